@@ -1,0 +1,136 @@
+"""Gettext catalogs for the four languages, and the user-interface language.
+
+Catalogs live in `locales/<lang>/LC_MESSAGES/<domain>.po`, one domain per part of
+the program so that each can be translated (and merged) on its own:
+
+- `render`: every word of the rendered document;
+- `spec`: validation messages about a spec file;
+- `check`: quality findings, their hints, and preset descriptions;
+- `cli`: the command line's help and messages;
+- `app`: the Textual app, including the guidance for each step.
+
+The `.po` files are the only source; they are compiled with Babel on first use
+and the compiled catalog is cached in the user's cache folder, so start-up stays
+fast without shipping generated `.mo` files that could drift from the `.po`.
+
+Two languages are in play at once: the UI language (messages to the user, set
+once per process with `set_ui_language`) and the document language (passed to
+the renderer explicitly). Never change the case of a translated string.
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import io
+import os
+from functools import cache
+from pathlib import Path
+
+from wizard.resources import resource_dir
+from wizard.spec.model import LANGUAGES
+
+DOMAINS = ("render", "spec", "check", "cli", "app")
+DEFAULT_LANGUAGE = "en"
+
+_ui_language = DEFAULT_LANGUAGE
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet (it is translated where shown)."""
+    return message
+
+
+def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    """The UI language from LC_ALL, then LANG (`hr_HR.UTF-8` -> `hr`); English otherwise."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_ui_language(lang: str) -> None:
+    """Choose the language of every message the program shows from now on."""
+    global _ui_language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported UI language: {lang}")
+    _ui_language = lang
+
+
+def ui_language() -> str:
+    """The language messages are shown in."""
+    return _ui_language
+
+
+def translations(lang: str, domain: str) -> gettext.NullTranslations:
+    """The catalog of `domain` in `lang`; English (the msgids) when no catalog exists."""
+    return _load(lang, domain)
+
+
+class Translator:
+    """gettext functions of one domain that follow the current UI language at call time.
+
+    Modules create one at import (`_ = Translator("spec").gettext`) before the UI
+    language is known; looking the language up on each call keeps that correct.
+    """
+
+    def __init__(self, domain: str) -> None:
+        if domain not in DOMAINS:
+            raise ValueError(f"unknown catalog domain: {domain}")
+        self.domain = domain
+
+    def gettext(self, message: str) -> str:
+        return _load(_ui_language, self.domain).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return _load(_ui_language, self.domain).ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return _load(_ui_language, self.domain).pgettext(context, message)
+
+
+@cache
+def _load(lang: str, domain: str) -> gettext.NullTranslations:
+    po_path = resource_dir("locales") / lang / "LC_MESSAGES" / f"{domain}.po"
+    if not po_path.is_file():
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(_compiled(po_path)))
+
+
+def _compiled(po_path: Path) -> bytes:
+    """The `.mo` bytes of a `.po` file, from the cache when the `.po` has not changed."""
+    source = po_path.read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:16]
+    cache_file = _cache_dir() / f"{po_path.parent.parent.name}-{po_path.stem}-{digest}.mo"
+    try:
+        return cache_file.read_bytes()
+    except OSError:
+        pass
+    compiled = _compile(source)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(compiled)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return compiled
+
+
+def _compile(source: bytes) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(source))
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("policy-wizard", appauthor=False)) / "catalogs"

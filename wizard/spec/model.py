@@ -1,0 +1,169 @@
+"""The vocabulary of the policy spec (../shared/policy-spec.md), shared by every layer.
+
+Plain constants and small value parsers only: the loader, the renderer, the
+checks and the app all read them, so none of them can drift from the contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Union
+
+SCHEMA_VERSION = 1
+LANGUAGES = ("en", "hr", "zh", "tr")
+
+CHANNELS = ("phone", "email", "live_chat", "social_media", "in_person", "messaging", "other")
+METRICS = (
+    "csat",
+    "nps",
+    "first_contact_resolution",
+    "sla_compliance",
+    "first_response_time",
+    "resolution_time",
+    "other",
+)
+PERCENT_METRICS = ("csat", "first_contact_resolution", "sla_compliance")
+DURATION_METRICS = ("first_response_time", "resolution_time")
+PROCEDURE_KINDS = ("inquiries", "complaints", "refunds", "closing", "feedback", "other")
+TRAINING_METHODS = ("role_play", "shadowing", "e_learning", "workshops", "mentoring", "knowledge_base")
+
+# Canonical key order of every mapping, as the contract lists them.
+TOP_KEYS = (
+    "schema_version",
+    "language",
+    "title",
+    "company",
+    "owner",
+    "contact",
+    "effective_date",
+    "review_every_months",
+    "purpose",
+    "definitions",
+    "mission",
+    "vision",
+    "values",
+    "standards",
+    "procedures",
+    "escalation",
+    "training",
+    "enforcement",
+    "sections",
+    "revisions",
+)
+PURPOSE_KEYS = ("intent", "applies_to", "channels")
+DEFINITION_KEYS = ("term", "meaning")
+VALUE_KEYS = ("name", "description")
+STANDARDS_KEYS = ("always", "never", "service_levels", "support_hours", "metrics")
+SERVICE_LEVEL_KEYS = ("channel", "name", "first_response", "resolution")
+METRIC_KEYS = ("metric", "name", "target")
+PROCEDURE_KEYS = ("kind", "title", "steps", "acknowledge_within", "resolve_within")
+ESCALATION_KEYS = ("level", "role", "when", "within")
+TRAINING_KEYS = ("onboarding", "methods", "refresher_every_months", "resources")
+ENFORCEMENT_KEYS = ("accountable", "monitoring", "consequences", "feedback")
+SECTION_KEYS = ("title", "body")
+REVISION_KEYS = ("date", "author", "note")
+
+# Optional key of our own inside a translated text mapping (documented in the
+# README): for each translation, a short hash of the source text it was made
+# from, so `check` can tell a stale translation from a current one.
+TRANSLATED_FROM = "translated_from"
+
+DURATION_UNITS = ("second", "minute", "hour", "day", "working_day", "week", "month")
+_UNIT_SPELLINGS = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "working day": "working_day",
+    "working days": "working_day",
+    "working_day": "working_day",
+    "working_days": "working_day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+}
+_DURATION_RE = re.compile(r"^(\d+) +([a-z_]+(?: [a-z]+)?)$")
+_PERCENT_RE = re.compile(r"^(\d+(?:\.\d+)?) ?%$")
+
+# Rough length of each unit in minutes, only to compare two durations.
+_UNIT_MINUTES = {
+    "second": 1 / 60,
+    "minute": 1,
+    "hour": 60,
+    "day": 24 * 60,
+    "working_day": 24 * 60,
+    "week": 7 * 24 * 60,
+    "month": 30 * 24 * 60,
+}
+
+Text = Union[str, dict]
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A parsed duration such as `24 hours`: a positive amount and a canonical unit."""
+
+    amount: int
+    unit: str  # one of DURATION_UNITS
+
+    @property
+    def minutes(self) -> float:
+        """Approximate length, for comparing a resolution target with a first response."""
+        return self.amount * _UNIT_MINUTES[self.unit]
+
+
+def parse_duration(value: Any) -> Duration | None:
+    """`"24 hours"` -> Duration(24, "hour"); None when the value is not a valid duration."""
+    if not isinstance(value, str):
+        return None
+    match = _DURATION_RE.match(value.strip())
+    if not match:
+        return None
+    amount, unit = int(match.group(1)), _UNIT_SPELLINGS.get(match.group(2))
+    if unit is None or amount <= 0:
+        return None
+    return Duration(amount, unit)
+
+
+def parse_percent(value: Any) -> float | None:
+    """`"92.5%"` -> 92.5; None when the value is not a percentage from 0 to 100."""
+    if not isinstance(value, str):
+        return None
+    match = _PERCENT_RE.match(value.strip())
+    if not match:
+        return None
+    number = float(match.group(1))
+    return number if 0 <= number <= 100 else None
+
+
+def text_in(value: Any, lang: str, fallback: str) -> str | None:
+    """The text of a translatable field in `lang`, else in the spec's language `fallback`."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for code in (lang, fallback):
+            entry = value.get(code)
+            if isinstance(entry, str) and entry.strip():
+                return entry
+    return None
+
+
+def is_translated(value: Any, lang: str, source: str) -> bool:
+    """Whether a text field has its own entry for `lang` (the source language always has)."""
+    if lang == source:
+        return True
+    return isinstance(value, dict) and isinstance(value.get(lang), str) and bool(value[lang].strip())
+
+
+def source_hash(text: str) -> str:
+    """Eight hex digits identifying a source text, stored beside a translation made from it."""
+    normalized = unicodedata.normalize("NFC", text.strip())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:8]

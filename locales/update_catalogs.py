@@ -26,9 +26,11 @@ LANGUAGES = ("en", "hr", "zh", "tr")
 SOURCES: dict[str, tuple[str, list[str]]] = {
     "render": ("[python: wizard/render/**.py]\n[jinja2: templates/**.j2]\nextensions = jinja2.ext.i18n\n", ["wizard/render", "templates"]),
     "spec": ("[python: wizard/spec/**.py]\n", ["wizard/spec"]),
-    "check": ("[python: wizard/check/**.py]\n[python: wizard/presets/**.py]\n", ["wizard/check", "wizard/presets"]),
+    "check": ("[python: wizard/check/**.py]\n", ["wizard/check"]),
+    "presets": ("[python: wizard/presets/**.py]\n", ["wizard/presets"]),
     "cli": ("[python: wizard/*.py]\n", ["wizard"]),
-    "app": ("[python: wizard/app/**.py]\n", ["wizard/app"]),
+    "app": ("[ignore: wizard/app/guidance.py]\n[python: wizard/app/**.py]\n", ["wizard/app"]),
+    "guide": ("[python: wizard/app/guidance.py]\n", ["wizard/app/guidance.py"]),
 }
 KEYWORDS = ["-k", "N_", "-k", "pgettext:1c,2", "-k", "npgettext:1c,2,3"]
 

@@ -5,9 +5,11 @@ the program so that each can be translated (and merged) on its own:
 
 - `render`: every word of the rendered document;
 - `spec`: validation messages about a spec file;
-- `check`: quality findings, their hints, and preset descriptions;
-- `cli`: the command line's help and messages;
-- `app`: the Textual app, including the guidance for each step.
+- `check`: quality findings and their fix hints;
+- `presets`: names and descriptions of the starter policies;
+- `cli`: the command line's help and messages (and other top-level modules);
+- `app`: the Textual app's labels, buttons and messages;
+- `guide`: the guidance shown beside each step (long prose, translated apart).
 
 The `.po` files are the only source; they are compiled with Babel on first use
 and the compiled catalog is cached in the user's cache folder, so start-up stays
@@ -30,7 +32,7 @@ from pathlib import Path
 from wizard.resources import resource_dir
 from wizard.spec.model import LANGUAGES
 
-DOMAINS = ("render", "spec", "check", "cli", "app")
+DOMAINS = ("render", "spec", "check", "presets", "cli", "app", "guide")
 DEFAULT_LANGUAGE = "en"
 
 _ui_language = DEFAULT_LANGUAGE

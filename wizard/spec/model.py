@@ -167,3 +167,94 @@ def source_hash(text: str) -> str:
     """Eight hex digits identifying a source text, stored beside a translation made from it."""
     normalized = unicodedata.normalize("NFC", text.strip())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:8]
+
+
+def with_translation(value: Any, lang: str, source: str, text: str) -> Any:
+    """A text field after writing `text` in `lang`: a plain string stays plain in the source
+    language; a translation turns it into a mapping and records which source text it was made from."""
+    text = text.strip("\n")
+    if lang == source:
+        if isinstance(value, dict):
+            updated = dict(value)
+            updated[source] = text
+            return updated
+        return text
+    base = value if isinstance(value, dict) else ({source: value} if isinstance(value, str) else {})
+    updated = {key: entry for key, entry in base.items()}
+    if text:
+        updated[lang] = text
+        origin = base.get(source)
+        if isinstance(origin, str):
+            hashes = dict(updated.get(TRANSLATED_FROM) or {})
+            hashes[lang] = source_hash(origin)
+            updated[TRANSLATED_FROM] = hashes
+    else:
+        updated.pop(lang, None)
+        hashes = dict(updated.get(TRANSLATED_FROM) or {})
+        hashes.pop(lang, None)
+        if hashes:
+            updated[TRANSLATED_FROM] = hashes
+        else:
+            updated.pop(TRANSLATED_FROM, None)
+    languages = [key for key in updated if key != TRANSLATED_FROM]
+    if languages == [source] and TRANSLATED_FROM not in updated:
+        return updated[source]
+    return updated
+
+
+def get_at(data: Any, path: tuple) -> Any:
+    """The value at `path` (keys and list indexes), or None when any step is missing."""
+    for step in path:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def is_empty(value: Any) -> bool:
+    """Blank text, empty lists and mappings count as absent: the contract leaves them out."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return len(value) == 0
+    return False
+
+
+def set_at(data: dict, path: tuple, value: Any) -> None:
+    """Set the value at `path`, creating mappings on the way; an empty value removes the key
+    (and any mapping it leaves empty), so a cleared field never lingers as `key: ''`."""
+    if not path:
+        raise ValueError("empty path")
+    parents = [data]
+    node: Any = data
+    for step in path[:-1]:
+        if isinstance(node, list):
+            node = node[step]
+        else:
+            if not isinstance(node.get(step), (dict, list)):
+                if is_empty(value):
+                    return
+                node[step] = {}
+            node = node[step]
+        parents.append(node)
+    last = path[-1]
+    if is_empty(value):
+        if isinstance(node, dict):
+            node.pop(last, None)
+        else:
+            node[last] = value
+        for depth in range(len(path) - 1, 0, -1):
+            parent, child = parents[depth - 1], parents[depth]
+            if isinstance(parent, dict) and isinstance(child, dict) and not child:
+                parent.pop(path[depth - 1], None)
+            else:
+                break
+    elif isinstance(node, list):
+        node[last] = value
+    else:
+        node[last] = value

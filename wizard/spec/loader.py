@@ -214,7 +214,8 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
                 "code": f"U+{ord(char):04X}"}
         else:
             message = fmt.char_message(char)
-        found.append(((), line, message))
+        if not found or found[-1][1:] != (line, message):
+            found.append(((), line, message))
         if len(found) > MAX_PROBLEMS:
             break
     return found
@@ -249,10 +250,14 @@ class _Map:
 
 
 class _Frame:
-    __slots__ = ("node", "anchor", "key", "key_line")
+    __slots__ = ("node", "anchor", "key", "key_line", "poisoned")
 
     def __init__(self, node, anchor) -> None:
         self.node, self.anchor, self.key, self.key_line = node, anchor, None, 0
+        self.poisoned = False
+
+
+_BAD_KEY = object()
 
 
 # libyaml's problems, reworded for people who do not know YAML.
@@ -328,12 +333,15 @@ def _compose(text: str) -> tuple[Any, list]:
     seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
     collection_end = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
-    def check_tag(tag, line):
-        if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-            shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-            problems.append(((), line, _(
-                "the tag '%(tag)s' is not allowed: a policy file holds only text, numbers, lists and "
-                "mappings") % {"tag": shown}))
+    def bad_tag(tag, line) -> bool:
+        """Report a tag other than YAML's core ones; the tagged value then counts as absent."""
+        if tag is None or tag == "!" or tag in _CORE_TAGS:
+            return False
+        shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+        problems.append(((), line, _(
+            "the tag '%(tag)s' is not allowed: a policy file holds only text, numbers, lists and "
+            "mappings") % {"tag": shown}))
+        return True
 
     def attach(node, line: int) -> None:
         nonlocal root
@@ -355,12 +363,14 @@ def _compose(text: str) -> tuple[Any, list]:
             if type(node) is not _Scalar:
                 problems.append(((), line, _(
                     "a key must be a word such as 'mission', not a list or a mapping")))
-                frame.key, frame.key_line = "", line
+                frame.key, frame.key_line = _BAD_KEY, line
             else:
                 frame.key, frame.key_line = node.value, node.line
             return
         key, key_line = frame.key, frame.key_line
         frame.key = None
+        if key is _BAD_KEY:
+            return
         first = parent.seen.get(key)
         if first is not None:
             problems.append(((), key_line, _(
@@ -375,8 +385,7 @@ def _compose(text: str) -> tuple[Any, list]:
             kind = type(event)
             if kind is scalar_event:
                 line = event.start_mark.line + 1
-                check_tag(event.tag, line)
-                null = (event.tag == _NULL_TAG or (event.style in ("", None) and event.tag is None
+                null = bad_tag(event.tag, line) or (event.tag == _NULL_TAG or (event.style in ("", None) and event.tag is None
                                                    and event.value in _NULLS))
                 node = _Scalar(event.value, line, null)
                 if event.anchor is not None:
@@ -385,21 +394,26 @@ def _compose(text: str) -> tuple[Any, list]:
                 attach(node, line)
             elif kind is map_start or kind is seq_start:
                 line = event.start_mark.line + 1
-                check_tag(event.tag, line)
+                poisoned = bad_tag(event.tag, line)
                 values += 1
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(line, _("the values are nested too deeply (more than %(limit)s "
                                         "levels)") % {"limit": MAX_DEPTH})
                 node = _Map(line) if kind is map_start else _Seq(line)
                 stack.append(_Frame(node, event.anchor))
+                stack[-1].poisoned = poisoned
             elif kind in collection_end:
                 frame = stack.pop()
+                node = _Scalar("", frame.node.line, True) if frame.poisoned else frame.node
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = frame.node
-                attach(frame.node, frame.node.line)
+                    anchors[frame.anchor] = node
+                attach(node, frame.node.line)
             elif kind is alias_event:
                 line = event.start_mark.line + 1
                 target = anchors.get(event.anchor)
+                if target is None and any(f.anchor == event.anchor for f in stack):
+                    raise _Stop(line, _("the alias '*%(name)s' is inside the value it repeats, which "
+                                        "would never end") % {"name": event.anchor})
                 if target is None:
                     raise _Stop(line, _("the alias '*%(name)s' has no anchor '&%(name)s' before it")
                                 % {"name": event.anchor})

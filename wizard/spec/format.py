@@ -34,6 +34,7 @@ MAP_TAG = "tag:yaml.org,2002:map"
 _INT_RE = re.compile(r"[-+]?[0-9]+")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HASH_RE = re.compile(r"[0-9a-f]{8}")
+_CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?")  # looks like a language code
 UNITS_TEXT = "seconds, minutes, hours, days, working days, weeks, months"
 
 # Characters that may not appear in any text: C0/C1 controls but tab and newline,
@@ -249,6 +250,11 @@ class Text(Type):
         if isinstance(value, str):
             c.chars(value, path)
         elif isinstance(value, dict):
+            if value and not any(code in LANGUAGES or code == TRANSLATED_FROM for code in value) and \
+                    not all(isinstance(code, str) and _CODE_RE.fullmatch(code) for code in value):
+                c.report(path, _("expected text, found a mapping: if this is text that contains ': ', "
+                                 "put it in quotes"))
+                return
             for code, entry in value.items():
                 where = path + (code,)
                 if code == TRANSLATED_FROM:

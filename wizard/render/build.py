@@ -533,7 +533,7 @@ def _public_sections(data: dict, words: _Words) -> list[Section | None]:
     if commitments:
         sections.append(Section("commitments", _("Our commitments to you"), tuple(commitments)))
     service: list = []
-    table = _service_level_table(standards, words, (_("How to reach us"), _("We reply within"), _("We resolve within")), _("Response times"))
+    table = _service_level_table(standards, words, (_("Channel"), _("First response"), _("Resolution")), _("Response times"))
     if table:
         service.append(table)
     hours = words.text(standards.get("support_hours"))
@@ -553,11 +553,15 @@ def _public_sections(data: dict, words: _Words) -> list[Section | None]:
         if len(escalation) > 1:
             blocks.append(Paragraphs((_("If you are not satisfied with the answer, you can ask for your complaint to be reviewed by a more senior member of our team."),)))
         sections.append(Section("complaints", _("How to complain"), tuple(blocks)))
-    sections.append(_contact_section(data, words, _("Contact us"), N_("You can reach us at %(contact)s.")))
+    sections.append(_contact_section(data, words, _("Contact us"), N_("We are here to help: %(contact)s")))
     return sections
 
 
 # ------------------------------------------------------------------ entry point
+
+
+def _is_own_entry(value: Any, lang: str) -> bool:
+    return isinstance(value, dict) and isinstance(value.get(lang), str) and bool(value[lang].strip())
 
 
 def build_document(data: dict, lang: str, audience: str = "internal") -> Document:
@@ -575,12 +579,19 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     if audience == "public":
         title = _("Customer Service Charter")
         company = data.get("company")
-        fields = ()
+        blocks: list = []
         if isinstance(company, str) and company.strip():
-            fields = (Fields(((_("Company"), company.strip()),), words.field_pattern),)
-        sections = [Section("title", title, fields, level=1), *_public_sections(data, words)]
+            blocks.append(Fields(((_("Company"), company.strip()),), words.field_pattern))
+        blocks.append(Paragraphs((_("This charter sets out what you can expect from us whenever you contact us."),)))
+        sections = [Section("title", title, tuple(blocks), level=1), *_public_sections(data, words)]
     else:
-        title = words.text(data.get("title")) or _("Customer Service Policy")
+        title = words.text(data.get("title"))
+        default = _("Customer Service Policy")
+        if not title or (
+            not _is_own_entry(data.get("title"), lang)
+            and title == translations(source, "render").gettext("Customer Service Policy")
+        ):
+            title = default  # the default title, untouched, reads in the document's language
         title = " ".join(title.split())
         sections = [
             _title_section(data, words, title),

@@ -14,7 +14,7 @@ from wizard.i18n import translations
 from wizard.resources import resource_dir
 
 from .document import Document, Section
-from .text import WIDTH, md_heading, md_inline, md_literal, md_paragraph, md_table, text_table, wrap
+from .text import WIDTH, md_heading, md_inline, md_line, md_literal, md_paragraph, md_table, text_table, wrap
 from .formatting import cell_len
 
 TEMPLATES = {"md": "document.md.j2", "html": "document.html.j2", "txt": "document.txt.j2"}
@@ -51,15 +51,17 @@ def _join_field(pattern: str, label: str, value: str, quote_label, quote_value, 
 
 
 def md_field(pattern: str, label: str, value: str) -> str:
+    if not label:
+        return md_line(value)
     return _join_field(pattern, label, value, lambda s: f"**{md_inline(s)}**", md_inline, md_literal)
 
 
 def md_numbered(items) -> str:
-    return "\n".join(f"{number}. {md_inline(item)}" for number, item in enumerate(items, 1))
+    return "\n".join(f"{number}. {md_line(item)}" for number, item in enumerate(items, 1))
 
 
 def md_bullets(items) -> str:
-    return "\n".join(f"- {md_inline(item)}" for item in items)
+    return "\n".join(f"- {md_line(item)}" for item in items)
 
 
 # ------------------------------------------------------------------ HTML filters

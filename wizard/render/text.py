@@ -14,30 +14,35 @@ from .formatting import cell_len, char_width
 _MD_INLINE = re.compile(r"[\\`*\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)")
 # `_` starts emphasis only at a word boundary ("snake_case" is safe as typed).
 _MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
-# What a line may not start with: headings, quotes, list markers, thematic breaks,
-# setext underlines, ordered-list numbers.
-_MD_LINE_START = re.compile(r"^([#>+=\-]|\d{1,9}(?=[.)]))")
+# A line may not start with a heading, quote or list marker, a thematic break or setext
+# underline (handled in _md_line), nor an ordered-list number:
 _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def md_inline(text: str) -> str:
-    """Escape author text so that Markdown shows it exactly as typed, on one line."""
-    text = " ".join(text.split())
-    return _md_line(text)
+    """Escape author text that sits inside a line (a table cell, a field value, a heading)
+    so that Markdown shows it exactly as typed; newlines become spaces."""
+    return md_literal(" ".join(text.split()))
+
+
+def md_line(text: str) -> str:
+    """Like md_inline, for text that starts a line (a list item): block markers escaped too."""
+    return _md_line(" ".join(text.split()))
 
 
 def md_literal(text: str) -> str:
     """Escape inline markup in a fragment that is joined to others (spaces kept)."""
-    return _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    if "_" in text:
+        text = _MD_UNDERSCORE.sub(r"\\_", text)
+    return text
 
 
 def _md_line(line: str) -> str:
     line = line.strip()
     if not line:
         return ""
-    line = _MD_INLINE.sub(lambda m: "\\" + m.group(0), line)
-    if "_" in line:
-        line = _MD_UNDERSCORE.sub(r"\\_", line)
+    line = md_literal(line)
     first = line[0]
     if first in "#>+=-":
         line = "\\" + line

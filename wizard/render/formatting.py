@@ -85,7 +85,9 @@ def _format_duration(amount: int, unit: str, lang: str) -> str:
     from babel.units import format_unit
 
     locale = babel_locale(lang)
-    text = format_unit(amount, f"duration-{unit}", length="long", locale=locale)
+    # Chinese: the short forms are the usual written ones ("30秒", "2分钟", "1个月").
+    length = "short" if lang == "zh" else "long"
+    text = format_unit(amount, f"duration-{unit}", length=length, locale=locale)
     if "duration-" in text:  # python-babel/babel#1217: the short form is right
         text = format_unit(amount, f"duration-{unit}", length="short", locale=locale)
     if "duration-" in text:  # pragma: no cover - never seen, but never show it

@@ -72,7 +72,7 @@ def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
             width = cell_len(cell)
             if width > widths[index]:
                 widths[index] = width
-    widths = [min(width, 40) for width in widths]
+    widths = [min(width, 60) for width in widths]
 
     def line(cells: list[str]) -> str:
         padded = [cell + " " * max(0, widths[i] - cell_len(cell)) for i, cell in enumerate(cells)]

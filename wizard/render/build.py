@@ -30,6 +30,7 @@ from .formatting import (
     format_number,
     format_percent,
     format_signed,
+    one_line,
     parse_date,
 )
 
@@ -269,7 +270,7 @@ def _pairs(words: _Words, entries: Any, first: str, second: str) -> tuple[tuple[
             continue
         term, meaning = words.text(entry.get(first)), words.text(entry.get(second))
         if term or meaning:
-            pairs.append((term, " ".join(meaning.split())))
+            pairs.append((term, one_line(meaning)))
     return tuple(pairs)
 
 
@@ -343,7 +344,7 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
         blocks.append(table)
     hours = words.text(standards.get("support_hours"))
     if hours:
-        blocks.append(Fields(((_("Support hours"), " ".join(hours.split())),), words.field_pattern))
+        blocks.append(Fields(((_("Support hours"), one_line(hours)),), words.field_pattern))
     rows = []
     for entry in _list(standards.get("metrics")):
         if not isinstance(entry, dict):
@@ -366,7 +367,7 @@ def _procedure_blocks(procedure: dict, words: _Words) -> list:
     body: list = []
     steps = _texts(words, procedure.get("steps"))
     if steps:
-        body.append(NumberedList(tuple(" ".join(step.split()) for step in steps)))
+        body.append(NumberedList(tuple(one_line(step) for step in steps)))
     family = "complaint" if kind == "complaints" else "request"
     sentences = [
         words.count_sentence(f"{family}_ack", procedure.get("acknowledge_within")),
@@ -398,7 +399,7 @@ def _escalation_section(data: dict, words: _Words) -> Section | None:
     for entry in levels:
         level = entry.get("level")
         level_text = format_number(level, words.lang) if isinstance(level, int) and not isinstance(level, bool) else words.text(level)
-        row = [level_text or DASH, words.text(entry.get("role")) or DASH, " ".join(words.text(entry.get("when")).split()) or DASH]
+        row = [level_text or DASH, words.text(entry.get("role")) or DASH, one_line(words.text(entry.get("when"))) or DASH]
         if with_time:
             row.append(format_duration(entry.get("within"), words.lang) or DASH)
         rows.append(tuple(row))
@@ -437,7 +438,7 @@ def _training_section(data: dict, words: _Words) -> Section | None:
     resources = _texts(words, training.get("resources"))
     if resources:
         blocks.append(Heading(_("Resources")))
-        blocks.append(BulletList(tuple(" ".join(r.split()) for r in resources)))
+        blocks.append(BulletList(tuple(one_line(r) for r in resources)))
     if not blocks:
         return None
     return Section("training", _("Training and resources"), tuple(blocks))
@@ -449,7 +450,7 @@ def _enforcement_section(data: dict, words: _Words) -> Section | None:
     blocks: list = []
     accountable = words.text(enforcement.get("accountable"))
     if accountable:
-        blocks.append(Fields(((_("Responsible for compliance"), " ".join(accountable.split())),), words.field_pattern))
+        blocks.append(Fields(((_("Responsible for compliance"), one_line(accountable)),), words.field_pattern))
     for key, label in (
         ("monitoring", N_("Monitoring")),
         ("consequences", N_("Consequences")),
@@ -491,7 +492,7 @@ def _contact_section(data: dict, words: _Words, heading: str, sentence: str) -> 
     contact = data.get("contact")
     if not isinstance(contact, str) or not contact.strip():
         return None
-    return Section("contact", heading, (Paragraphs((words.gettext(sentence) % {"contact": " ".join(contact.split())},)),))
+    return Section("contact", heading, (Paragraphs((words.gettext(sentence) % {"contact": one_line(contact)},)),))
 
 
 def _revisions_section(data: dict, words: _Words) -> Section | None:
@@ -511,7 +512,7 @@ def _revisions_section(data: dict, words: _Words) -> Section | None:
             (
                 format_date(entry.get("date"), words.lang) or DASH,
                 (author.strip() if isinstance(author, str) else "") or DASH,
-                " ".join(words.text(entry.get("note")).split()) or DASH,
+                one_line(words.text(entry.get("note"))) or DASH,
             )
         )
     blocks.append(Table((_("Date"), _("Author"), _("Change")), tuple(rows), _("Changelog")))
@@ -538,7 +539,7 @@ def _public_sections(data: dict, words: _Words) -> list[Section | None]:
         service.append(table)
     hours = words.text(standards.get("support_hours"))
     if hours:
-        service.append(Fields(((_("Support hours"), " ".join(hours.split())),), words.field_pattern))
+        service.append(Fields(((_("Support hours"), one_line(hours)),), words.field_pattern))
     if service:
         sections.append(Section("service", _("When you can expect an answer"), tuple(service)))
     complaints = [p for p in _list(data.get("procedures")) if isinstance(p, dict) and p.get("kind") == "complaints"]
@@ -592,7 +593,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
             and title == translations(source, "render").gettext("Customer Service Policy")
         ):
             title = default  # the default title, untouched, reads in the document's language
-        title = " ".join(title.split())
+        title = one_line(title)
         sections = [
             _title_section(data, words, title),
             _purpose_section(data, words),

@@ -11,6 +11,7 @@ bug of python-babel/babel#1217 for Chinese and Turkish long units) come from the
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -147,6 +148,22 @@ def format_list(items: Iterable[str], lang: str) -> str:
     from babel.lists import format_list as babel_list
 
     return babel_list(items, locale=babel_locale(lang))
+
+
+# ---------------------------------------------------------------- whitespace
+
+# Breakable white space only: a no-break space (as in the Croatian "92,5 %") is kept.
+_SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """Text on one line: runs of breakable white space become one space (no-break spaces stay)."""
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text`, split at breakable white space only."""
+    return [word for word in _SPACES.split(text) if word]
 
 
 # ---------------------------------------------------------------- terminal cells

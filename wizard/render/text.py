@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .formatting import cell_len, char_width
+from .formatting import cell_len, char_width, one_line, words_of
 
 # ------------------------------------------------------------------ Markdown
 
@@ -22,12 +22,12 @@ _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 def md_inline(text: str) -> str:
     """Escape author text that sits inside a line (a table cell, a field value, a heading)
     so that Markdown shows it exactly as typed; newlines become spaces."""
-    return md_literal(" ".join(text.split()))
+    return md_literal(one_line(text))
 
 
 def md_line(text: str) -> str:
     """Like md_inline, for text that starts a line (a list item): block markers escaped too."""
-    return _md_line(" ".join(text.split()))
+    return _md_line(one_line(text))
 
 
 def md_literal(text: str) -> str:
@@ -97,7 +97,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     break at spaces; wide (CJK) characters may break between any two, but not before a
     closing mark or after an opening one."""
     pieces: list[tuple[str, bool]] = []
-    for word in text.split():
+    for word in words_of(text):
         if word.isascii():
             pieces.append((word, True))
             continue
@@ -131,7 +131,7 @@ def wrap(text: str, width: int = WIDTH, indent: str = "", subsequent: str | None
 
 
 def _wrap_line(text: str, width: int, indent: str, subsequent: str) -> list[str]:
-    if text.isascii() and len(indent) + len(text) <= width and "  " not in text and text == text.strip():
+    if text.isascii() and len(indent) + len(text) <= width and "  " not in text and "\t" not in text and text == text.strip():
         return [indent + text]
     lines: list[str] = []
     line, used, empty = indent, cell_len(indent), True
@@ -153,14 +153,14 @@ def text_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width
     underlined, long cells wrapped inside their column."""
     columns = len(header)
     table = [list(header)] + [list(row) + [""] * (columns - len(row)) for row in rows]
-    table = [[" ".join(cell.split()) for cell in row[:columns]] for row in table]
+    table = [[one_line(cell) for cell in row[:columns]] for row in table]
     natural = [max(cell_len(row[i]) for row in table) for i in range(columns)]
     gap = 2
     available = width - gap * (columns - 1)
     widths = list(natural)
     # Shrink the widest column until the table fits, never below the longest word or 8 cells.
     floors = [
-        min(natural[i], max(8, max((cell_len(word) for row in table for word in row[i].split()), default=0)))
+        min(natural[i], max(8, max((cell_len(word) for row in table for word in words_of(row[i])), default=0)))
         for i in range(columns)
     ]
     floors = [min(floor, max(8, available // columns)) for floor in floors]

@@ -42,7 +42,7 @@ def has_content(value: Any) -> bool:
     return value is not None
 
 
-@rule("missing-owner", "warning", N_("Nobody is named as the owner of the policy."))
+@rule("missing-owner", "warning", N_("Nobody is named as the owner of this policy."))
 def missing_owner(ctx: Context) -> Iterator[tuple]:
     """A policy that nobody owns is never updated: the seeds name a manager who keeps it,
     answers questions about it and makes sure it is followed."""
@@ -54,7 +54,7 @@ def missing_owner(ctx: Context) -> Iterator[tuple]:
         )
 
 
-@rule("missing-contact", "warning", N_("There is no contact for questions about the policy."))
+@rule("missing-contact", "warning", N_("There is no contact for questions about this policy."))
 def missing_contact(ctx: Context) -> Iterator[tuple]:
     """Every template in the seeds ends with where to ask: staff and customers need a real
     address, not "please contact us"."""

@@ -30,7 +30,7 @@ def resolution_before_response(ctx: Context) -> Iterator[tuple]:
         if response and resolution and resolution.minutes < response.minutes:
             yield (
                 ("standards", "service_levels", index, "resolution"),
-                _("%(channel)s: the resolution time (%(resolution)s) is shorter than the first response (%(response)s).")
+                _("The resolution time for “%(channel)s” (%(resolution)s) is shorter than its first response (%(response)s).")
                 % {
                     "channel": channel_name(item, ctx.lang),
                     "resolution": duration_text(resolution),

@@ -221,7 +221,6 @@ ABSOLUTE: dict[str, list[str]] = {
         r"never (?:fail|miss|make (?:a )?mistakes?|let (?:you|anyone|a customer|our customers) down)",
         r"without (?:fail|exception)",
         r"zero (?:complaints|errors|mistakes|defects|waiting(?: time)?)",
-        r"no matter what",
         r"every single (?:time|customer|case|issue|problem)",
     ],
     "hr": [
@@ -232,7 +231,6 @@ ABSOLUTE: dict[str, list[str]] = {
         r"bez (?:ijedne )?(?:iznimke|greske|pogreske)",
         r"nikad(?:a)? ne (?:grijes\w*|pogrijes\w*|zakaz\w*|pogrijes\w*)",
         r"nula (?:prigovora|pogresaka|gresaka)",
-        r"bez obzira na sve",
     ],
     "tr": [
         r"her zaman %\s?100",
@@ -241,7 +239,6 @@ ABSOLUTE: dict[str, list[str]] = {
         r"istisnasiz",
         r"(?:asla|hicbir zaman|hic) hata (?:yapma|yapmay)\w*",
         r"sifir (?:sikayet|hata)\w*",
-        r"ne olursa olsun",
     ],
     "zh": [
         r"保证(?!金|期)",

@@ -198,6 +198,8 @@ class TestPresetContent:
                 assert 50 <= parse_percent(target) < 100, metric
             elif metric["metric"] == "nps":
                 assert isinstance(target, int) and -100 <= target < 100
+            elif metric["metric"] == "other":
+                assert metric["name"].strip() and str(target).strip() and re.search(r"\d", str(target))
             else:
                 assert parse_duration(target), metric
 

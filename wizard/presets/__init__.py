@@ -34,19 +34,19 @@ _HERE = Path(__file__).resolve().parent
 _PRESETS: dict[str, tuple[str, str]] = {
     "shop": (
         N_("High-street shop"),
-        N_("A small retail store: help at the counter, phone and e-mail, returns and receipts."),
+        N_("Counter service, phone and e-mail, returns and receipts for a small retail store."),
     ),
     "online-store": (
         N_("Online store"),
-        N_("E-commerce with deliveries and returns: e-mail, live chat, phone and social media."),
+        N_("Deliveries, returns and refunds by e-mail, live chat, phone and social media."),
     ),
     "call-centre": (
         N_("Contact centre"),
-        N_("A contact centre serving many customers by phone, e-mail, chat and messaging apps."),
+        N_("Many customers by phone, e-mail, chat and messaging apps, with quality monitoring."),
     ),
     "software-support": (
         N_("Software support desk"),
-        N_("Support for a software or cloud service: tickets, chat, incidents and priorities."),
+        N_("Tickets, chat and phone support for software, with incident priorities."),
     ),
 }
 

@@ -7,7 +7,7 @@ not translated word for word. They leave out the company's own details (`company
 `contact`, `effective_date`, `revisions`), which the user fills in the wizard.
 
     >>> [p.key for p in list_presets()]
-    ['shop', 'online-store', 'call-centre', 'software-support']
+    ['shop', 'online-store', 'call-centre', 'software-support', 'cafe']
     >>> load_preset("shop", "hr")["language"]
     'hr'
 
@@ -47,6 +47,10 @@ _PRESETS: dict[str, tuple[str, str]] = {
     "software-support": (
         N_("Software support desk"),
         N_("Tickets, chat and phone support for software, with incident priorities."),
+    ),
+    "cafe": (
+        N_("Café or restaurant"),
+        N_("Guests at the table and the counter, bookings by phone and messages, allergens."),
     ),
 }
 

@@ -23,10 +23,17 @@ Shape of `Guidance.examples` (keyed by the field the example belongs to):
       (term, meaning), `values` (name, description), `escalation` (role, when),
       `sections` (title, body)).
 
-`example_value(step, field)` turns one of them into spec data ready to store
-(records as mappings, with the durations, levels, channels and methods that go
-with them), and `example_data(step)` gives every insertable value of a step keyed
-by its path in the spec, for `wizard.spec.model.set_at`.
+Helpers for inserting them:
+    - `example_for(step, path, data, turn)`: what to insert at the spec path that
+      has the focus: a text for a text field (one item of a list, one column of a
+      record, cycling with `turn`), a list of items (texts or record mappings) for
+      a whole list, None when there is no example for that place. In the
+      `procedures` step the example follows the kind of the procedure at `path`.
+    - `example_value(step, field)`: one example as spec data, ready to store
+      (records as mappings, with the durations, levels and targets that go with
+      them; a procedure as one procedure mapping).
+    - `example_data(step)`: every insertable value of a step keyed by its path in
+      the spec, for `wizard.spec.model.set_at` ("fill this step with the example").
 
 Every example is meant to pass the quality rules of `wizard.check` in its own
 language: concrete numbers and units, no vague time words, no placeholders, no
@@ -39,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from wizard.i18n import N_, Translator, translations, ui_language
+from wizard.spec.model import get_at
 
 STEPS = (
     "basics",
@@ -232,9 +240,6 @@ VALUES_ITEMS = (
     (N_("Ownership"),
      N_("Whoever takes a request follows it through to the end or hands it over in person "
         "to a colleague.")),
-    (N_("Learning"),
-     N_("We treat every complaint as a chance to improve and share what we learn with the "
-        "team.")),
 )
 
 # ---------------------------------------------------------------------------
@@ -458,9 +463,6 @@ SECTIONS_ITEMS = (
      N_("Customers may return unused goods within 30 days with the receipt. We refund the "
         "price to the original payment method within 5 working days of receiving the "
         "goods.")),
-    (N_("Personal data"),
-     N_("We ask only for the details we need to help the customer and keep them in the "
-        "help desk, never on paper or in personal e-mail accounts.")),
 )
 
 # ---------------------------------------------------------------------------
@@ -581,6 +583,9 @@ EXAMPLE_PROCEDURE_TARGETS: dict[str, dict[str, str]] = {
     "inquiries": {"resolve_within": "2 working days"},
     "refunds": {"acknowledge_within": "1 working day", "resolve_within": "5 working days"},
 }
+# The procedures a "fill this step" inserts (every kind keeps its own example to insert);
+# with all of them, a policy made only of examples would run past two pages.
+EXAMPLE_FILL_PROCEDURES = ("complaints", "inquiries", "refunds", "closing")
 EXAMPLE_ESCALATION_WITHIN = (None, "4 hours", "1 working day")
 EXAMPLE_TRAINING_METHODS = ("role_play", "shadowing", "mentoring", "knowledge_base")
 EXAMPLE_REFRESHER_MONTHS = 6
@@ -635,6 +640,43 @@ def example_value(step: str, name: str, lang: str | None = None) -> Any:
     return value
 
 
+def example_for(
+    step: str, path: tuple, data: dict | None = None, turn: int = 0, lang: str | None = None
+) -> str | list | None:
+    """What to insert at the spec `path` that has the focus in `step` (see the module doc).
+
+    `data` is the spec (needed in the procedures step to know a procedure's kind);
+    `turn` picks the next item of a list example on each press (it wraps around)."""
+    path = tuple(path)
+    examples = guidance_for(step, lang).examples
+    if step == "procedures":
+        if path == ("procedures",):
+            return [example_value(step, kind, lang) for kind in EXAMPLE_PATHS[step]]
+        if len(path) < 3 or path[0] != "procedures" or path[2] != "steps":
+            return None
+        kind = get_at(data, ("procedures", path[1], "kind")) if data is not None else None
+        if kind not in examples:
+            return None
+        steps = examples[kind]
+        return list(steps) if len(path) == 3 else steps[turn % len(steps)]  # type: ignore[return-value]
+    for name, prefix in EXAMPLE_PATHS.get(step, {}).items():
+        if prefix is None or path[: len(prefix)] != prefix:
+            continue
+        rest, value = path[len(prefix):], examples[name]
+        if isinstance(value, str):
+            return value if not rest else None
+        if not rest:
+            return example_value(step, name, lang)
+        if name not in EXAMPLE_COLUMNS:
+            return value[turn % len(value)] if isinstance(rest[0], int) else None  # type: ignore[return-value]
+        records = example_value(step, name, lang)
+        if len(rest) == 1:
+            return records[turn % len(records)]
+        column = rest[1]
+        return value[turn % len(value)][EXAMPLE_COLUMNS[name].index(column)] if column in EXAMPLE_COLUMNS[name] else None  # type: ignore[index]
+    return None
+
+
 def example_data(step: str, lang: str | None = None) -> dict[tuple, Any]:
     """Every example of `step` as spec data keyed by its path, for `set_at`: the translated
     texts plus the language-neutral values that go with them (service levels, metrics,
@@ -647,7 +689,7 @@ def example_data(step: str, lang: str | None = None) -> dict[tuple, Any]:
         data[("standards", "service_levels")] = [dict(level) for level in EXAMPLE_SERVICE_LEVELS]
         data[("standards", "metrics")] = [dict(metric) for metric in EXAMPLE_METRICS]
     elif step == "procedures":
-        data[("procedures",)] = [example_value(step, kind, lang) for kind in EXAMPLE_PATHS[step]]
+        data[("procedures",)] = [example_value(step, kind, lang) for kind in EXAMPLE_FILL_PROCEDURES]
     elif step == "training":
         data[("training", "methods")] = list(EXAMPLE_TRAINING_METHODS)
         data[("training", "refresher_every_months")] = EXAMPLE_REFRESHER_MONTHS

@@ -38,3 +38,26 @@ class FormHarness(App):
     def apply(self, message: StepForm.Changed) -> None:
         self.changes.append((message.path, copy.deepcopy(message.value)))
         set_at(self.data, message.path, copy.deepcopy(message.value))
+
+
+def load_example(path: Path) -> dict:
+    """An example spec as the app gets it: through `wizard.spec` when it is there, else
+    plain YAML with dates kept as the strings the user wrote (as the spec loader does)."""
+    try:
+        from wizard.spec import load_spec
+    except ImportError:
+        load_spec = None
+    if load_spec is not None:
+        return load_spec(path).data
+    import datetime as dt
+
+    import yaml
+
+    def strings(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {key: strings(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [strings(value) for value in node]
+        return node.isoformat() if isinstance(node, dt.date) else node
+
+    return strings(yaml.safe_load(path.read_text("utf-8")))

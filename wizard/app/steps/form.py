@@ -187,7 +187,7 @@ class Form(StepForm):
         best = None
         for target_path, widget in targets:
             if tuple(path[: len(target_path)]) == target_path:
-                if best is None or len(target_path) > len(best[0]):
+                if best is None or len(target_path) >= len(best[0]):  # ties: the innermost widget
                     best = (target_path, widget)
         return best
 

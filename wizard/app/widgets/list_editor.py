@@ -100,16 +100,6 @@ class ListRow(FindingTarget, Horizontal):
                 return True
         return False
 
-    @on(Button.Pressed, ".row-button")
-    def _button(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.has_class("row-up"):
-            self.editor.move(self, -1)
-        elif event.button.has_class("row-down"):
-            self.editor.move(self, 1)
-        else:
-            self.editor.delete(self)
-
 
 class ListEditor(FindingTarget, Vertical):
     """An editable list at `path` (absolute, or relative inside another editor's row)."""
@@ -391,6 +381,20 @@ class ListEditor(FindingTarget, Vertical):
 
     async def action_undo_delete(self) -> None:
         await self.undo()
+
+    @on(Button.Pressed, ".row-button")
+    async def _row_button(self, event: Button.Pressed) -> None:
+        # Handled here, not in the row: a row cannot await its own removal.
+        row = self._row_of(event.button)
+        if row is None:
+            return
+        event.stop()
+        if event.button.has_class("row-up"):
+            self.move(row, -1)
+        elif event.button.has_class("row-down"):
+            self.move(row, 1)
+        else:
+            await self.delete(row)
 
     @on(Button.Pressed, ".list-add")
     async def _add_pressed(self, event: Button.Pressed) -> None:

@@ -51,11 +51,11 @@ class WelcomeScreen(Screen):
                   "Your work is kept as you type, so you can stop at any moment."),
                 id="welcome-intro",
             )
-            with Vertical(classes="welcome-box", id="new-box"):
-                yield Static(_("Start a new policy"), classes="welcome-heading")
+            with Vertical(classes="welcome-box", id="new-box") as box:
+                box.border_title = _("Start a new policy")
                 with Horizontal(classes="welcome-row"):
                     yield Label(_("Start from"), classes="welcome-label")
-                    yield Select(self._preset_options(), value=BLANK, allow_blank=False, id="preset")
+                    yield Select(self._preset_options(), value=BLANK, allow_blank=False, id="preset", compact=True)
                 with Horizontal(classes="welcome-row"):
                     yield Label(_("Document language"), classes="welcome-label")
                     yield Select(
@@ -63,25 +63,28 @@ class WelcomeScreen(Screen):
                         value=self.doc_lang if self.doc_lang in LANGUAGE_NAMES else "en",
                         allow_blank=False,
                         id="doc-lang",
+                        compact=True,
                     )
                 yield Static("", id="preset-description", classes="welcome-note")
-                yield Button(_("Start a new policy"), id="new", variant="primary")
-            with Vertical(classes="welcome-box", id="open-box"):
-                yield Static(_("Open a policy"), classes="welcome-heading")
+                with Horizontal(classes="welcome-row welcome-start"):
+                    yield Button(_("Start a new policy"), id="new", variant="primary", compact=True)
+                    yield Static(_("Press Enter to start"), classes="welcome-note welcome-enter")
+            with Vertical(classes="welcome-box", id="open-box") as box:
+                box.border_title = _("Open a policy")
                 with Horizontal(classes="welcome-row"):
-                    yield Input(placeholder=_("Path of a policy file, for example: policy.yaml"), id="open-path")
-                    yield Button(_("Open"), id="open")
+                    yield Input(placeholder=_("Path of a policy file, for example: policy.yaml"), id="open-path", compact=True)
+                    yield Button(_("Open"), id="open", compact=True)
             drafts = self._drafts()
             if drafts:
-                with Vertical(classes="welcome-box", id="drafts-box"):
-                    yield Static(_("Unsaved work you can recover"), classes="welcome-heading")
+                with Vertical(classes="welcome-box", id="drafts-box") as box:
+                    box.border_title = _("Unsaved work you can recover")
                     yield OptionList(*[Option(self._draft_prompt(info), id=info.id) for info in drafts], id="drafts")
             from wizard.app.recent import recent_files
 
             recent = recent_files()
             if recent:
-                with Vertical(classes="welcome-box", id="recent-box"):
-                    yield Static(_("Recent files"), classes="welcome-heading")
+                with Vertical(classes="welcome-box", id="recent-box") as box:
+                    box.border_title = _("Recent files")
                     yield OptionList(*[Option(Text(str(path)), id=str(path)) for path in recent], id="recent")
         yield Footer()
 

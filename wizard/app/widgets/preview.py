@@ -91,10 +91,10 @@ class Preview(VerticalScroll):
         self._timer = None
         if self._data is None:
             return
-        self._render(core.snapshot(self._data), self.lang, self._version)
+        self._render_sections(core.snapshot(self._data), self.lang, self._version)
 
     @work(exclusive=True, thread=True, group="preview", exit_on_error=False)
-    def _render(self, data: dict, lang: str, version: int) -> None:
+    def _render_sections(self, data: dict, lang: str, version: int) -> None:
         from rich.markdown import Markdown
 
         try:

@@ -275,8 +275,8 @@ _SYNTAX = (
         "this line does not line up with the list above it: check the indentation")),
     ("block sequence entries are not allowed", N_(
         "a list item ('- ') where YAML does not allow one: check the indentation")),
-    ("did not find expected ',' or ']'", N_("a list in [brackets] is not closed: add the missing ']'")),
-    ("did not find expected ',' or '}'", N_("a mapping in {braces} is not closed: add the missing '}'")),
+    ("did not find expected ',' or ']'", N_("a list in brackets ('[') is not closed: add the missing ']'")),
+    ("did not find expected ',' or '}'", N_("a mapping in braces ('{') is not closed: add the missing '}'")),
     ("unknown escape character", N_(
         "unknown escape in double-quoted text: write \\\\ for a backslash, or use single quotes")),
     ("while scanning a quoted scalar", N_("quoted text that is never closed: add the missing quote")),

@@ -13,8 +13,6 @@ Choices (documented for whoever diffs the files):
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 
 from wizard.spec import format as fmt
@@ -31,11 +29,10 @@ def dump_spec(data: dict) -> str:
     """The canonical YAML text of spec data (valid or not: nothing is dropped but empty values)."""
     language = data.get("language") if isinstance(data, dict) else None
     node = fmt.SPEC.node(data, fmt.Dumping(language))
-    return yaml.serialize(node, Dumper=_CanonicalDumper, allow_unicode=True, width=_NO_FOLDING,
+    text = yaml.serialize(node, Dumper=_CanonicalDumper, allow_unicode=True, width=_NO_FOLDING,
                           indent=2)
-
-
-def dump_value(value: Any, path: tuple = ()) -> str:
-    """Not public API: the canonical YAML of one value (used by tests)."""
-    return yaml.serialize(fmt.any_node(value, fmt.Dumping(None)), Dumper=_CanonicalDumper,
-                          allow_unicode=True, width=_NO_FOLDING)
+    if text.endswith("\n...\n"):
+        # PyYAML ends the stream with '...' after a last `|+` block; in a file that holds one
+        # document the block keeps its trailing empty lines without it.
+        text = text[:-4]
+    return text

@@ -126,7 +126,7 @@ def scalar_node(tag: str, value: str, style: str | None = None):
 def str_node(value: str):
     """A string as YAML writes it most readably: literal block when it has several lines."""
     style = None
-    if "\n" in value.strip("\n") and value[:1] not in (" ", "\n") and value.strip(" \n"):
+    if "\n" in value and value[:1] not in (" ", "\n") and value.strip(" \n"):
         style = "|"
     return scalar_node(STR_TAG, value, style)
 

@@ -136,22 +136,21 @@ def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
         bad = _scan(text)
         if bad:
             raise SpecError(_problems(filename, bad))
-        root, problems = _compose(text)
+        lines: dict[tuple, int] = {}
+        data, problems = _read(text, lines)
     except _Stop as stop:
         raise SpecError([Problem(filename, stop.line, (), stop.message)]) from None
     except _Failed as failed:
         raise SpecError(_problems(filename, failed.found)) from None
-    if root is None or (isinstance(root, _Scalar) and root.null):
+    if data is _NULL:
         problems.append(((), None, _("the file is empty: a policy starts with 'schema_version: 1' "
                                      "and a 'language' such as 'language: en'")))
         raise SpecError(_problems(filename, problems))
-    lines: dict[tuple, int] = {(): root.line}
-    if not isinstance(root, _Map):
-        problems.append(((), root.line, _(
+    if not isinstance(data, dict):
+        problems.append(((), lines[()], _(
             "the top level must be keys such as 'schema_version: 1' and 'language: en', found "
-            "%(found)s") % {"found": _("a list") if isinstance(root, _Seq) else _("text")}))
+            "%(found)s") % {"found": _("a list") if isinstance(data, list) else _("text")}))
         raise SpecError(_problems(filename, problems))
-    data = _convert(root, fmt.SPEC, (), lines)
     for path, message in _check(data):
         problems.append((path, line_of(lines, path), message))
     if problems:
@@ -221,44 +220,7 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
     return found
 
 
-# --- Stage 2: YAML events to nodes -----------------------------------------------------------
-
-class _Scalar:
-    __slots__ = ("value", "line", "null")
-    size = 1
-    height = 0
-
-    def __init__(self, value: str, line: int, null: bool) -> None:
-        self.value, self.line, self.null = value, line, null
-
-
-class _Seq:
-    __slots__ = ("items", "line", "size", "height")
-
-    def __init__(self, line: int) -> None:
-        self.items: list = []
-        self.line, self.size, self.height = line, 1, 1
-
-
-class _Map:
-    __slots__ = ("pairs", "line", "size", "height", "seen")
-
-    def __init__(self, line: int) -> None:
-        self.pairs: list[tuple[str, int, Any]] = []
-        self.seen: dict[str, int] = {}
-        self.line, self.size, self.height = line, 1, 1
-
-
-class _Frame:
-    __slots__ = ("node", "anchor", "key", "key_line", "poisoned")
-
-    def __init__(self, node, anchor) -> None:
-        self.node, self.anchor, self.key, self.key_line = node, anchor, None, 0
-        self.poisoned = False
-
-
-_BAD_KEY = object()
-
+# --- Stage 2 and 3: YAML events to plain data ---------------------------------------------
 
 # libyaml's problems, reworded for people who do not know YAML.
 _SYNTAX = (
@@ -317,21 +279,48 @@ def _char_at(text: str, mark) -> str:
     return ""
 
 
-def _compose(text: str) -> tuple[Any, list]:
-    """The single document of `text` as nodes, and the problems met on the way."""
+class _Frame:
+    """A mapping or list being read: its data so far, its type and path, and what it costs."""
+
+    __slots__ = ("is_map", "typ", "path", "anchor", "value", "line", "key", "key_line", "seen",
+                 "raw", "deferred", "size", "height", "poisoned", "is_key")
+
+    def __init__(self, is_map: bool, typ, path: tuple, anchor, line: int) -> None:
+        self.is_map, self.typ, self.path, self.anchor, self.line = is_map, typ, path, anchor, line
+        self.value: Any = {} if is_map else []
+        self.key: Any = None
+        self.key_line = 0
+        self.seen: dict[str, int] = {}
+        self.raw: dict[str, str] = {}
+        self.deferred: list[tuple[str, Any, str]] = []
+        self.size, self.height = 1, 1
+        self.poisoned = self.is_key = False
+
+
+_NULL = object()
+_BAD_KEY = object()
+
+
+def _read(text: str, lines: dict[tuple, int]) -> tuple[Any, list]:
+    """The single document of `text` as plain data (each scalar read as its field's type),
+    the line of every value in `lines`, and the problems met on the way.
+
+    One pass over libyaml's events, without recursion: nesting depth, alias expansion,
+    tags, keys and duplicate keys are checked as the events arrive."""
     import yaml
 
     problems: list[tuple[tuple, int | None, str]] = []
     stack: list[_Frame] = []
-    anchors: dict[str, Any] = {}
-    root = None
-    documents = 0
-    alias_values = 0
-    values = 0
+    anchors: dict[str, tuple[Any, int, int]] = {}  # name -> (value, size, height)
+    root: Any = _NULL
+    root_line = 1
+    documents = alias_values = values = 0
 
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
     collection_end = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    stream_end = yaml.StreamEndEvent
+    record, list_of, variant, anything = fmt.Record, fmt.ListOf, fmt.Variant, fmt.ANY
 
     def bad_tag(tag, line) -> bool:
         """Report a tag other than YAML's core ones; the tagged value then counts as absent."""
@@ -343,85 +332,131 @@ def _compose(text: str) -> tuple[Any, list]:
             "mappings") % {"tag": shown}))
         return True
 
-    def attach(node, line: int) -> None:
-        nonlocal root
+    def child_type(frame: _Frame):
+        """The type of the next value inside `frame`, and its path."""
+        typ = frame.typ
+        if not frame.is_map:
+            return (typ.item if type(typ) is list_of else anything), frame.path + (len(frame.value),)
+        key = frame.key
+        if type(typ) is record and type(key) is str:
+            field = typ.fields.get(key)
+            return (field.type if field is not None else anything), frame.path + (key,)
+        return anything, frame.path + (key,)
+
+    def add(value: Any, line: int, size: int, height: int, text: str | None = None) -> None:
+        """Put a finished value (`text` is its source when it is a scalar) into its parent."""
+        nonlocal root, root_line
         if not stack:
-            root = node
+            root, root_line = value, line
             return
         frame = stack[-1]
-        parent = frame.node
-        if len(stack) + node.height > MAX_DEPTH:
-            raise _Stop(line, _("the values are nested too deeply (more than %(limit)s levels)")
-                        % {"limit": MAX_DEPTH})
-        parent.size += node.size
-        if node.height + 1 > parent.height:
-            parent.height = node.height + 1
-        if type(parent) is _Seq:
-            parent.items.append(node)
+        if height:
+            if len(stack) + height > MAX_DEPTH:
+                raise _Stop(line, _("the values are nested too deeply (more than %(limit)s levels)")
+                            % {"limit": MAX_DEPTH})
+            if height + 1 > frame.height:
+                frame.height = height + 1
+        frame.size += size
+        if not frame.is_map:
+            if value is not _NULL:
+                lines[frame.path + (len(frame.value),)] = line
+                frame.value.append(value)
             return
-        if frame.key is None:
-            if type(node) is not _Scalar:
+        if frame.key is None:  # this value is a key
+            if text is None and type(value) is not str:
                 problems.append(((), line, _(
                     "a key must be a word such as 'mission', not a list or a mapping")))
                 frame.key, frame.key_line = _BAD_KEY, line
             else:
-                frame.key, frame.key_line = node.value, node.line
+                frame.key, frame.key_line = (value if text is None else text), line
             return
         key, key_line = frame.key, frame.key_line
         frame.key = None
         if key is _BAD_KEY:
             return
-        first = parent.seen.get(key)
+        first = frame.seen.get(key)
         if first is not None:
             problems.append(((), key_line, _(
                 "duplicate key '%(key)s': it is already on line %(line)s, and only one of the two "
                 "values can be kept") % {"key": key, "line": first}))
             return
-        parent.seen[key] = key_line
-        parent.pairs.append((key, key_line, node))
+        frame.seen[key] = key_line
+        lines[frame.path + (key,)] = key_line
+        if text is not None and type(frame.typ) is record:
+            frame.raw[key] = text
+            field = frame.typ.fields.get(key)
+            if field is not None and type(field.type) is variant and value is not _NULL:
+                frame.deferred.append((key, field.type, text))
+        if value is not _NULL:
+            frame.value[key] = value
 
+    parser = yaml.CSafeLoader(text)
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        while True:
+            event = parser.get_event()
             kind = type(event)
+            if kind is stream_end:
+                break
             if kind is scalar_event:
                 line = event.start_mark.line + 1
-                null = bad_tag(event.tag, line) or (event.tag == _NULL_TAG or (event.style in ("", None) and event.tag is None
-                                                   and event.value in _NULLS))
-                node = _Scalar(event.value, line, null)
-                if event.anchor is not None:
-                    anchors[event.anchor] = node
                 values += 1
-                attach(node, line)
+                source = event.value
+                if bad_tag(event.tag, line) or event.tag == _NULL_TAG or (
+                        not event.style and event.tag is None and source in _NULLS):
+                    value = _NULL
+                elif stack and stack[-1].key is not None or stack and not stack[-1].is_map:
+                    value = child_type(stack[-1])[0].scalar(source)
+                else:
+                    value = source  # a key, or the whole document
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1, 0)
+                add(value, line, 1, 0, source)
             elif kind is map_start or kind is seq_start:
                 line = event.start_mark.line + 1
-                poisoned = bad_tag(event.tag, line)
                 values += 1
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(line, _("the values are nested too deeply (more than %(limit)s "
                                         "levels)") % {"limit": MAX_DEPTH})
-                node = _Map(line) if kind is map_start else _Seq(line)
-                stack.append(_Frame(node, event.anchor))
-                stack[-1].poisoned = poisoned
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    typ, path, is_key = anything, (), True  # a list or mapping used as a key
+                elif stack:
+                    (typ, path), is_key = child_type(stack[-1]), False
+                else:
+                    typ, path, is_key = fmt.SPEC, (), False
+                frame = _Frame(kind is map_start, typ, path, event.anchor, line)
+                frame.poisoned = bad_tag(event.tag, line)
+                frame.is_key = is_key
+                stack.append(frame)
             elif kind in collection_end:
                 frame = stack.pop()
-                node = _Scalar("", frame.node.line, True) if frame.poisoned else frame.node
+                value = frame.value
+                if frame.deferred:  # a field whose type depends on a key written after it
+                    for key, field_type, source in frame.deferred:
+                        value[key] = field_type.pick(frame.raw.get(field_type.on)).scalar(source)
+                if frame.poisoned:
+                    value = _NULL
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = node
-                attach(node, frame.node.line)
+                    anchors[frame.anchor] = (value, frame.size, frame.height)
+                add(value, frame.line, frame.size, frame.height)
             elif kind is alias_event:
                 line = event.start_mark.line + 1
                 target = anchors.get(event.anchor)
-                if target is None and any(f.anchor == event.anchor for f in stack):
-                    raise _Stop(line, _("the alias '*%(name)s' is inside the value it repeats, which "
-                                        "would never end") % {"name": event.anchor})
                 if target is None:
+                    if any(f.anchor == event.anchor for f in stack):
+                        raise _Stop(line, _("the alias '*%(name)s' is inside the value it repeats, "
+                                            "which would never end") % {"name": event.anchor})
                     raise _Stop(line, _("the alias '*%(name)s' has no anchor '&%(name)s' before it")
                                 % {"name": event.anchor})
-                alias_values += target.size
+                value, size, height = target
+                alias_values += size
                 if alias_values > MAX_ALIAS_VALUES:
                     raise _Stop(line, _("aliases repeat too many values (more than %(limit)s): write "
                                         "the values out instead") % {"limit": MAX_ALIAS_VALUES})
-                attach(target, line)
+                if type(value) is list or type(value) is dict:
+                    import copy
+
+                    value = copy.deepcopy(value)  # an edit of one copy must not change the other
+                add(value, line, size, height, value if type(value) is str else None)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -437,39 +472,7 @@ def _compose(text: str) -> tuple[Any, list]:
     except _Stop as stop:
         problems.append(((), stop.line, stop.message))
         raise _Failed(problems) from None
+    finally:
+        parser.dispose()
+    lines[()] = root_line
     return root, problems
-
-
-# --- Stage 3: nodes to data ----------------------------------------------------------------
-
-_NULL = object()
-
-
-def _convert(node, typ, path: tuple, lines: dict[tuple, int]) -> Any:
-    kind = type(node)
-    if kind is _Scalar:
-        return _NULL if node.null else typ.scalar(node.value)
-    if kind is _Seq:
-        item = typ.item if isinstance(typ, fmt.ListOf) else fmt.ANY
-        out: list = []
-        for child in node.items:
-            where = path + (len(out),)
-            value = _convert(child, item, where, lines)
-            if value is _NULL:
-                continue
-            lines[where] = child.line
-            out.append(value)
-        return out
-    raw = {key: child.value for key, _line, child in node.pairs if type(child) is _Scalar}
-    result: dict = {}
-    for key, key_line, child in node.pairs:
-        where = path + (key,)
-        lines[where] = key_line
-        if isinstance(typ, fmt.Record):
-            child_type = typ.field_type(key, raw)
-        else:
-            child_type = fmt.ANY
-        value = _convert(child, child_type, where, lines)
-        if value is not _NULL:
-            result[key] = value
-    return result

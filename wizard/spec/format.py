@@ -337,6 +337,8 @@ class Int(Type):
 
     def json(self):
         schema: dict[str, Any] = {"type": "integer"}
+        if "const" in self.extra:
+            return {**schema, **self.extra}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:
@@ -565,11 +567,18 @@ class Record(Type):
         required = [f.key for f in self.fields.values() if f.required]
         if required:
             schema["required"] = required
-        if self.other is not None:
+        other = self.other
+        if other is not None:
             conditions.append({
-                "if": {"properties": {self.other.on: {"const": "other"}}, "required": [self.other.on]},
-                "then": {"required": [self.other.key]},
+                "if": {"properties": {other.on: {"const": "other"}}, "required": [other.on]},
+                "then": {"required": [other.key]},
             })
+            if other.only_other:
+                choices = [c for c in self.fields[other.on].type.choices if c != "other"]
+                conditions.append({
+                    "if": {"properties": {other.on: {"enum": choices}}, "required": [other.on]},
+                    "then": {"not": {"required": [other.key]}},
+                })
         if conditions:
             schema["allOf"] = conditions
         return schema

@@ -1,16 +1,14 @@
 """Reading a spec file: safe, bounded, with the line of every value and every problem at once.
 
-The file goes through four stages, each of which can only produce messages:
-
-1. bytes: size cap, UTF-8 (with the line of a bad byte), forbidden characters;
-2. YAML events from libyaml's C parser (never constructed objects: no tag is ever
-   executed), composed here without recursion into small nodes that keep their
-   line; nesting depth, alias expansion (billion laughs), tags, duplicate keys
-   and multiple documents are checked while composing;
-3. conversion of the nodes to plain data, reading each scalar from its source
-   text as the type of its field (`format.py`): text stays text, months are ints,
-   dates and durations stay strings;
-4. validation of that data against the same description of the format.
+1. Bytes: a size cap, UTF-8 (naming the line of a bad byte), and no control or invisible
+   bidirectional characters anywhere in the file.
+2. One pass over the YAML events of libyaml's C parser, without recursion and without
+   ever constructing a tagged object: each scalar is read from its source text as the
+   type of its field (`format.py`: text stays text, months are ints, dates and durations
+   stay strings), the line of every value is kept, and nesting depth, alias expansion
+   (billion laughs), tags, keys and duplicate keys are checked as the events arrive.
+3. Validation of the plain data against the same description of the format, so the
+   app's in-memory data (`validate`) gets exactly the same messages.
 """
 
 from __future__ import annotations

@@ -227,8 +227,8 @@ _SYNTAX = (
         "a ':' where YAML does not expect one: check the indentation, or put text that contains "
         "': ' in quotes")),
     ("could not find expected ':'", N_(
-        "a line without 'key: value': check the indentation, or put text that runs over several "
-        "lines in quotes")),
+        "a line without 'key: value' (with a space after the ':'): check the indentation, or put "
+        "text that runs over several lines in quotes")),
     ("did not find expected key", N_(
         "this line does not line up with the keys above it: check the indentation")),
     ("did not find expected '-' indicator", N_(
@@ -256,16 +256,28 @@ def _syntax_problem(error, text: str) -> _Stop:
     context = getattr(error, "context", None) or ""
     if mark is None:
         return _Stop(None, _("this is not valid YAML: %(detail)s") % {"detail": problem or error})
-    if "end of stream" in problem or "not find expected ','" in problem:
-        mark = getattr(error, "context_mark", None) or mark  # where the quote or bracket opened
+    if ("end of stream" in problem or "not find expected ','" in problem
+            or "could not find expected ':'" in problem):
+        # where the quote, the bracket or the key without ': ' began
+        mark = getattr(error, "context_mark", None) or mark
     line = mark.line + 1
     where = _char_at(text, mark)
     if where == "\t" or "tab" in problem:
         return _Stop(line, _(_SYNTAX[0][1]))
+    if ("did not find expected key" in problem or "<document start>" in problem) and \
+            _mid_line(text, mark):
+        return _Stop(line, _("more text follows a complete value on this line: put the whole text "
+                             "in quotes, and inside single quotes write each ' twice"))
     for pattern, message in _SYNTAX[1:]:
         if pattern in problem or pattern in context:
             return _Stop(line, _(message))
     return _Stop(line, _("this is not valid YAML: %(detail)s") % {"detail": problem})
+
+
+def _mid_line(text: str, mark) -> bool:
+    """Whether the mark is after the start of its line's content (not at its indentation)."""
+    lines = text.split("\n", mark.line + 1)
+    return mark.line < len(lines) and bool(lines[mark.line][:mark.column].strip())
 
 
 def _char_at(text: str, mark) -> str:
@@ -465,6 +477,8 @@ def _read(text: str, lines: dict[tuple, int]) -> tuple[Any, list]:
                     "the file holds too many values (more than %(limit)s)") % {"limit": MAX_VALUES})
     except yaml.YAMLError as error:
         stop = _syntax_problem(error, text)
+        # what was reported on the line of a syntax error is only a symptom of it
+        problems = [problem for problem in problems if problem[1] != stop.line]
         problems.append(((), stop.line, stop.message))
         raise _Failed(problems) from None
     except _Stop as stop:

@@ -292,3 +292,23 @@ def test_every_guidance_string_is_marked_for_translation():
     assert english <= msgids
     assert msgids <= english, "the catalog has texts the module no longer uses"
     assert guide_module.__doc__ and "UI language" in guide_module.__doc__
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_every_example_can_be_reached_from_its_field(step):
+    """Each example is offered at the field it belongs to: a text at its text field, a list at its
+    list and one item (or one column of a record) at a row."""
+    for name, prefix in EXAMPLE_PATHS[step].items():
+        if prefix is None:
+            continue
+        value = guidance_for(step).examples[name]
+        whole = example_for(step, prefix)
+        if isinstance(value, str):
+            assert whole == value
+            continue
+        assert isinstance(whole, list) and len(whole) == len(value)
+        if name in EXAMPLE_COLUMNS:
+            for column in EXAMPLE_COLUMNS[name]:
+                assert isinstance(example_for(step, prefix + (0, column)), str)
+        else:
+            assert [example_for(step, prefix + (0,), turn=turn) for turn in range(len(value))] == list(value)

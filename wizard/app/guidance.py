@@ -124,6 +124,8 @@ PURPOSE_GOOD = (
     N_("Tick every channel customers really use to reach you, and only those. In the service "
        "standards you will set response times for each of them."),
     N_("Leave out history and slogans. The mission and values have their own steps."),
+    N_("Before you write, ask front-line staff and a few customers what frustrates them most. "
+       "A policy that answers real problems is one people follow."),
 )
 PURPOSE_EXAMPLE = N_(
     "This policy makes sure every customer gets the same courteous, reliable service, "

@@ -643,7 +643,7 @@ def example_for(
     examples = guidance_for(step, lang).examples
     if step == "procedures":
         if path == ("procedures",):
-            return [example_value(step, kind, lang) for kind in EXAMPLE_PATHS[step]]
+            return [example_value(step, kind, lang) for kind in EXAMPLE_FILL_PROCEDURES]
         if len(path) < 3 or path[0] != "procedures" or path[2] != "steps":
             return None
         kind = get_at(data, ("procedures", path[1], "kind")) if data is not None else None

@@ -314,3 +314,34 @@ def test_every_example_can_be_reached_from_its_field(step):
                 assert isinstance(example_for(step, prefix + (0, column)), str)
         else:
             assert [example_for(step, prefix + (0,), turn=turn) for turn in range(len(value))] == list(value)
+
+
+async def test_inserted_examples_land_in_the_form_in_the_ui_language():
+    """What the editor does on ctrl+e: the example for the focused place goes into the step form
+    (a whole list into the list editor, a text into its field) and from there into the spec."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("forms_harness", Path(__file__).with_name("forms_harness.py"))
+    if spec is None or not Path(spec.origin).exists():
+        pytest.skip("the forms harness is not in this checkout")
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    from wizard.app.steps.mission import MissionForm
+    from wizard.app.steps.values import ValuesForm
+
+    set_ui_language("hr")
+    app = harness.FormHarness(ValuesForm, {"schema_version": 1, "language": "hr"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert app.form.insert_example(example_for("values", ("values",), app.data))
+        await pilot.pause()
+        await pilot.pause()
+    assert [value["name"] for value in app.data["values"]] == ["Iskrenost", "Poštovanje", "Odgovornost"]
+
+    set_ui_language("zh")
+    app = harness.FormHarness(MissionForm, {"schema_version": 1, "language": "zh"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert app.form.insert_example(example_for("mission", ("mission",), app.data))
+        await pilot.pause()
+    assert app.data["mission"].startswith("我们在门店和网上")

@@ -29,6 +29,7 @@ MAX_BYTES = 2 * 1024 * 1024  # a long policy is ~50 KB; anything near 2 MB is no
 MAX_DEPTH = 40  # the format nests 8 levels deep at most
 MAX_VALUES = 200_000  # values written in the file (a 5,000-item policy has ~30,000)
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating their anchors
+_BINARY_CONTROLS = 8  # more control characters than this: not a text file
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _CORE_TAGS = frozenset(
@@ -201,6 +202,7 @@ def _decode(raw: bytes) -> str:
 def _scan(text: str) -> list[tuple[tuple, int, str]]:
     """Invisible and control characters in the file, each with its line."""
     found: list[tuple[tuple, int, str]] = []
+    controls = first_control = 0
     line, position = 1, 0
     for match in _FORBIDDEN_IN_FILE.finditer(text):
         line += text.count("\n", position, match.start())
@@ -211,10 +213,15 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
                 "code": f"U+{ord(char):04X}"}
         else:
             message = fmt.char_message(char)
+        if char not in fmt.BIDI:
+            controls += 1
+            if controls == 1:
+                first_control = line
+            elif controls > _BINARY_CONTROLS:  # a binary file, not a text with a stray character
+                return [((), first_control, _("this is not a text file: it holds control characters, "
+                                              "the first on this line; a policy file is YAML text"))]
         if not found or found[-1][1:] != (line, message):
             found.append(((), line, message))
-        if len(found) > MAX_PROBLEMS:
-            break
     return found
 
 

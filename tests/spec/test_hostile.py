@@ -73,6 +73,13 @@ def test_file_too_large(tmp_path, monkeypatch):
         load_spec("huge.yaml")
     assert str(caught.value) == ("huge.yaml: the file is too large (2.9 MB); a policy file may be at "
                                  "most 2 MB")
+    from wizard import i18n
+
+    i18n.set_ui_language("hr")
+    with pytest.raises(SpecError) as caught:
+        load_spec("huge.yaml")
+    assert str(caught.value) == ("huge.yaml: datoteka je prevelika (2,9 MB): datoteka politike smije "
+                                 "imati najviše 2 MB")
 
 
 def test_huge_text_within_the_limit_loads(tmp_path):
@@ -117,3 +124,17 @@ def test_deep_nesting_never_raises_recursion_error():
         with pytest.raises(SpecError) as caught:
             loads_spec(text, "deep.yaml")
         assert "nested too deeply" in str(caught.value)
+
+
+def test_python_tags_are_never_constructed(tmp_path):
+    from wizard.spec import loads_spec
+
+    marker = tmp_path / "pwned"
+    text = ("schema_version: 1\nlanguage: en\n"
+            f"mission: !!python/object/apply:os.system ['touch {marker}']\n"
+            f"vision: !!python/object/new:pathlib.Path ['{marker}']\n")
+    with pytest.raises(SpecError) as caught:
+        loads_spec(text, "evil.yaml")
+    assert not marker.exists()
+    assert [p.line for p in caught.value.problems] == [3, 4]
+    assert all("is not allowed" in p.message for p in caught.value.problems)

@@ -119,14 +119,21 @@ def load_spec(path: str | Path) -> Spec:
 
 
 def _too_large(size: int) -> str:
+    from babel.numbers import format_decimal
+
+    from wizard.i18n import ui_language
+
+    megabytes = format_decimal(round(size / 1024 / 1024, 1), format="#,##0.0", locale=ui_language())
     return _("the file is too large (%(size)s); a policy file may be at most %(limit)s") % {
-        "size": f"{size / 1024 / 1024:.1f} MB", "limit": f"{MAX_BYTES // 1024 // 1024} MB"}
+        "size": f"{megabytes} MB", "limit": f"{MAX_BYTES // 1024 // 1024} MB"}
 
 
 def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
     """Read and validate a spec from its text (or bytes, which must be UTF-8)."""
     try:
         if isinstance(text, (bytes, bytearray)):
+            if len(text) > MAX_BYTES:
+                raise _Stop(None, _too_large(len(text)))
             text = _decode(bytes(text))
         elif len(text) > MAX_BYTES:
             raise _Stop(None, _too_large(len(text.encode("utf-8", "surrogatepass"))))

@@ -134,7 +134,9 @@ def test_any_bytes_load_or_raise_spec_error(raw):
 
 
 _tokens = list("ab :-\n\t[]{},'\"|>&*!%@#?~0123456789\\") + [
-    "schema_version: 1\n", "language: en\n", "mission: ", "  ", "- ", "&x ", "*x", "!!str ", "---\n"]
+    "schema_version: 1\n", "language: en\n", "mission: ", "  ", "- ", "&x ", "*x", "!!str ", "---\n",
+    " # note\n", "# about\n", "vision: |\n", "values:\n", "  - name: ", "standards:\n", "  always:\n",
+    "    - "]
 yamlish = st.lists(st.sampled_from(_tokens), max_size=60).map("".join)
 
 
@@ -149,6 +151,12 @@ def test_any_text_loads_or_raises_spec_error(text):
     else:
         assert validate(spec.data) == []
         assert loads_spec(dump_spec(spec.data)).data == spec.data
+        # with its comments, the file saves stably too
+        saved = dump_spec(spec.data, comments=spec.comments)
+        again = loads_spec(saved)
+        assert again.data == spec.data
+        assert dump_spec(again.data, comments=again.comments) == saved
+        assert len(again.comments) == len(spec.comments)
 
 
 @SETTINGS
@@ -167,3 +175,33 @@ def test_mutated_specs_validate_without_crashing(data, draw):
         loads_spec(saved, "mutated.yaml")
     except SpecError:
         pass
+
+
+@SETTINGS
+@given(spec_strategy(), st.data())
+def test_comments_survive_saving(data, draw):
+    """Comments added anywhere in a saved file are kept, beside the same values, stably."""
+    from hypothesis import assume
+
+    rows = dump_spec(data).split("\n")[:-1]
+    positions = draw.draw(st.lists(st.tuples(st.integers(0, len(rows)), st.booleans()), max_size=6,
+                                   unique_by=lambda p: p[0]))
+    for number, (index, inline) in enumerate(sorted(positions, reverse=True)):
+        if inline and index < len(rows):
+            rows[index] += f"  # note {number}"
+        else:
+            indent = draw.draw(st.sampled_from(["", "  ", "    "]))
+            rows.insert(index, f"{indent}# note {number}")
+    text = "\n".join(rows) + "\n"
+    try:
+        spec = loads_spec(text)
+    except SpecError:
+        assume(False)
+    assume(spec.data == data)
+    notes = sorted(c[2] for c in spec.comments)
+    assert notes == sorted(f"# note {n}" for n in range(len(positions)))
+    saved = dump_spec(spec.data, comments=spec.comments)
+    again = loads_spec(saved)
+    assert again.data == data
+    assert sorted(c[2] for c in again.comments) == notes
+    assert dump_spec(again.data, comments=again.comments) == saved

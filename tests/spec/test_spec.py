@@ -417,3 +417,57 @@ def test_found_values_are_translated_too():
 def test_spec_is_a_plain_dataclass():
     spec = Spec({"schema_version": 1, "language": "en"})
     assert spec.lines == {} and spec.path is None and spec.line_of(("mission",)) is None
+
+
+# --- Comments ------------------------------------------------------------------------------------
+
+HAND_WRITTEN = """\
+# yaml-language-server: $schema=./policy.schema.json
+# Kept by Ana.
+
+language: en   # the language we write in
+schema_version: 1
+mission: |  # short!
+  To serve.
+  # this line is text, not a comment
+# about the vision
+vision: To lead.   # bold
+owner:    # TODO who owns this?
+values:
+  # the first value
+  - name: Honesty  # our first value
+    description: 'We do not lie # ever.'
+# the end
+"""
+
+
+def test_comments_are_kept_when_saving():
+    spec = loads_spec(HAND_WRITTEN)
+    assert spec.data["mission"] == "To serve.\n# this line is text, not a comment\n"
+    assert spec.data["values"][0]["description"] == "We do not lie # ever."
+    saved = dump_spec(spec.data, comments=spec.comments)
+    assert saved == """\
+# yaml-language-server: $schema=./policy.schema.json
+# Kept by Ana.
+schema_version: 1
+language: en  # the language we write in
+mission: |  # short!
+  To serve.
+  # this line is text, not a comment
+# about the vision
+vision: To lead.  # bold
+# TODO who owns this?
+values:
+  # the first value
+  - name: Honesty  # our first value
+    description: 'We do not lie # ever.'
+# the end
+"""
+    again = loads_spec(saved)
+    assert again.data == spec.data
+    assert dump_spec(again.data, comments=again.comments) == saved
+
+
+def test_without_comments_the_dump_is_plain():
+    spec = loads_spec(HAND_WRITTEN)
+    assert "#" not in dump_spec(spec.data).replace("# this line", "").replace("# ever", "")

@@ -37,6 +37,7 @@ _CORE_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
 _NULL_TAG = "tag:yaml.org,2002:null"
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 # In the raw file: every control character but tab and line breaks (CRLF allowed,
 # a lone CR is not), the Unicode line separators, bidi controls, surrogates and
 # the noncharacters YAML rejects.
@@ -53,6 +54,11 @@ class Spec:
     data: dict
     lines: dict[tuple, int] = field(default_factory=dict)
     path: Path | None = None
+    # The file's comments, so that saving keeps them: (where, path, text, fallback) with
+    # where "above" (own line before the value at path; () = the file's header) or "inline"
+    # (after the value at path, on its line); fallback is the path of the next value in the
+    # file, used when the value at path is gone (None = the end of the file).
+    comments: list[tuple[str, tuple, str, tuple | None]] = field(default_factory=list)
 
     def line_of(self, path: tuple) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -143,7 +149,9 @@ def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
         if bad:
             raise SpecError(_problems(filename, bad))
         lines: dict[tuple, int] = {}
-        data, problems = _read(text, lines)
+        reach: dict[int, int] | None = {} if "#" in text else None
+        inside: set[int] = set()
+        data, problems = _read(text, lines, reach, inside)
     except _Stop as stop:
         raise SpecError([Problem(filename, stop.line, (), stop.message)]) from None
     except _Failed as failed:
@@ -161,7 +169,8 @@ def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
         problems.append((path, line_of(lines, path), message))
     if problems:
         raise SpecError(_problems(filename, problems))
-    return Spec(data, lines)
+    comments = _comments(text, lines, reach, inside) if reach is not None else []
+    return Spec(data, lines, comments=comments)
 
 
 def validate(data: dict, filename: str = "<memory>", lines: dict[tuple, int] | None = None
@@ -307,7 +316,7 @@ class _Frame:
     """A mapping or list being read: its data so far, its type and path, and what it costs."""
 
     __slots__ = ("is_map", "typ", "path", "anchor", "value", "line", "key", "key_line", "seen",
-                 "raw", "deferred", "size", "height", "poisoned", "is_key")
+                 "raw", "deferred", "size", "height", "poisoned", "is_key", "flow")
 
     def __init__(self, is_map: bool, typ, path: tuple, anchor, line: int) -> None:
         self.is_map, self.typ, self.path, self.anchor, self.line = is_map, typ, path, anchor, line
@@ -318,19 +327,22 @@ class _Frame:
         self.raw: dict[str, str] = {}
         self.deferred: list[tuple[str, Any, str]] = []
         self.size, self.height = 1, 1
-        self.poisoned = self.is_key = False
+        self.poisoned = self.is_key = self.flow = False
 
 
 _NULL = object()
 _BAD_KEY = object()
 
 
-def _read(text: str, lines: dict[tuple, int]) -> tuple[Any, list]:
+def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = None,
+          inside: set[int] | None = None) -> tuple[Any, list]:
     """The single document of `text` as plain data (each scalar read as its field's type),
     the line of every value in `lines`, and the problems met on the way.
 
     One pass over libyaml's events, without recursion: nesting depth, alias expansion,
-    tags, keys and duplicate keys are checked as the events arrive."""
+    tags, keys and duplicate keys are checked as the events arrive. With `reach` and `inside`,
+    also note where values end on each line and which lines lie inside a multi-line scalar
+    (0-based), so that comments can be found."""
     import yaml
 
     problems: list[tuple[tuple, int | None, str]] = []
@@ -421,6 +433,18 @@ def _read(text: str, lines: dict[tuple, int]) -> tuple[Any, list]:
             kind = type(event)
             if kind is stream_end:
                 break
+            if reach is not None and (kind is scalar_event or kind is alias_event or (
+                    kind in collection_end and stack and stack[-1].flow)):
+                end = event.end_mark
+                if reach.get(end.line, -1) < end.column:
+                    reach[end.line] = end.column
+                first = event.start_mark.line
+                if kind is scalar_event and event.style in ("|", ">"):
+                    # a comment may follow the block's header: `mission: |  # note`
+                    header = _BLOCK_HEADER.match(text, event.start_mark.index)
+                    reach[first] = event.start_mark.column + (header.end() - header.start())
+                    first += 1
+                inside.update(range(first, end.line))
             if kind is scalar_event:
                 line = event.start_mark.line + 1
                 values += 1
@@ -450,6 +474,7 @@ def _read(text: str, lines: dict[tuple, int]) -> tuple[Any, list]:
                 frame = _Frame(kind is map_start, typ, path, event.anchor, line)
                 frame.poisoned = bad_tag(event.tag, line)
                 frame.is_key = is_key
+                frame.flow = bool(event.flow_style)
                 stack.append(frame)
             elif kind in collection_end:
                 frame = stack.pop()
@@ -502,3 +527,46 @@ def _read(text: str, lines: dict[tuple, int]) -> tuple[Any, list]:
         parser.dispose()
     lines[()] = root_line
     return root, problems
+
+
+# --- Comments -------------------------------------------------------------------------------
+
+def _comments(text: str, lines: dict[tuple, int], reach: dict[int, int], inside: set[int]
+              ) -> list[tuple[str, tuple, str, tuple | None]]:
+    """The comments of a file, each tied to the value it stands before or beside."""
+    import bisect
+
+    ordered = sorted(lines.items(), key=lambda item: (item[1], len(item[0])))
+    starts = [line for _path, line in ordered]
+    first_line = starts[1] if len(starts) > 1 else None  # starts[0] is the document itself
+    found: list[tuple[str, tuple, str, tuple | None]] = []
+    for index, row in enumerate(text.split("\n")):
+        if index in inside or "#" not in row:
+            continue
+        number = index + 1
+        column = reach.get(index, 0)
+        rest = row[column:].rstrip("\r")
+        if column:
+            rest = rest.lstrip(" \t")
+            rest = rest[1:].lstrip(" \t") if rest.startswith(":") else rest
+            if not rest.startswith("#") or not row[column:].startswith((" ", "\t", ":")):
+                continue
+            where = "inline"
+        else:
+            rest = rest.strip(" \t")
+            if not rest.startswith("#"):
+                continue
+            where = "above"
+        after = bisect.bisect_right(starts, number)
+        following = ordered[after][0] if after < len(ordered) else None
+        if where == "inline":
+            before = bisect.bisect_right(starts, number) - 1
+            path = ordered[before][0]  # the deepest value on the last line that has one
+        elif first_line is None or number < first_line:
+            path = ()
+        elif following is None:
+            path, where = None, "end"
+        else:
+            path = following
+        found.append((where, path, rest, following))
+    return found

@@ -18,20 +18,23 @@ or Turkish diacritics) and must not use upper-case regex escapes such as `\\W`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from wizard.spec.model import Duration
 
 _STRIP = str.maketrans("čćšžđşğçöüıâîû", "ccszdsgcouiaiu")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str, lang: str) -> str:
     """Lower-case `text` for matching in `lang`, keeping its length (see the module doc)."""
     if lang == "tr":
         text = text.replace("I", "ı").replace("İ", "i")
     else:
         text = text.replace("İ", "i")
-    lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: go one by one
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
     if lang in ("hr", "tr"):
         lowered = lowered.translate(_STRIP)
     return lowered

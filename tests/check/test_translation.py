@@ -53,3 +53,8 @@ def test_stale_translations_are_found_in_nested_fields_and_in_a_croatian_spec():
     data = spec("hr", standards={"always": [value]})
     (found,) = findings(data, "stale-translation")
     assert found.path == ("standards", "always", 0, "en")
+
+
+def test_text_without_letters_needs_no_translation():
+    data = spec(standards={"support_hours": "08:00–20:00"}, mission="We help.")
+    assert [finding.path for finding in findings(data, "untranslated", langs=["zh"])] == [("mission",)]

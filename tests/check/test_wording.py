@@ -361,3 +361,15 @@ def test_vocabularies_are_written_folded():
                 assert not re.search(r"\\[WSDB]", pattern), pattern
                 if lang in ("hr", "tr"):
                     assert not set("čćšžđşğçöüıİ") & set(pattern), pattern
+
+
+def test_revision_notes_and_defined_terms_promise_nothing():
+    data = spec(
+        definitions=[{"term": "Prompt reply", "meaning": "A reply within 1 hour."}],
+        revisions=[{"date": "2026-11-01", "author": "Ana", "note": "Quick fix: we guarantee nothing new."}],
+    )
+    assert findings(data, "vague-time") == [] and findings(data, "absolute-promise") == []
+
+
+def test_well_known_abbreviations_are_not_jargon():
+    assert findings(spec(vision="We ship with DHL and print a QR code for VIP customers."), "undefined-acronym") == []

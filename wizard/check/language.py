@@ -274,6 +274,9 @@ NOT_JARGON = frozenset(
         # times, places, currencies, document types known to everyone
         "AM", "PM", "UTC", "GMT", "CET", "CEST", "EU", "UK", "USA", "US", "UN", "ID", "PDF",
         "EUR", "USD", "GBP", "TRY", "CNY", "RMB", "HRK", "TL", "FAQ", "PIN", "SMS", "WWW",
+        # names and abbreviations everybody knows (carriers, taxes, devices, roles)
+        "DHL", "UPS", "GLS", "DPD", "TNT", "EMS", "IBAN", "VAT", "PDV", "KDV", "QR", "TV", "PC", "IT",
+        "USB", "GPS", "ATM", "VIP", "CEO",
         # placeholders are reported by their own rule
         "TBD", "TBA", "TBC", "TODO", "FIXME", "XXX", "XX",
     }

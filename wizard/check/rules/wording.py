@@ -35,6 +35,11 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return 0, 0
 
 
+def _is_promise(entry: TextEntry) -> bool:
+    """Revision notes and defined terms describe the policy; they promise nothing to anyone."""
+    return entry.field[0] != "revisions" and not (entry.field[0] == "definitions" and entry.field[-1] == "term")
+
+
 def _matches(entry: TextEntry, table: str) -> Iterator[tuple[str, str]]:
     """`(phrase as written, folded sentence)` for each distinct match of a vocabulary in an entry."""
     pattern = language.compiled(table, entry.lang)
@@ -103,7 +108,7 @@ def _suggestion(ctx: Context, entry: TextEntry, sentence: str, immediate: bool) 
 def vague_time(ctx: Context) -> Iterator[tuple]:
     """The seeds' first rule for a good policy: be precise. "An email response within 24
     hours" can be measured and kept; "quickly" means something else to every reader."""
-    for entry in ctx.texts:
+    for entry in filter(_is_promise, ctx.texts):
         concrete = language.compiled_single("concrete", entry.lang)
         for phrase, sentence in _matches(entry, "vague"):
             if concrete is not None and concrete.search(sentence):
@@ -128,7 +133,7 @@ def absolute_promise(ctx: Context) -> Iterator[tuple]:
     """The seeds warn that promises must be realistic: a document of promises the team cannot
     keep means nothing to staff or customers. Refund and warranty sentences are left alone:
     a "money-back guarantee" is a real, keepable promise."""
-    for entry in ctx.texts:
+    for entry in filter(_is_promise, ctx.texts):
         refund = language.compiled_single("refund", entry.lang)
         for phrase, sentence in _matches(entry, "absolute"):
             if refund is not None and refund.search(sentence):

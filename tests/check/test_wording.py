@@ -373,3 +373,9 @@ def test_revision_notes_and_defined_terms_promise_nothing():
 
 def test_well_known_abbreviations_are_not_jargon():
     assert findings(spec(vision="We ship with DHL and print a QR code for VIP customers."), "undefined-acronym") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [("tr", "Her talebi HIZLI çözeriz."), ("en", "Reply ASAP."), ("hr", "Odgovaramo ODMAH.")])
+def test_a_vague_word_in_capitals_is_not_also_an_abbreviation(lang, text):
+    assert findings(spec(lang, vision=text), "undefined-acronym") == []
+    assert len(findings(spec(lang, vision=text), "vague-time")) == 1

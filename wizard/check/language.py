@@ -270,7 +270,8 @@ NOT_JARGON = frozenset(
         # Croatian
         "NE", "NIKAD", "UVIJEK", "SVE", "SVI", "KAKO", "NIJE", "ILI", "SAMO", "MORA",
         # Turkish
-        "ASLA", "HER", "VE", "DEĞİL", "HİÇ", "MUTLAKA", "SADECE",
+        "ASLA", "HER", "VE", "DEĞİL", "HİÇ", "ÇOK", "AMA", "YOK",
+        "VAŽNO", "NEMA",
         # times, places, currencies, document types known to everyone
         "AM", "PM", "UTC", "GMT", "CET", "CEST", "EU", "UK", "USA", "US", "UN", "ID", "PDF",
         "EUR", "USD", "GBP", "TRY", "CNY", "RMB", "HRK", "TL", "FAQ", "PIN", "SMS", "WWW",

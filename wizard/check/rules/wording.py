@@ -167,6 +167,17 @@ def _explained_acronyms(ctx: Context) -> set[str]:
     return explained
 
 
+def _is_shouted_word(token: str, lang: str) -> bool:
+    """A word of the vocabularies written in capitals ("HIZLI", "ASAP") is reported by its own
+    rule, not as an abbreviation."""
+    folded = language.fold(token, lang)
+    for table in ("vague", "absolute"):
+        pattern = language.compiled(table, lang)
+        if pattern is not None and pattern.fullmatch(folded):
+            return True
+    return False
+
+
 @rule("undefined-acronym", "warning", N_("Abbreviations (SLA, CSAT, NPS, ...) used but not explained."))
 def undefined_acronym(ctx: Context) -> Iterator[tuple]:
     """The seeds ask for plain words without industry jargon: a new employee or a customer
@@ -178,7 +189,7 @@ def undefined_acronym(ctx: Context) -> Iterator[tuple]:
         if entry.field[0] == "definitions" and entry.field[-1] == "term":
             continue
         for token, _offset in language.acronyms(entry.text):
-            if token in explained or token in reported:
+            if token in explained or token in reported or _is_shouted_word(token, entry.lang):
                 continue
             reported.add(token)
             yield (

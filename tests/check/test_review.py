@@ -64,3 +64,8 @@ def test_months_are_added_on_the_calendar():
     assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
     assert add_months(datetime.date(2026, 11, 23), 14) == datetime.date(2028, 1, 23)
+
+
+def test_an_absurdly_long_cycle_does_not_crash():
+    found = codes(spec(review_every_months=10**9, effective_date="9999-12-31"), today=TODAY)
+    assert "long-review-cycle" in found and "review-overdue" not in found

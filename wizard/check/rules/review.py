@@ -89,7 +89,11 @@ def review_overdue(ctx: Context) -> Iterator[tuple]:
     if not candidates:
         return
     last, path = max(candidates, key=lambda candidate: candidate[0])
-    if add_months(last, months) < ctx.today:
+    try:
+        due = add_months(last, months)
+    except (ValueError, OverflowError):
+        return  # a cycle of centuries never falls due (long-review-cycle reports it)
+    if due < ctx.today:
         yield (
             path,
             _t.ngettext(

@@ -379,3 +379,18 @@ def test_well_known_abbreviations_are_not_jargon():
 def test_a_vague_word_in_capitals_is_not_also_an_abbreviation(lang, text):
     assert findings(spec(lang, vision=text), "undefined-acronym") == []
     assert len(findings(spec(lang, vision=text), "vague-time")) == 1
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["en", "hr", "tr", "zh"]))
+def test_reading_any_text_keeps_offsets_and_never_fails(text, lang):
+    assert len(language.fold(text, lang)) == len(text)
+    for start, end in language.sentence_spans(text):
+        assert 0 <= start < end <= len(text)
+    for token, offset in language.placeholders(text) + language.acronyms(text):
+        assert text[offset:offset + len(token)] == token
+    findings(spec(lang, mission=text), langs=["en", "hr", "tr", "zh"])

@@ -394,3 +394,12 @@ def test_reading_any_text_keeps_offsets_and_never_fails(text, lang):
     for token, offset in language.placeholders(text) + language.acronyms(text):
         assert text[offset:offset + len(token)] == token
     findings(spec(lang, mission=text), langs=["en", "hr", "tr", "zh"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "Staff use the quick reference guide."), ("hr", "Djelatnici koriste brzi vodič."),
+     ("tr", "Çalışanlar hızlı başlangıç kılavuzunu kullanır."), ("zh", "员工使用快速入门指南。")],
+)
+def test_a_quick_reference_guide_is_not_a_time_promise(lang, text):
+    assert findings(spec(lang, training={"resources": [text]}), "vague-time") == []

@@ -13,8 +13,9 @@ COMPLETE = dict(
     purpose={"intent": "Consistent service.", "channels": ["phone", "email"]},
     mission="We help every customer.",
     standards={"always": ["be polite"], "service_levels": [
-        {"channel": "phone", "first_response": "3 minutes"}, {"channel": "email", "first_response": "24 hours"}]},
-    procedures=[{"kind": "complaints", "steps": ["Log it."]}],
+        {"channel": "phone", "first_response": "3 minutes"}, {"channel": "email", "first_response": "24 hours"}],
+        "support_hours": "Monday to Friday, 8:00 to 20:00"},
+    procedures=[{"kind": "complaints", "steps": ["Log it."], "acknowledge_within": "2 working days"}],
     escalation=[{"level": 1, "role": "Supervisor"}],
     training={"methods": ["role_play"]},
     enforcement={"accountable": "The manager"},
@@ -93,3 +94,19 @@ def test_standards_without_any_response_time():
     assert "missing-service-levels" in codes(data)
     assert "missing-service-levels" not in codes(spec(**COMPLETE))
     assert "missing-service-levels" not in codes(spec())  # missing-standards says it already
+
+
+def test_response_times_without_support_hours():
+    standards = {key: value for key, value in COMPLETE["standards"].items() if key != "support_hours"}
+    (found,) = findings(spec(**{**COMPLETE, "standards": standards}), "missing-support-hours")
+    assert found.path == ("standards", "support_hours")
+    assert "missing-support-hours" not in codes(spec(standards={"always": ["be polite"]}))
+
+
+def test_a_complaints_procedure_needs_a_deadline():
+    data = spec(procedures=[{"kind": "complaints", "steps": ["Log it."]}, {"kind": "refunds", "steps": ["Refund."]}])
+    (found,) = findings(data, "complaint-without-deadline")
+    assert found.path == ("procedures", 0)
+    assert found.message == "The complaints procedure does not say when a complaint is acknowledged or resolved."
+    data["procedures"][0]["resolve_within"] = "10 working days"
+    assert "complaint-without-deadline" not in codes(data)

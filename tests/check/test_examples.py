@@ -63,6 +63,7 @@ def test_the_croatian_draft_is_told_what_is_missing(example_data):
         "missing-review-cycle",
         "missing-purpose",
         "vague-time",
+        "missing-support-hours",
         "missing-complaints-procedure",
         "missing-escalation",
         "missing-training",

@@ -83,7 +83,10 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"a\.s\.a\.p\.?",
         r"asap",
         r"in a timely (?:manner|fashion|way)",
-        r"at the earliest (?:opportunity|convenience|possible time)",
+        r"at (?:the|your|our) earliest (?:opportunity|convenience|possible time)",
+        r"in short order",
+        r"instantly",
+        r"urgently",
         r"(?:within|in) a (?:reasonable|short) (?:time|timeframe|period(?: of time)?)",
         r"without (?:undue |unnecessary )?delay",
         r"in due course",
@@ -111,6 +114,8 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"u (?:sto )?najkracem (?:mogucem )?(?:roku|vremenu)",
         r"u (?:sto )?kracem (?:mogucem )?roku",
         r"u (?:razumnom|primjerenom|kratkom|najskorijem) (?:roku|vremenu)",
+        r"u (?:najskorije|dogledno|skorije) vrijeme",
+        r"zurno",
         r"bez (?:nepotrebnog |ikakvog )?(?:odgode|odgadanja|odlaganja|cekanja)",
         r"pravovremen\w*",
         r"promptn\w*",
@@ -132,6 +137,8 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"zamaninda",
         r"hizli\w*(?! (?:baslangic|erisim|rehber|kilavuz)\w*)",
         r"hizla",
+        r"suratle",
+        r"en erken (?:zamanda|surede|firsatta)",
         r"cabuk\w*",
         r"(?<!hemen )hemen(?! hemen)",
         r"derhal",
@@ -342,6 +349,7 @@ PLACEHOLDER = re.compile(
             r"×{2,}|某某|待定|待补充|待填写|待确认|待完善",
             r"(?<!\w)(?:belirlenecek(?:tir)?|doldurulacak(?:tır)?|naknadno (?:ce se )?odrediti|bit će naknadno određen\w*)(?!\w)",
             r"(?<!\w)N\. ?N\.",  # Croatian "N. N.", a person not yet named
+            r"(?<!\w)(?:yyyy[-./]mm[-./]dd|dd[-./]mm[-./]yyyy\.?|mm/dd/yyyy)(?!\w)",  # a date format, not a date
             r"\.{3,}|…+",
             r"_{3,}",
             rf"(?<![\w.])[XYN](?=\s*(?:{_UNIT_AFTER_LETTER}))",  # within X hours

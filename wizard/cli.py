@@ -285,7 +285,7 @@ def _run_presets(args: argparse.Namespace) -> int:
 
 def _run_new(args: argparse.Namespace) -> int:
     lang = args.lang or i18n.ui_language()
-    data = _starting_data(args.preset, lang)
+    data = _starting_data(args.preset, lang)  # validates the preset before any screen opens
     if args.no_edit:
         if args.file is None:
             raise UsageError(_("--no-edit needs a FILE to write the new policy to"))
@@ -299,7 +299,7 @@ def _run_new(args: argparse.Namespace) -> int:
         return EXIT_OK
     from wizard.app.app import run_app
 
-    return run_app(mode="new", path=args.file, data=data)
+    return run_app(mode="new", path=args.file, preset=args.preset, lang=lang, ui_lang=i18n.ui_language())
 
 
 def _run_edit(args: argparse.Namespace) -> int:
@@ -310,13 +310,13 @@ def _run_edit(args: argparse.Namespace) -> int:
         raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": args.file})
     from wizard.app.app import run_app
 
-    return run_app(mode="edit", path=args.file)
+    return run_app(mode="edit", path=args.file, ui_lang=i18n.ui_language())
 
 
 def _run_app_welcome(args: argparse.Namespace) -> int:
     from wizard.app.app import run_app
 
-    return run_app(mode="welcome")
+    return run_app(ui_lang=i18n.ui_language())
 
 
 # --- helpers ------------------------------------------------------------------

@@ -94,7 +94,6 @@ def write_docx(document: Document) -> bytes:
         repeat.set(qn("w:val"), "true")
         tr_pr.append(repeat)
         for cell, text in zip(header.cells, block.header):
-            cell.text = ""
             add_text(cell.paragraphs[0], text, bold=True)
             shading = OxmlElement("w:shd")
             shading.set(qn("w:val"), "clear")

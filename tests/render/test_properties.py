@@ -66,7 +66,8 @@ def specs(draw):
     procedure = st.sampled_from(PROCEDURE_KINDS).flatmap(
         lambda kind: st.fixed_dictionaries(
             {"kind": st.just(kind), **({"title": text} if kind == "other" else {})},
-            optional={"title": text, "steps": lists(text), "acknowledge_within": durations, "resolve_within": durations},
+            optional={**({} if kind == "other" else {"title": text}), "steps": lists(text),
+                      "acknowledge_within": durations, "resolve_within": durations},
         )
     )
     optional = {

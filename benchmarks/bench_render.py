@@ -8,7 +8,8 @@
 Whole processes run `python -m wizard render ...` when the command line has a `render`
 command, else a small script that loads the YAML and calls `wizard.render.render` (the same
 work minus argument parsing). Each process runs with a warmed, private cache folder (compiled
-catalogs and templates), as on a user's machine after the first run.
+catalogs, templates and Babel values) and compiled modules, as on a user's machine after the
+first run.
 
     python benchmarks/bench_render.py [--runs 15] [--format md]
 
@@ -147,7 +148,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+        # As on an installed copy: modules compiled once (.pyc, kept in the temporary folder).
+        env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT),
+                   PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         out = tmp_path / "out"
         out.mkdir()
         small = write_spec(big_spec(50), tmp_path / "small.yaml")

@@ -32,6 +32,7 @@ from .formatting import (
     format_signed,
     one_line,
     parse_date,
+    save_memo,
 )
 
 AUDIENCES = ("internal", "public")
@@ -610,6 +611,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
             _contact_section(data, words, _("Contact"), N_("Questions about this policy: %(contact)s")),
             _revisions_section(data, words),
         ]
+    save_memo()
     return Document(lang, title, tuple(s for s in sections if s is not None), audience)
 
 

@@ -30,8 +30,14 @@ def write_docx(document: Document) -> bytes:
     lang = WORD_LANG.get(document.lang, "en-GB")
     doc.core_properties.title = _clean(document.title)
     doc.core_properties.language = lang
+    # The template's own metadata ("python-docx", 2013) would show in Word's file properties.
+    import datetime
+
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     doc.core_properties.author = ""
     doc.core_properties.comments = ""
+    doc.core_properties.created = now
+    doc.core_properties.modified = now
 
     # Document language (and East Asian language/font for Chinese) on the default run properties.
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))

@@ -317,7 +317,11 @@ def _service_level_table(standards: dict, words: _Words, header: tuple[str, str,
         rows.append((channel, first, resolution))
     if not rows:
         return None
-    return Table(header, tuple(rows), caption)
+    # A column no channel fills (a draft with first responses only) is left out.
+    keep = [0] + [index for index in (1, 2) if any(row[index] != DASH for row in rows)]
+    if len(keep) == 1:
+        keep = [0, 1, 2]
+    return Table(tuple(header[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in rows), caption)
 
 
 def _metric_target(entry: dict, words: _Words) -> str:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from wizard.render import build_document, render
 from wizard.render.formatting import cell_len
+from wizard.spec import validate
 from wizard.spec.model import CHANNELS, LANGUAGES, METRICS, PROCEDURE_KINDS, TRAINING_METHODS
 
 UNITS = ["second", "minute", "hour", "day", "working day", "week", "month"]
@@ -47,6 +48,7 @@ def specs(draw):
         lambda key: st.fixed_dictionaries(
             {
                 "metric": st.just(key),
+                **({"name": text} if key == "other" else {}),
                 "target": {
                     "nps": st.integers(-100, 100),
                     "first_response_time": durations,
@@ -54,13 +56,12 @@ def specs(draw):
                     "other": text,
                 }.get(key, percents),
             },
-            optional={"name": text} if key == "other" else {},
         )
     )
     service_level = st.sampled_from(CHANNELS).flatmap(
         lambda key: st.fixed_dictionaries(
-            {"channel": st.just(key)},
-            optional={"first_response": durations, "resolution": durations, **({"name": text} if key == "other" else {})},
+            {"channel": st.just(key), **({"name": text} if key == "other" else {})},
+            optional={"first_response": durations, "resolution": durations},
         )
     )
     procedure = st.sampled_from(PROCEDURE_KINDS).flatmap(
@@ -100,6 +101,7 @@ def specs(draw):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=specs(), audience=st.sampled_from(["internal", "public"]))
 def test_any_valid_spec_renders_in_every_language_and_text_format(data, audience):
+    assert validate(data) == []  # the strategy makes valid specs only
     for lang in LANGUAGES:
         document = build_document(data, lang, audience)
         assert document.sections[0].key == "title"

@@ -161,3 +161,30 @@ def test_html_page(northwind):
         assert html.count("<table") == 4  # service levels, metrics, escalation, changelog
         assert "@media print" in html and "<style>" in html
         assert "</html>" in html
+
+
+def test_html_tags_are_balanced(full, northwind):
+    from html.parser import HTMLParser
+
+    void = {"meta", "br", "img", "hr", "link", "input"}
+
+    class Checker(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
+            self.stack.pop()
+
+    for data in (full, northwind):
+        for lang in LANGS:
+            for audience in ("internal", "public"):
+                checker = Checker()
+                checker.feed(render(data, lang, "html", audience))
+                checker.close()
+                assert checker.stack == []

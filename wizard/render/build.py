@@ -585,10 +585,10 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     if audience == "public":
         title = _("Customer Service Charter")
         company = data.get("company")
-        blocks: list = []
-        if isinstance(company, str) and company.strip():
-            blocks.append(Fields(((_("Company"), company.strip()),), words.field_pattern))
-        blocks.append(Paragraphs((_("This charter sets out what you can expect from us whenever you contact us."),)))
+        intro = _("This charter sets out what you can expect from us whenever you contact us.")
+        # For customers the company is the subtitle, not a labelled field.
+        lead = (one_line(company), intro) if isinstance(company, str) and company.strip() else (intro,)
+        blocks: list = [Paragraphs(lead)]
         sections = [Section("title", title, tuple(blocks), level=1), *_public_sections(data, words)]
     else:
         title = words.text(data.get("title"))

@@ -120,3 +120,34 @@ def test_any_valid_spec_renders_as_docx(data, lang):
 
     document = Document(io.BytesIO(render(data, lang, "docx")))
     assert document.paragraphs[0].style.name == "Title"
+
+
+INNER_KEYS = [
+    "en", "hr", "zh", "tr", "translated_from", "name", "term", "meaning", "description", "channel", "metric",
+    "kind", "level", "target", "steps", "title", "body", "always", "never", "service_levels", "metrics",
+    "support_hours", "first_response", "resolution", "channels", "intent", "applies_to", "methods",
+    "refresher_every_months", "resources", "onboarding", "accountable", "monitoring", "date", "author", "note",
+    "role", "when", "within", "acknowledge_within", "resolve_within",
+]
+junk = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False), plain_text, durations, dates),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(st.sampled_from(INNER_KEYS), children, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.dictionaries(st.sampled_from(["title", "company", "owner", "contact", "effective_date", "review_every_months",
+                                             "purpose", "definitions", "mission", "values", "standards", "procedures",
+                                             "escalation", "training", "enforcement", "sections", "revisions", "language"]),
+                            junk, max_size=8),
+       lang=st.sampled_from(LANGUAGES))
+def test_a_half_typed_draft_never_breaks_the_preview(data, lang):
+    """The app renders in-memory data while the author types: wrong types are skipped or shown as typed."""
+    for fmt in ("md", "html", "txt"):
+        assert isinstance(render(data, lang, fmt), str)
+    for audience in ("internal", "public"):
+        build_document(data, lang, audience)

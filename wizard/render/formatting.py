@@ -40,7 +40,7 @@ def _catalog(lang: str):
 # across runs in the user's cache folder, keyed by this module's and Babel's versions, so a
 # second render of the same policy never loads CLDR data. Purely a cache: deleting it is safe.
 MEMO_VERSION = 1
-_MEMO_LIMIT = 20000
+_MEMO_LIMIT = 5000  # entries (~250 KB): loading it stays far cheaper than CLDR data
 
 
 class _Memo:

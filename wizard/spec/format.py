@@ -591,8 +591,40 @@ def unknown_key(key: Any, fields) -> str:
     if close:
         return _("unknown key '%(key)s' (did you mean '%(suggestion)s'?)") % {"key": key,
                                                                             "suggestion": close}
+    home = _homes().get(key)
+    if home is not None:
+        parent, in_list = home
+        if parent is None:
+            return _("'%(key)s' belongs at the top level of the file, not here") % {"key": key}
+        if in_list:
+            return _("'%(key)s' belongs in an item of the '%(parent)s' list, not here") % {
+                "key": key, "parent": parent}
+        return _("'%(key)s' belongs under '%(parent)s', not here") % {"key": key, "parent": parent}
     return _("unknown key '%(key)s'; valid keys here: %(valid)s") % {"key": key,
                                                                    "valid": quoted(fields)}
+
+
+_HOMES: dict[str, tuple[str | None, bool]] | None = None
+
+
+def _homes() -> dict[str, tuple[str | None, bool]]:
+    """Each key that exists in exactly one place of the format -> (its parent key, in a list)."""
+    global _HOMES
+    if _HOMES is None:
+        places: dict[str, list[tuple[str | None, bool]]] = {}
+
+        def visit(record: Record, parent: str | None, in_list: bool) -> None:
+            for key, field in record.fields.items():
+                places.setdefault(key, []).append((parent, in_list))
+                inner = field.type
+                if isinstance(inner, Record):
+                    visit(inner, key, False)
+                elif isinstance(inner, ListOf) and isinstance(inner.item, Record):
+                    visit(inner.item, key, True)
+
+        visit(SPEC, None, False)
+        _HOMES = {key: spots[0] for key, spots in places.items() if len(spots) == 1}
+    return _HOMES
 
 
 # --- The format, as the contract lists it -------------------------------------------------

@@ -156,6 +156,8 @@ def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
         raise SpecError([Problem(filename, stop.line, (), stop.message)]) from None
     except _Failed as failed:
         raise SpecError(_problems(filename, failed.found)) from None
+    if data is _NULL and problems:
+        raise SpecError(_problems(filename, problems))
     if data is _NULL:
         problems.append(((), None, _("the file is empty: a policy starts with 'schema_version: 1' "
                                      "and a 'language' such as 'language: en'")))
@@ -441,8 +443,11 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
                 first = event.start_mark.line
                 if kind is scalar_event and event.style in ("|", ">"):
                     # a comment may follow the block's header: `mission: |  # note`
-                    header = _BLOCK_HEADER.match(text, event.start_mark.index)
-                    reach[first] = event.start_mark.column + (header.end() - header.start())
+                    start = event.start_mark.index
+                    line_end = text.find("\n", start)
+                    header = _BLOCK_HEADER.search(text, start, len(text) if line_end < 0 else line_end)
+                    if header is not None:
+                        reach[first] = event.start_mark.column + header.end() - start
                     first += 1
                 inside.update(range(first, end.line))
             if kind is scalar_event:

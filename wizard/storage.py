@@ -258,23 +258,31 @@ def _keep_backup(target: Path, info: os.stat_result) -> None:
 
 
 def save_text(
-    path: str | os.PathLike[str], text: str, expected: Fingerprint | None = None
+    path: str | os.PathLike[str], text: str, expected: Fingerprint | None = None, *, backup: bool = True
 ) -> Fingerprint:
     """Write `text` (UTF-8) to `path` safely and return the new fingerprint.
 
     - `expected`: the fingerprint of the file as it was opened. When the file on disk no
       longer has that content, `ConflictError` is raised and nothing is written. A file
       that has disappeared since is not a conflict: it is written again.
-    - The previous version is kept as `FILE.bak`; the file's permissions are kept.
+    - The previous version is kept as `FILE.bak` (unless `backup=False`, e.g. for an
+      export that can be made again); the file's permissions are kept.
     - On failure `SaveError` is raised; the target is untouched and no temporary file
       is left behind.
     """
-    shown = Path(path)
-    target = _real_target(Path(os.path.expanduser(os.fspath(path))))
     try:
         content = text.encode("utf-8")
     except UnicodeError as error:
-        raise _save_error(shown, error) from error
+        raise _save_error(Path(path), error) from error
+    return save_bytes(path, content, expected, backup=backup)
+
+
+def save_bytes(
+    path: str | os.PathLike[str], content: bytes, expected: Fingerprint | None = None, *, backup: bool = True
+) -> Fingerprint:
+    """`save_text` for bytes (an exported DOCX, HTML page...): same safety, same errors."""
+    shown = Path(path)
+    target = _real_target(Path(os.path.expanduser(os.fspath(path))))
     folder = target.parent
     try:
         try:
@@ -301,7 +309,7 @@ def save_text(
                 current = None
             if current is not None and not expected.same_content(current):
                 raise ConflictError(shown, expected, current)
-        if info is not None:
+        if info is not None and backup:
             _keep_backup(target, info)
         os.replace(temp, target)
     except BaseException as error:
@@ -571,5 +579,6 @@ __all__ = [
     "new_draft_id",
     "read_bytes",
     "read_text",
+    "save_bytes",
     "save_text",
 ]

@@ -362,3 +362,14 @@ async def test_dialogs_fit_80x24_in_every_language(lang, make, tmp_path):
         await pilot.press("escape")
         await pilot.pause()
     assert app.result is not NO_RESULT
+
+
+def test_free_name(tmp_path):
+    from wizard.app.screens.save_as import free_name
+
+    target = tmp_path / "policy.yaml"
+    assert free_name(target) == target
+    target.write_text("x", encoding="utf-8")
+    assert free_name(target) == tmp_path / "policy-2.yaml"
+    (tmp_path / "policy-2.yaml").write_text("x", encoding="utf-8")
+    assert free_name(target) == tmp_path / "policy-3.yaml"

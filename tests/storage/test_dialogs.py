@@ -17,12 +17,11 @@ from wizard.app.screens.save_failed import SaveFailedScreen
 from wizard.storage import DraftInfo
 
 ROOT = Path(__file__).resolve().parents[2]
-CSS = ROOT / "wizard" / "app" / "styles" / "dialogs.tcss"
 NO_RESULT = object()
 
 
 class DialogApp(App):
-    CSS_PATH = [CSS]
+    """A bare app: the dialogs bring their own stylesheet."""
 
     def __init__(self, make_screen) -> None:
         super().__init__()
@@ -47,8 +46,10 @@ def all_text(screen) -> str:
 
 
 def assert_fits(app, screen) -> None:
-    """Every button is fully on the screen (keyboard users can see what they choose)."""
+    """The box is centred and every button is fully on the screen (keyboard users can see what they choose)."""
     width, height = app.size
+    box = screen.query_one("#storage-box").region
+    assert box.x > 0 and box.right < width, "the dialog's own stylesheet was not applied"
     for button in screen.query(Button):
         region = button.region
         assert region.width > 0 and region.height > 0, button.id

@@ -75,7 +75,7 @@ def edit_title(terminal: Terminal, text: str) -> None:
     """Replace the title (the first field of the first step has the focus) with `text`."""
     terminal.press("ctrl+a", "ctrl+k")
     terminal.type(text)
-    terminal.wait_for(text, "unsaved")
+    terminal.wait_for("unsaved changes")
 
 
 def title_on_disk(path: Path) -> str:
@@ -95,9 +95,8 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     assert "Last changed:" in screen
     assert "Sections that differ from the file: Basics" in screen
     again.press("enter")  # Restore (the default)
-    again.wait_for("Kava Policy After Crash", "unsaved")
+    again.wait_for("unsaved changes")
     again.press("ctrl+s")
-    again.wait_for("saved")
     deadline = time.monotonic() + 10
     while title_on_disk(policy) != "Kava Policy After Crash":
         assert time.monotonic() < deadline, "the restored edit was not saved"
@@ -145,7 +144,7 @@ def test_a_file_changed_behind_the_apps_back_asks_first(start, policy):
     terminal.press("escape")  # cancel: nothing is written
     time.sleep(0.5)
     assert policy.read_text(encoding="utf-8") == theirs
-    terminal.wait_for("unsaved")
+    terminal.wait_for("unsaved changes")
     terminal.press("ctrl+s")
     terminal.wait_for("The file was changed by someone else")
     terminal.press("down", "enter")  # Overwrite, on purpose

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -74,8 +75,10 @@ def open_editor(start, policy: Path) -> Terminal:
 def edit_title(terminal: Terminal, text: str) -> None:
     """Replace the title (the first field of the first step has the focus) with `text`."""
     terminal.press("ctrl+a", "ctrl+k")
+    terminal.wait_for("unsaved changes")  # the cleared field has reached the app
+    time.sleep(0.3)
     terminal.type(text)
-    terminal.wait_for("unsaved changes")
+    terminal.wait_for(text)
 
 
 def title_on_disk(path: Path) -> str:
@@ -96,15 +99,28 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     assert "Sections that differ from the file: Basics" in screen
     again.press("enter")  # Restore (the default)
     again.wait_for("unsaved changes")
+    time.sleep(0.5)  # the restored editor replaces the first one; let it settle, as a person would
     again.press("ctrl+s")
     deadline = time.monotonic() + 10
     while title_on_disk(policy) != "Kava Policy After Crash":
-        assert time.monotonic() < deadline, "the restored edit was not saved"
+        assert time.monotonic() < deadline, f"the restored edit was not saved:\n{again.text()}"
         time.sleep(0.1)
     assert (policy.parent / "policy.yaml.bak").read_text(encoding="utf-8") == POLICY
     again.press("ctrl+q")
     again.wait_exit()
     assert DraftStore().list() == []  # a clean quit leaves no stale draft
+
+
+def test_closing_the_terminal_keeps_even_the_last_keystrokes(start, policy):
+    """A closed terminal sends SIGHUP: the app writes the draft before it goes, however recent the edit."""
+    terminal = open_editor(start, policy)
+    edit_title(terminal, "Typed Right Before Closing")
+    os.kill(terminal.process.pid, signal.SIGHUP)  # no waiting for the autosave timer
+    terminal.wait_exit()
+    [info] = DraftStore().list()
+    assert info.target == policy.resolve()
+    assert DraftStore().read(info.id)["title"] == "Typed Right Before Closing"
+    assert title_on_disk(policy) == "Customer Service Policy"
 
 
 def test_a_failed_save_loses_nothing(start, policy, tmp_path):

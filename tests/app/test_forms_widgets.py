@@ -15,6 +15,7 @@ from wizard.app.widgets.date_input import DateInput
 from wizard.app.widgets.duration_picker import DurationPicker, check_amount, format_duration
 from wizard.app.widgets.list_editor import ListEditor, ListRow
 from wizard.app.widgets.number_field import IntegerField
+from wizard.app.widgets.text_field import TextField
 from wizard.spec.model import Duration
 
 SIZE = (80, 24)
@@ -96,7 +97,7 @@ async def test_date_checked_as_typed_and_confirmed_in_words():
     app = FormHarness(BasicsForm, data)
     async with app.run_test(size=SIZE) as pilot:
         field = app.form.query_one(DateInput)
-        assert "December 2026" in str(field.query_one(".field-note").content)
+        assert "December 2026" in field.note
         field.focus_target()
         await pilot.pause()
         await pilot.press(*"2026-13")  # the focus selected the old date: typing replaces it
@@ -109,7 +110,7 @@ async def test_date_checked_as_typed_and_confirmed_in_words():
         await pilot.press("backspace", "backspace", *"28")
         assert error_of(field) == ""
         assert data["effective_date"] == "2026-02-28"
-        assert "28 February 2026" in str(field.query_one(".field-note").content)
+        assert "28 February 2026" in field.note
 
 
 async def test_review_cycle_is_kept_as_an_integer():
@@ -158,8 +159,7 @@ async def test_list_add_edit_reorder_delete_undo_with_keys():
         await pilot.press("ctrl+delete")
         await pilot.pause()
         assert names(data) == ["Honesty", "Respect"]
-        undo_text = str(editor.query_one(".list-undo-text").content)
-        assert "Removed “Speed”." in undo_text
+        assert "Removed “Speed”." in editor.undo_text
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert names(data) == ["Honesty", "Speed", "Respect"]
@@ -172,13 +172,15 @@ async def test_list_buttons_with_the_mouse():
     app = FormHarness(StandardsForm, data)
     async with app.run_test(size=(80, 30)) as pilot:
         editor = app.form.query_one("#always", ListEditor)
-        await pilot.click(editor.rows[1].query_one(".row-up"))
+        await pilot.click(editor.rows[1].query_one(".row-buttons"), offset=(0, 0))
         await pilot.pause()
         assert data["standards"]["always"] == ["say thank you", "greet every customer"]
-        await pilot.click(editor.rows[0].query_one(".row-delete"))
+        await pilot.click(editor.rows[0].query_one(".row-buttons"), offset=(4, 0))
         await pilot.pause()
         assert data["standards"]["always"] == ["greet every customer"]
-        await pilot.click(editor.query_one(".list-undo-button"))
+        assert "Removed “say thank you”. Undo (ctrl+z)" in str(editor.query_one(".list-undo").render())
+        undo_link = len("Removed “say thank you”. ") + 2
+        await pilot.click(editor.query_one(".list-undo"), offset=(undo_link, 0))
         await pilot.pause()
         assert data["standards"]["always"] == ["say thank you", "greet every customer"]
         await pilot.click(editor.query_one(".list-add"))
@@ -244,16 +246,16 @@ async def test_findings_are_shown_at_their_field():
         )
         await pilot.pause()
         always_row = app.form.query_one("#always", ListEditor).rows[0]
-        assert "“quickly” is vague." in str(always_row.query_one(".field-findings").content)
+        assert "“quickly” is vague." in always_row.query_one(TextField).findings_text
         resolution = app.form.query(DurationPicker)[3]
-        shown = str(resolution.query_one(".field-findings").content)
+        shown = resolution.findings_text
         assert shown == "Error: Resolution is shorter than the first response."
         assert resolution.query_one(".field-findings").has_class("-error")
         assert "No metrics yet." in str(app.form.query_one(".form-findings").content)
         # findings are replaced, not added up
         app.form.show_findings([])
         await pilot.pause()
-        assert str(resolution.query_one(".field-findings").content) == ""
+        assert resolution.findings_text == ""
 
 
 async def test_focus_path_reaches_a_field_in_a_list_row():
@@ -276,7 +278,7 @@ async def test_blank_rows_do_not_shift_finding_paths():
         app.form.show_findings([FakeFinding("x", "warning", ("values", 1, "name"), "About Respect.", "")])
         await pilot.pause()
         respect = editor.rows[2]
-        assert "About Respect." in str(respect.query_one(".field-findings").content)
+        assert "About Respect." in respect.query_one(TextField).findings_text
         assert isinstance(respect, ListRow)
 
 

@@ -25,7 +25,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select
+from textual.markup import escape
+from textual.widgets import Button, Input, Label, Select, Static
 
 from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note
 from wizard.i18n import Translator
@@ -47,6 +48,39 @@ def short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+class RowControls(Static):
+    """The mouse's move up / move down / remove links of a row (one widget, not three buttons:
+    long lists stay light). The keyboard has the same actions as keys."""
+
+    DEFAULT_CLASSES = "row-buttons"
+
+    def __init__(self) -> None:
+        super().__init__("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
+        self.tooltip = _("▲ move up (ctrl+↑) · ▼ move down (ctrl+↓) · ✕ remove (ctrl+delete)")
+
+    @property
+    def row(self) -> "ListRow":
+        return self.parent  # type: ignore[return-value]
+
+    def action_up(self) -> None:
+        self.row.editor.move(self.row, -1)
+
+    def action_down(self) -> None:
+        self.row.editor.move(self.row, 1)
+
+    def action_remove(self) -> None:
+        # The editor removes the row: this widget cannot await its own removal.
+        self.row.editor.call_later(self.row.editor.delete, self.row)
+
+
+class UndoLine(Static):
+    """"Removed “…”. Undo (ctrl+z)": the undo link for the mouse."""
+
+    def action_undo(self) -> None:
+        editor = self.parent
+        editor.call_later(editor.undo)  # type: ignore[union-attr]
+
+
 class ListRow(FindingTarget, Horizontal):
     """One item: its number, its fields, its findings and the move/delete buttons."""
 
@@ -62,16 +96,7 @@ class ListRow(FindingTarget, Horizontal):
         yield Label("", classes="row-number")
         with Vertical(classes="row-body"):
             yield from self.editor.build_row(self.editor, self.item)
-            yield FindingsNote(classes="row-findings")
-        with Horizontal(classes="row-buttons"):
-            for name, text, tip in (
-                ("up", "▲", _("Move up (ctrl+↑)")),
-                ("down", "▼", _("Move down (ctrl+↓)")),
-                ("delete", "✕", _("Remove (ctrl+delete)")),
-            ):
-                button = Button(text, compact=True, classes=f"row-button row-{name}", tooltip=tip)
-                button.can_focus = False
-                yield button
+        yield RowControls()
 
     @property
     def body(self) -> Vertical:
@@ -80,12 +105,22 @@ class ListRow(FindingTarget, Horizontal):
     async def rebuild(self) -> None:
         """Recreate the fields from the item (after a change that alters the row's shape)."""
         body = self.body
-        findings = body.query_children(FindingsNote).first()
+        findings = body.query_children(FindingsNote).first(FindingsNote) if body.query_children(FindingsNote) else None
         await body.remove_children([child for child in body.children if child is not findings])
-        await body.mount_all(list(self.editor.build_row(self.editor, self.item)), before=findings)
+        widgets = list(self.editor.build_row(self.editor, self.item))
+        if findings is not None:
+            await body.mount_all(widgets, before=findings)
+        else:
+            await body.mount_all(widgets)
 
     def set_findings(self, findings: list) -> None:
-        self.body.query_children(FindingsNote).first().show_findings(findings)
+        existing = self.body.query_children(FindingsNote)
+        if existing:
+            existing.first(FindingsNote).show_findings(findings)
+        elif findings:
+            note = FindingsNote(classes="row-findings")
+            self.body.mount(note)
+            note.show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
         from wizard.app.widgets.field import FormField
@@ -146,6 +181,7 @@ class ListEditor(FindingTarget, Vertical):
         self.add_class("-texts" if enter_adds else "-records")
         self.reported = self._data_items()
         self.removed: list[tuple[int, Any]] = []
+        self.undo_text = ""
         # Bindings with descriptions in the UI language (class-level ones would be English).
         self._bindings = BindingsMap(
             [
@@ -167,21 +203,16 @@ class ListEditor(FindingTarget, Vertical):
                 yield ListRow(self, item)
         yield Note(self.empty_text if not self.items else "", classes="list-empty")
         yield FindingsNote(classes="list-findings")
-        with Horizontal(classes="list-undo -hidden"):
-            yield Note(classes="list-undo-text")
-            undo = Button(_("Undo"), compact=True, classes="list-undo-button", tooltip=_("ctrl+z"))
-            undo.can_focus = False
-            yield undo
-        with Horizontal(classes="list-actions"):
-            if self.add_choices:
-                yield Select(
-                    [(label, key) for label, key in self.add_choices],
-                    prompt=self.add_label,
-                    compact=True,
-                    classes="list-add-choice",
-                )
-            else:
-                yield Button("+ " + self.add_label, compact=True, classes="list-add")
+        yield UndoLine(classes="list-undo -empty")
+        if self.add_choices:
+            yield Select(
+                [(label, key) for label, key in self.add_choices],
+                prompt=self.add_label,
+                compact=True,
+                classes="list-add-choice",
+            )
+        else:
+            yield Button("+ " + self.add_label, compact=True, classes="list-add")
         yield Note(
             _("ctrl+n add · ctrl+↑/↓ move · ctrl+delete remove · ctrl+z undo"),
             classes="list-keys",
@@ -345,16 +376,40 @@ class ListEditor(FindingTarget, Vertical):
         row.scroll_visible()
 
     def _show_undo(self, text: str) -> None:
-        self.query_one(".list-undo-text", Note).show(text)
-        self.query_one(".list-undo", Horizontal).set_class(not text, "-hidden")
+        undo = self.query_children(".list-undo").first(Static)
+        self.undo_text = text
+        if text:
+            undo.update(escape(text) + " [@click=undo]" + escape(_("Undo (ctrl+z)")) + "[/]")
+        else:
+            undo.update("")
+        undo.set_class(not text, "-empty")
 
     def _focus_add(self) -> None:
-        for widget in self.query_children(".list-actions").first().children:
-            if widget.focusable:
-                widget.focus()
-                return
+        self.query_children(".list-add, .list-add-choice").first().focus()
 
     # -- keys and buttons --------------------------------------------------------------
+
+    def on_descendant_focus(self, event) -> None:
+        self._show_keys(True)
+
+    def on_descendant_blur(self, event) -> None:
+        self.call_after_refresh(self._keys_follow_focus)
+
+    def _keys_follow_focus(self) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        inside = False
+        node = focused
+        while node is not None:
+            if node is self:
+                inside = True
+                break
+            node = node.parent
+        self._show_keys(inside)
+
+    def _show_keys(self, shown: bool) -> None:
+        keys = self.query_children(".list-keys").first()
+        if keys.has_class("-active") != shown:
+            keys.set_class(shown, "-active")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("move_item", "delete_item"):
@@ -382,29 +437,10 @@ class ListEditor(FindingTarget, Vertical):
     async def action_undo_delete(self) -> None:
         await self.undo()
 
-    @on(Button.Pressed, ".row-button")
-    async def _row_button(self, event: Button.Pressed) -> None:
-        # Handled here, not in the row: a row cannot await its own removal.
-        row = self._row_of(event.button)
-        if row is None:
-            return
-        event.stop()
-        if event.button.has_class("row-up"):
-            self.move(row, -1)
-        elif event.button.has_class("row-down"):
-            self.move(row, 1)
-        else:
-            await self.delete(row)
-
     @on(Button.Pressed, ".list-add")
     async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         await self.add()
-
-    @on(Button.Pressed, ".list-undo-button")
-    async def _undo_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        await self.undo()
 
     @on(Select.Changed, ".list-add-choice")
     async def _add_choice(self, event: Select.Changed) -> None:

@@ -1,0 +1,339 @@
+"""The Policy Wizard app and its entry point `run_app`.
+
+Importing this module stays light: the screens, the core (spec, render, check) and
+the storage are imported in the actions that need them, after the first frame.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from wizard.app.ui import LANGUAGE_NAMES, N_, STEP_KEYS, _, step_title, translate_bindings
+from wizard.i18n import language_from_environment, set_ui_language, ui_language
+from wizard.spec.model import LANGUAGES
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+# ---------------------------------------------------------------------- settings
+
+
+def _settings_file() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("policy-wizard", appauthor=False)) / "settings.json"
+
+
+def load_settings() -> dict:
+    try:
+        settings = json.loads(_settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def save_settings(**changes: Any) -> None:
+    settings = load_settings()
+    settings.update(changes)
+    target = _settings_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(settings, indent=1), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------------- command palette
+
+
+class WizardCommands(Provider):
+    """Every command of the app, in the UI language: go to a step, save, export, languages, theme."""
+
+    def _commands(self) -> list[tuple[str, str, Any]]:
+        app: PolicyWizardApp = self.app  # type: ignore[assignment]
+        editor = app.editor
+        commands: list[tuple[str, str, Any]] = []
+        if editor is not None:
+            for step in STEP_KEYS:
+                commands.append(
+                    (_("Go to: %(step)s") % {"step": step_title(step)}, _("Show this step of the policy"), _bind(editor.go_to, step))
+                )
+            commands.append((_("Save"), _("Save the policy to its file (Ctrl+S)"), editor.action_save))
+            commands.append((_("Save as…"), _("Save the policy under another name"), editor.action_save_as))
+            from wizard.app.ui import FORMAT_NAMES, FORMATS
+
+            for fmt in FORMATS:
+                commands.append(
+                    (_("Export: %(format)s") % {"format": _(FORMAT_NAMES[fmt])}, _("Write the rendered policy to a file"), _bind(editor.action_export, fmt))
+                )
+            commands.append((_("Show or hide the preview"), _("The rendered document beside the form (F2)"), editor.action_toggle_preview))
+            for code, name in LANGUAGE_NAMES.items():
+                commands.append(
+                    (_("Preview language: %(language)s") % {"language": name}, _("Show the preview in this language"), _bind(editor.action_preview_language, code))
+                )
+            for code, name in LANGUAGE_NAMES.items():
+                commands.append(
+                    (_("Write in: %(language)s") % {"language": name}, _("Edit the text of the policy in this language (a translation when it is not the policy's language)"), _bind(editor.action_edit_language, code))
+                )
+        for code, name in LANGUAGE_NAMES.items():
+            commands.append(
+                (_("App language: %(language)s") % {"language": name}, _("The language of menus and messages"), _bind(app.set_ui_lang, code))
+            )
+        commands.append((_("Theme: dark"), _("Light text on a dark background"), _bind(app.set_theme, "dark")))
+        commands.append((_("Theme: light"), _("Dark text on a light background"), _bind(app.set_theme, "light")))
+        commands.append((_("Keys"), _("Show the keys you can press here"), app.action_show_help_panel))
+        commands.append((_("Quit"), _("Leave the app (asks first when there are unsaved changes)"), app.action_quit))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+def _bind(function, *args):
+    def call():
+        return function(*args)
+
+    return call
+
+
+# ---------------------------------------------------------------------- the app
+
+
+class PolicyWizardApp(App):
+    """Write a customer service policy step by step."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "Policy Wizard"
+    COMMANDS = {WizardCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        mode: str | None = None,
+        path: Path | str | None = None,
+        *,
+        preset: str | None = None,
+        lang: str | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.mode = mode
+        self.start_path = Path(path) if path is not None else None
+        self.preset = preset
+        self.doc_lang = lang
+        settings = load_settings()
+        self.theme_choice = theme or settings.get("theme", "dark")
+        if self.theme_choice not in THEMES:
+            self.theme_choice = "dark"
+
+    def on_mount(self) -> None:
+        self.theme = THEMES[self.theme_choice]
+        self.title = _("Policy Wizard")
+        if self.mode == "edit" and self.start_path is not None:
+            self.open_path(self.start_path, from_command_line=True)
+        elif self.mode == "new":
+            self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path)
+        else:
+            self.show_welcome()
+
+    # ------------------------------------------------------------------ screens
+
+    @property
+    def editor(self):
+        from wizard.app.screens.editor import EditorScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, EditorScreen):
+                return screen
+        return None
+
+    def show_welcome(self) -> None:
+        from wizard.app.screens.welcome import WelcomeScreen
+
+        screen = WelcomeScreen(lang=self.doc_lang)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _show_editor(self, screen) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def start_new(self, preset: str | None = None, lang: str | None = None, path: Path | None = None) -> None:
+        from wizard.app import core
+        from wizard.app.screens.editor import EditorScreen
+
+        lang = lang if lang in LANGUAGES else ui_language()
+        if path is not None and path.exists():
+            self.notify(_("%(path)s already exists: it is opened for editing.") % {"path": path}, markup=False)
+            self.open_path(path, from_command_line=True)
+            return
+        if preset:
+            try:
+                data = core.preset_data(preset, lang)
+            except Exception:
+                self.notify(_("There is no starter policy called “%(name)s”.") % {"name": preset}, severity="error", markup=False)
+                data = core.blank_spec(lang)
+        else:
+            data = core.blank_spec(lang)
+        self._show_editor(EditorScreen(data, path, dirty=bool(preset)))
+
+    def open_path(self, path: Path, from_command_line: bool = False) -> None:
+        self._open(Path(path), from_command_line)
+
+    def _open(self, path: Path, from_command_line: bool) -> None:
+        self.run_worker(self._open_flow(path, from_command_line), exclusive=True, group="open")
+
+    async def _open_flow(self, path: Path, from_command_line: bool) -> None:
+        import asyncio
+
+        from wizard.app import core
+        from wizard.app.screens.editor import EditorScreen
+
+        try:
+            loaded = await asyncio.to_thread(core.load, path)
+        except core.FileProblems as problems:
+            from wizard.app.screens.dialogs import FileProblemsScreen, PathScreen
+
+            if self.editor is None and not any(type(s).__name__ == "WelcomeScreen" for s in self.screen_stack):
+                self.show_welcome()
+            choice = await self.push_screen_wait(FileProblemsScreen(problems.path, problems.problems))
+            if choice == "open":
+                other = await self.push_screen_wait(PathScreen(_("Open a policy"), button=_("Open"), must_exist=True))
+                if other is not None:
+                    await self._open_flow(other, from_command_line)
+            return
+        from wizard.app.recent import remember
+
+        remember(path)
+        draft = self._draft_for(path)
+        editor = EditorScreen(loaded.data, path, fingerprint=loaded.fingerprint)
+        if draft is not None:
+            info, data = draft
+            from wizard.storage import changed_sections
+
+            differing = changed_sections(data, loaded.data)
+            if differing:
+                try:
+                    from wizard.app.screens.recover import RecoverDraftScreen
+                except ImportError:
+                    choice = "later"
+                else:
+                    self._show_editor(editor)
+                    choice = await self.push_screen_wait(RecoverDraftScreen(info, differing))
+                if choice == "restore":
+                    editor = EditorScreen(data, path, fingerprint=loaded.fingerprint, dirty=True, draft_id=info.id)
+                    self._show_editor(editor)
+                    return
+                if choice == "discard":
+                    from wizard.storage import DraftStore
+
+                    DraftStore().discard(info.id)
+                if self.editor is editor:
+                    return
+        self._show_editor(editor)
+
+    def _draft_for(self, path: Path):
+        try:
+            from wizard.storage import DraftStore
+        except ImportError:
+            return None
+        try:
+            store = DraftStore()
+            info = store.for_target(path)
+            if info is None or info.owner_running:
+                return None
+            data = store.read(info.id)
+        except Exception:
+            return None
+        return (info, data) if data is not None else None
+
+    def open_draft(self, info, data: dict) -> None:
+        """Restore a draft chosen on the welcome screen."""
+        from wizard.app import core
+        from wizard.app.screens.editor import EditorScreen
+
+        fingerprint = None
+        target = Path(info.target) if info.target is not None else None
+        if target is not None and target.is_file():
+            fingerprint = core.file_fingerprint(target)
+        self._show_editor(EditorScreen(data, target, fingerprint=fingerprint, dirty=True, draft_id=info.id))
+
+    def action_open_file(self) -> None:
+        self.run_worker(self._ask_open(), exclusive=True, group="open")
+
+    async def _ask_open(self) -> None:
+        from wizard.app.screens.dialogs import PathScreen
+
+        path = await self.push_screen_wait(PathScreen(_("Open a policy"), button=_("Open"), must_exist=True))
+        if path is not None:
+            await self._open_flow(path, False)
+
+    # ------------------------------------------------------------------ quit
+
+    async def action_quit(self) -> None:
+        editor = self.editor
+        if editor is not None:
+            editor.confirm_quit()
+        else:
+            self.exit()
+
+    # ------------------------------------------------------------------ look & language
+
+    def set_theme(self, name: str) -> None:
+        self.theme_choice = name
+        self.theme = THEMES[name]
+        save_settings(theme=name)
+
+    def set_ui_lang(self, lang: str) -> None:
+        """Switch the language of the app while it runs."""
+        set_ui_language(lang)
+        translate_bindings(self)
+        self.title = _("Policy Wizard")
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_labels", None)
+            if refresh is not None:
+                refresh()
+        self.refresh_bindings()
+        self.notify(_("The app now speaks %(language)s.") % {"language": LANGUAGE_NAMES[lang]}, timeout=3)
+
+
+def run_app(
+    mode: str | None = None,
+    path: Path | str | None = None,
+    *,
+    preset: str | None = None,
+    lang: str | None = None,
+    ui_lang: str | None = None,
+) -> int:
+    """Start the app: `mode` "new" (optional `path`, `preset`, document `lang`), "edit" (`path`),
+    or None for the welcome screen. `ui_lang` is the app's language (default: LC_ALL/LANG)."""
+    set_ui_language(ui_lang if ui_lang in LANGUAGES else language_from_environment())
+    app = PolicyWizardApp(mode, path, preset=preset, lang=lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,261 @@
+"""Small dialogs of the app: quit, revision note, export, open a file, a bad file's problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, N_, _, translate_bindings
+
+
+class Dialog(ModalScreen):
+    """A centred box; Escape cancels (dismisses with None)."""
+
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuitScreen(Dialog):
+    """Quit with unsaved changes: save, discard, or stay. Returns "save", "discard" or None."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("You have unsaved changes"), classes="dialog-title")
+            yield Static(_("Save them before you quit? A draft is kept until you decide."), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Save and quit"), id="save", variant="primary")
+                yield Button(_("Quit without saving"), id="discard", variant="error")
+                yield Button(_("Keep editing"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
+@dataclass
+class RevisionNote:
+    author: str
+    note: str
+
+
+class RevisionNoteScreen(Dialog):
+    """Ask for a short note for the revision history. Returns RevisionNote, "skip", or None (cancel)."""
+
+    def __init__(self, author: str = "") -> None:
+        super().__init__()
+        self.author = author
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("What did you change?"), classes="dialog-title")
+            yield Static(
+                _("This policy keeps a revision history. A short note helps readers see what is new."),
+                classes="dialog-text",
+            )
+            yield Label(_("Note"))
+            yield Input(placeholder=_("For example: Shorter response time for e-mail."), id="note")
+            yield Label(_("Your name"))
+            yield Input(self.author, id="author")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Add note and save"), id="add", variant="primary")
+                yield Button(_("Save without a note"), id="skip")
+                yield Button(_("Cancel"), id="cancel")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "note":
+            self.query_one("#author", Input).focus()
+        else:
+            self._add()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add":
+            self._add()
+        else:
+            self.dismiss(None if event.button.id == "cancel" else "skip")
+
+    def _add(self) -> None:
+        note = self.query_one("#note", Input).value.strip()
+        author = self.query_one("#author", Input).value.strip()
+        if not note:
+            self.notify(_("Write a note, or choose “Save without a note”."), severity="warning")
+            self.query_one("#note", Input).focus()
+            return
+        self.dismiss(RevisionNote(author, note))
+
+
+class PathScreen(Dialog):
+    """Ask for a file path. Returns a Path or None."""
+
+    def __init__(self, title: str, initial: str = "", button: str = "", must_exist: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = initial
+        self.button_text = button or _("OK")
+        self.must_exist = must_exist
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Label(_("File path"))
+            yield Input(self.initial, id="path", placeholder=_("for example: policy.yaml"))
+            yield Static("", id="path-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.button_text, id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._ok()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._ok()
+        else:
+            self.dismiss(None)
+
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        error = self.query_one("#path-error", Static)
+        if not text:
+            error.update(_("Type the path of a file."))
+            return
+        path = Path(text).expanduser()
+        if self.must_exist and not path.is_file():
+            error.update(_("There is no file at %(path)s.") % {"path": path})
+            return
+        if not self.must_exist and path.is_dir():
+            error.update(_("%(path)s is a folder: add a file name.") % {"path": path})
+            return
+        self.dismiss(path)
+
+
+@dataclass
+class ExportRequest:
+    fmt: str
+    lang: str
+    audience: str
+    path: Path
+
+
+def export_path(base: Path | None, lang: str, fmt: str, audience: str) -> Path:
+    """A default file name for an export: `policy.en.html`, `policy.public.hr.md`."""
+    stem = base.stem if base is not None else "policy"
+    folder = base.parent if base is not None else Path.cwd()
+    middle = f".{audience}" if audience == "public" else ""
+    return folder / f"{stem}{middle}.{lang}.{fmt}"
+
+
+class ExportScreen(Dialog):
+    """Choose format, language, audience and file; returns an ExportRequest or None."""
+
+    def __init__(self, base: Path | None, fmt: str = "html", lang: str = "en", audience: str = "internal") -> None:
+        super().__init__()
+        self.base = base
+        self.fmt, self.lang, self.audience = fmt, lang, audience
+        self._path_touched = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("Export the policy"), classes="dialog-title")
+            with Grid(classes="export-grid"):
+                yield Label(_("Format"))
+                yield Select([(_(FORMAT_NAMES[f]), f) for f in FORMATS], value=self.fmt, allow_blank=False, id="fmt")
+                yield Label(_("Language"))
+                yield Select([(name, code) for code, name in LANGUAGE_NAMES.items()], value=self.lang, allow_blank=False, id="lang")
+                yield Label(_("Audience"))
+                yield Select([(_(label), key) for key, label in AUDIENCES.items()], value=self.audience, allow_blank=False, id="audience")
+            yield Label(_("File path"))
+            yield Input(str(self._default()), id="path")
+            yield Static("", id="path-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Export"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def _default(self) -> Path:
+        return export_path(self.base, self.lang, self.fmt, self.audience)
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        if event.value is Select.NULL:
+            return
+        setattr(self, {"fmt": "fmt", "lang": "lang", "audience": "audience"}[event.select.id], event.value)
+        if not self._path_touched:
+            path_input = self.query_one("#path", Input)
+            path_input.value = str(self._default())
+
+    @on(Input.Changed, "#path")
+    def _typed(self, event: Input.Changed) -> None:
+        if event.value != str(self._default()):
+            self._path_touched = True
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._ok()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._ok()
+        else:
+            self.dismiss(None)
+
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text or Path(text).expanduser().is_dir():
+            self.query_one("#path-error", Static).update(_("Type the path of the file to write."))
+            return
+        self.dismiss(ExportRequest(self.fmt, self.lang, self.audience, Path(text).expanduser()))
+
+
+class FileProblemsScreen(Dialog):
+    """A file that cannot be opened: its problems, one `FILE:LINE: message` per line.
+    Returns "open" (open another file) or None (back)."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__()
+        self.path = path
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide"):
+            yield Static(_("This file cannot be opened"), classes="dialog-title")
+            yield Static(
+                _("%(path)s has problems. Fix them in a text editor, or open another file.") % {"path": self.path},
+                classes="dialog-text",
+                markup=False,
+            )
+            with VerticalScroll(id="problems"):
+                for problem in self.problems:
+                    yield Static(problem, classes="problem", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Open another file"), id="open", variant="primary")
+                yield Button(_("Back"), id="back")
+
+    def on_mount(self) -> None:
+        self.query_one("#open", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss("open" if event.button.id == "open" else None)

@@ -1,0 +1,686 @@
+"""The main screen: the steps on the left, the form of one step in the middle, the live
+preview on the right.
+
+The editor owns the one spec dict. Forms post `StepForm.Changed(path, value)`; the
+editor applies it with `set_at`, marks the file unsaved, and schedules autosave,
+the preview and the checks. None of that runs on the keystroke itself: the
+preview and checks are debounced and run in threads, the autosaver batches.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Static
+
+from wizard.app import core
+from wizard.app.steps.base import StepForm
+from wizard.app.ui import (
+    LANGUAGE_NAMES,
+    N_,
+    STEP_DATA_KEYS,
+    STEP_KEYS,
+    STEP_SECTION,
+    _,
+    ngettext,
+    step_for_path,
+    step_title,
+    translate_bindings,
+)
+from wizard.app.widgets.guidance import GuidancePanel
+from wizard.app.widgets.preview import Preview
+from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
+from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
+
+CHECK_DEBOUNCE_SECONDS = 0.4
+WIDE_ENOUGH_FOR_PREVIEW = 110
+
+
+class PlaceholderForm(StepForm):
+    """Shown for a step whose form is not available (never expected in a release)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("This step cannot be edited in this version."), classes="step-intro")
+
+
+def form_class(step: str) -> type[StepForm]:
+    """The form of a step, from the forms' registry."""
+    if step == "review":
+        from wizard.app.steps.review import ReviewStep
+
+        return ReviewStep
+    try:
+        from wizard.app.steps import STEP_FORMS  # type: ignore[attr-defined]
+    except ImportError:
+        return PlaceholderForm
+    return STEP_FORMS.get(step, PlaceholderForm)
+
+
+def step_states(data: dict, findings: list) -> dict[str, str]:
+    """Progress of each step: complete, has findings, empty (the review step has none)."""
+    with_findings = {step_for_path(tuple(f.path)) for f in findings}
+    states = {}
+    for step in STEP_KEYS:
+        keys = STEP_DATA_KEYS[step]
+        if not keys:
+            states[step] = NONE
+        elif all(is_empty(data.get(key)) for key in keys):
+            states[step] = EMPTY
+        elif step in with_findings:
+            states[step] = FINDINGS
+        else:
+            states[step] = COMPLETE
+    return states
+
+
+def translation_languages(data: dict) -> tuple[str, ...]:
+    """The languages the author writes translations in: every language that appears as a key
+    of a translated text anywhere in the spec, besides the spec's own."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in LANGUAGES and isinstance(value, str):
+                    found.add(key)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    found.discard(data.get("language", "en"))
+    return tuple(code for code in LANGUAGES if code in found)
+
+
+class EditorScreen(Screen):
+    """Edit one policy."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Save"), id="save"),
+        Binding("ctrl+n,alt+n", "next_step", N_("Next"), id="next"),
+        Binding("alt+b", "previous_step", N_("Back"), id="back"),
+        Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
+        Binding("ctrl+e", "insert_example", N_("Example"), id="example", show=False),
+        Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
+        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
+        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
+        Binding("f6", "focus_steps", N_("Steps"), id="steps", show=False),
+        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
+        Binding("f9", "export", N_("Export"), id="export", show=False),
+    ]
+
+    def __init__(self, data: dict, path: Path | None = None, *, fingerprint: Any = None, dirty: bool = False, draft_id: str | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.data = data
+        self.path = Path(path) if path is not None else None
+        self.fingerprint = fingerprint
+        self.dirty = dirty
+        self.step = STEP_KEYS[0]
+        self.edit_lang = data.get("language", "en")
+        self.findings: list = []
+        self.states = step_states(data, [])
+        self.version = 0
+        self._check_timer: Timer | None = None
+        self._preview_user_choice: bool | None = None
+        self._example_turn: dict[str, int] = {}
+        self.autosaver = self._make_autosaver(draft_id)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield StepList(id="steps")
+            with Vertical(id="center"):
+                yield Static("", id="step-heading")
+                yield GuidancePanel(id="guidance")
+                yield Static("", id="step-findings", markup=False)
+                yield Vertical(id="form-host")
+                with Horizontal(id="nav"):
+                    yield Button(_("Back"), id="back")
+                    yield Static("", id="nav-hint")
+                    yield Button(_("Next"), id="next", variant="primary")
+            yield Preview(lang=self.data.get("language", "en"), id="preview")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self._update_title()
+        self._apply_preview_visibility()
+        await self.show_step(self.step)
+        self.query_one(Preview).request(self.data, delay=0)
+        self._schedule_checks(delay=0)
+
+    def on_resize(self) -> None:
+        self._apply_preview_visibility()
+
+    def _apply_preview_visibility(self) -> None:
+        preview = self.query_one(Preview)
+        wide = self.app.size.width >= WIDE_ENOUGH_FOR_PREVIEW
+        preview.display = wide if self._preview_user_choice is None else self._preview_user_choice
+
+    def refresh_labels(self) -> None:
+        """Show every label in the current UI language (after a switch)."""
+        translate_bindings(self)
+        self.refresh_bindings()
+        self.query_one("#back", Button).label = _("Back")
+        self.query_one("#next", Button).label = _("Next")
+        self.query_one(StepList).refresh_labels()
+        self.query_one(Preview).refresh_labels()
+        self._update_title()
+        self.call_later(self.show_step, self.step)
+        self._schedule_checks(delay=0)
+
+    # ------------------------------------------------------------------ title
+
+    @property
+    def file_label(self) -> str:
+        return self.path.name if self.path is not None else _("New policy")
+
+    def _update_title(self) -> None:
+        self.title = ("● " if self.dirty else "") + self.file_label
+        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if self.path else _("not saved yet"))
+
+    # ------------------------------------------------------------------ steps
+
+    @property
+    def form(self) -> StepForm | None:
+        forms = self.query_one("#form-host").query(StepForm)
+        return forms.first() if forms else None
+
+    def make_form(self, step: str) -> StepForm:
+        cls = form_class(step)
+        if step == "review":
+            return cls(self.data, self.edit_lang, states=self.states, findings=self.findings, id="form")
+        return cls(self.data, self.edit_lang, id="form")
+
+    async def show_step(self, step: str, focus: bool = True) -> None:
+        """Show the form of `step` (the data is already in `self.data`: nothing can be lost)."""
+        self.step = step
+        host = self.query_one("#form-host")
+        await host.remove_children()
+        form = self.make_form(step)
+        await host.mount(form)
+        self.query_one(StepList).set_current(step)
+        self.query_one(GuidancePanel).show_step(step)
+        self._update_heading()
+        self._show_step_findings()
+        self.query_one(Preview).follow(STEP_SECTION.get(step, "title"))
+        index = STEP_KEYS.index(step)
+        self.query_one("#back", Button).disabled = index == 0
+        self.query_one("#next", Button).display = index < len(STEP_KEYS) - 1
+        if focus:
+            self._focus_form(form)
+        self.refresh_bindings()
+
+    def _focus_form(self, form: Widget) -> None:
+        for widget in self.focus_chain:
+            if widget is not form and form in widget.ancestors:
+                widget.focus()
+                return
+        form.focus()
+
+    def _update_heading(self) -> None:
+        index = STEP_KEYS.index(self.step)
+        heading = Text()
+        heading.append(
+            _("Step %(number)d of %(total)d: %(title)s") % {"number": index + 1, "total": len(STEP_KEYS), "title": step_title(self.step)},
+            style="bold",
+        )
+        source = self.data.get("language", "en")
+        if self.step != "review":
+            heading.append("   ")
+            if self.edit_lang == source:
+                heading.append(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES.get(source, source)}, style="dim")
+            else:
+                heading.append(
+                    _("Translating into %(language)s") % {"language": LANGUAGE_NAMES.get(self.edit_lang, self.edit_lang)},
+                    style="bold magenta",
+                )
+        self.query_one("#step-heading", Static).update(heading)
+
+    async def go_to(self, step: str, path: tuple = ()) -> None:
+        if step not in STEP_KEYS:
+            return
+        if step != self.step:
+            await self.show_step(step)
+        if path and self.form is not None:
+            self.form.focus_path(path)
+
+    async def action_next_step(self) -> None:
+        index = STEP_KEYS.index(self.step)
+        if index < len(STEP_KEYS) - 1:
+            await self.show_step(STEP_KEYS[index + 1])
+
+    async def action_previous_step(self) -> None:
+        index = STEP_KEYS.index(self.step)
+        if index > 0:
+            await self.show_step(STEP_KEYS[index - 1])
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.action_next_step()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.action_previous_step()
+
+    @on(StepList.StepChosen)
+    async def _step_chosen(self, event: StepList.StepChosen) -> None:
+        await self.go_to(event.step)
+
+    def action_focus_steps(self) -> None:
+        self.query_one(StepList).focus()
+
+    # ------------------------------------------------------------------ edits
+
+    @on(StepForm.Changed)
+    def _form_changed(self, event: StepForm.Changed) -> None:
+        event.stop()
+        self.apply_change(tuple(event.path), event.value)
+
+    def apply_change(self, path: tuple, value: Any) -> None:
+        """Apply one edit to the spec and schedule everything that follows from it."""
+        if get_at(self.data, path) == value and not (is_empty(value) and get_at(self.data, path) is None):
+            return
+        set_at(self.data, path, value)
+        self.version += 1
+        if not self.dirty:
+            self.dirty = True
+            self._update_title()
+        if path[:1] == ("language",) and self.edit_lang not in LANGUAGES:
+            self.edit_lang = self.data.get("language", "en")
+        self.query_one(Preview).request(self.data)
+        self._schedule_checks()
+        if self.autosaver is not None:
+            try:
+                self.autosaver.touch(self.data)
+            except Exception:  # autosave must never break typing
+                pass
+
+    # ------------------------------------------------------------------ checks
+
+    def _schedule_checks(self, delay: float = CHECK_DEBOUNCE_SECONDS) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        version = self.version
+        if delay <= 0:
+            self._run_checks(core.snapshot(self.data), version)
+        else:
+            self._check_timer = self.set_timer(delay, lambda: self._run_checks(core.snapshot(self.data), self.version))
+
+    @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
+    def _run_checks(self, data: dict, version: int) -> None:
+        found = core.findings(data, translation_languages(data))
+        self.app.call_from_thread(self._apply_findings, found, data, version)
+
+    def _apply_findings(self, found: list, data: dict, version: int) -> None:
+        if version != self.version:
+            return  # the spec changed meanwhile: newer checks are on their way
+        self.findings = found
+        self.states = step_states(data, found)
+        self.query_one(StepList).set_states(self.states)
+        self._show_step_findings()
+
+    def _show_step_findings(self) -> None:
+        mine = [f for f in self.findings if step_for_path(tuple(f.path)) == self.step]
+        box = self.query_one("#step-findings", Static)
+        form = self.form
+        if form is not None:
+            try:
+                form.show_findings(self.findings if self.step == "review" else mine)
+            except Exception:
+                pass
+        if self.step == "review" or not mine:
+            box.display = False
+            return
+        box.display = True
+        box.update(
+            ngettext("%(count)d suggestion for this step (see the fields below).",
+                     "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
+        )
+        box.set_class(any(getattr(f, "severity", "") == "error" for f in mine), "-error")
+
+    # ------------------------------------------------------------------ guidance & examples
+
+    def action_toggle_guidance(self) -> None:
+        panel = self.query_one(GuidancePanel)
+        panel.expanded = not panel.expanded
+
+    def action_insert_example(self) -> None:
+        from wizard.app.widgets.guidance import load_guidance
+
+        guidance = load_guidance(self.step)
+        examples = getattr(guidance, "examples", None) or {}
+        focused = self.focused
+        target, name = None, None
+        node = focused
+        while node is not None and node is not self:
+            if hasattr(node, "insert_example"):
+                path = _path_of(node)
+                name = next((part for part in reversed(path or ()) if isinstance(part, str) and part in examples), None)
+                if name is not None or target is None:
+                    target = node
+                if name is not None:
+                    break
+            node = node.parent
+        if target is None or not examples:
+            self.notify(_("Move to a text field first: the example goes into the field you are in."), severity="warning")
+            return
+        if name is None:
+            self.notify(_("There is no example for this field."), severity="warning")
+            return
+        example = examples[name]
+        if not isinstance(example, str):
+            items = list(example)
+            turn = self._example_turn.get(name, 0)
+            self._example_turn[name] = turn + 1
+            item = items[turn % len(items)] if items else ""
+            example = item if isinstance(item, str) else " — ".join(item)
+        try:
+            inserted = target.insert_example(example)
+        except Exception:
+            inserted = False
+        if inserted is False:
+            self.notify(_("There is no example for this field."), severity="warning")
+
+    # ------------------------------------------------------------------ preview & languages
+
+    def action_toggle_preview(self) -> None:
+        preview = self.query_one(Preview)
+        self._preview_user_choice = not preview.display
+        preview.display = self._preview_user_choice
+        if preview.display:
+            preview.request(self.data, delay=0)
+
+    def action_preview_language(self, lang: str | None = None) -> None:
+        preview = self.query_one(Preview)
+        if lang is None:
+            lang = LANGUAGES[(LANGUAGES.index(preview.lang) + 1) % len(LANGUAGES)]
+        if not preview.display:
+            self._preview_user_choice = True
+            preview.display = True
+        preview.lang = lang
+        self.notify(_("Preview in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)
+
+    async def action_edit_language(self, lang: str | None = None) -> None:
+        """Write in another language (a translation) or back in the spec's language."""
+        source = self.data.get("language", "en")
+        order = [source] + [code for code in LANGUAGES if code != source]
+        if lang is None:
+            lang = order[(order.index(self.edit_lang) + 1) % len(order)] if self.edit_lang in order else source
+        self.edit_lang = lang
+        if lang != source:
+            self.query_one(Preview).lang = lang
+        await self.show_step(self.step)
+        if lang == source:
+            self.notify(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)
+        else:
+            self.notify(
+                _("Translating into %(language)s: the original text is shown under each field.") % {"language": LANGUAGE_NAMES[lang]},
+                timeout=3,
+            )
+
+    # ------------------------------------------------------------------ review
+
+    async def on_review_step_jump(self, event) -> None:
+        event.stop()
+        await self.go_to(event.step, event.path)
+
+    def on_review_step_export(self, event) -> None:
+        event.stop()
+        self.action_export(event.fmt, event.lang, event.audience)
+
+    # ------------------------------------------------------------------ export
+
+    @work(exclusive=True, group="dialog")
+    async def action_export(self, fmt: str = "html", lang: str | None = None, audience: str = "internal") -> None:
+        from wizard.app.screens.dialogs import ExportScreen
+
+        request = await self.app.push_screen_wait(
+            ExportScreen(self.path, fmt=fmt, lang=lang or self.query_one(Preview).lang, audience=audience)
+        )
+        if request is None:
+            return
+        try:
+            content = await asyncio.to_thread(core.render_bytes, core.snapshot(self.data), request.lang, request.fmt, request.audience)
+            await asyncio.to_thread(_write_export, request.path, content)
+        except OSError as error:
+            self.notify(_("Could not export to %(path)s: %(error)s") % {"path": request.path, "error": error.strerror or error},
+                        severity="error", markup=False, timeout=8)
+            return
+        except Exception as error:  # a renderer problem: tell the user, keep the editor
+            self.notify(_("Could not export: %(error)s") % {"error": error}, severity="error", markup=False, timeout=8)
+            return
+        self.notify(_("Exported to %(path)s") % {"path": request.path}, markup=False, timeout=6)
+
+    # ------------------------------------------------------------------ save
+
+    def action_save(self) -> None:
+        self._save_flow()
+
+    def action_save_as(self) -> None:
+        self._save_flow(ask_path=True)
+
+    @work(exclusive=True, group="dialog")
+    async def _save_flow(self, ask_path: bool = False, then_quit: bool = False) -> bool:
+        return await self.save(ask_path=ask_path, then_quit=then_quit)
+
+    async def ask_save_path(self, initial: Path | None) -> Path | None:
+        try:
+            from wizard.app.screens.save_as import SaveAsScreen
+        except ImportError:
+            from wizard.app.screens.dialogs import PathScreen
+
+            return await self.app.push_screen_wait(
+                PathScreen(_("Save the policy as"), str(initial or ""), button=_("Save"))
+            )
+        return await self.app.push_screen_wait(SaveAsScreen(initial))
+
+    async def save(self, ask_path: bool = False, then_quit: bool = False) -> bool:
+        """Save to the file (asking where when it has none); True when the policy is saved."""
+        path = self.path
+        if path is None or ask_path:
+            initial = path or Path.cwd() / "policy.yaml"
+            path = await self.ask_save_path(initial)
+            if path is None:
+                return False
+        if self.dirty and self.data.get("revisions") and path == self.path:
+            from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
+
+            revisions = self.data.get("revisions") or []
+            last_author = revisions[-1].get("author", "") if isinstance(revisions[-1], dict) else ""
+            answer = await self.app.push_screen_wait(RevisionNoteScreen(str(last_author or "")))
+            if answer is None:
+                return False
+            if isinstance(answer, RevisionNote):
+                entry: dict[str, Any] = {"date": date.today().isoformat()}
+                if answer.author:
+                    entry["author"] = answer.author
+                entry["note"] = answer.note
+                self.data["revisions"] = list(revisions) + [entry]
+        text = core.dump(self.data)
+        expected = self.fingerprint if path == self.path else None
+        while True:
+            try:
+                new_fingerprint = await asyncio.to_thread(_save_text, path, text, expected)
+            except Exception as error:
+                kind = type(error).__name__
+                if kind == "ConflictError":
+                    choice = await self._ask_conflict(path)
+                    if choice == "overwrite":
+                        expected = None
+                        continue
+                    if choice == "reload":
+                        await self.reload()
+                        return False
+                    if choice == "save_as":
+                        path = await self.ask_save_path(path)
+                        if path is None:
+                            return False
+                        expected = None
+                        continue
+                    return False
+                if isinstance(error, OSError) or kind == "SaveError":
+                    choice = await self._ask_save_failed(str(error))
+                    if choice == "save_as":
+                        path = await self.ask_save_path(path)
+                        if path is None:
+                            return False
+                        expected = None
+                        continue
+                    return False
+                raise
+            break
+        self.path = Path(path)
+        self.fingerprint = new_fingerprint
+        self.dirty = False
+        self._update_title()
+        if self.autosaver is not None:
+            try:
+                self.autosaver.discard()
+            except Exception:
+                pass
+            self.autosaver = self._make_autosaver(None)
+        from wizard.app.recent import remember
+
+        remember(self.path)
+        if self.step == "review":
+            await self.show_step(self.step, focus=False)
+        self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
+        if then_quit:
+            self.app.exit()
+        return True
+
+    async def _ask_conflict(self, path: Path) -> str | None:
+        try:
+            from wizard.app.screens.conflict import ConflictScreen
+        except ImportError:
+            self.notify(_("%(path)s was changed by someone else. Save it under another name.") % {"path": path},
+                        severity="error", markup=False)
+            return "save_as"
+        return await self.app.push_screen_wait(ConflictScreen(path))
+
+    async def _ask_save_failed(self, message: str) -> str | None:
+        try:
+            from wizard.app.screens.save_failed import SaveFailedScreen
+        except ImportError:
+            self.notify(message, severity="error", markup=False, timeout=10)
+            return "save_as"
+        return await self.app.push_screen_wait(SaveFailedScreen(message))
+
+    async def reload(self) -> None:
+        """Replace the edits with the file as it is on disk now."""
+        if self.path is None:
+            return
+        try:
+            loaded = await asyncio.to_thread(core.load, self.path)
+        except core.FileProblems as problems:
+            from wizard.app.screens.dialogs import FileProblemsScreen
+
+            await self.app.push_screen_wait(FileProblemsScreen(problems.path, problems.problems))
+            return
+        self.data.clear()
+        self.data.update(loaded.data)
+        self.fingerprint = loaded.fingerprint
+        self.dirty = False
+        self.version += 1
+        self._update_title()
+        await self.show_step(self.step)
+        self.query_one(Preview).request(self.data, delay=0)
+        self._schedule_checks(delay=0)
+        self.notify(_("Reloaded %(path)s") % {"path": self.path}, markup=False)
+
+    # ------------------------------------------------------------------ autosave
+
+    def _make_autosaver(self, draft_id: str | None):
+        try:
+            from wizard.app.autosave import Autosaver
+        except ImportError:
+            return None
+        try:
+            return Autosaver(self, target=self.path, draft_id=draft_id)
+        except TypeError:
+            try:
+                return Autosaver(self.path)
+            except Exception:
+                return None
+        except Exception:
+            return None
+
+    # ------------------------------------------------------------------ quit & open
+
+    @work(exclusive=True, group="dialog")
+    async def confirm_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        if self.dirty:
+            from wizard.app.screens.dialogs import QuitScreen
+
+            choice = await self.app.push_screen_wait(QuitScreen())
+            if choice is None:
+                return
+            if choice == "save":
+                if not await self.save():
+                    return
+        if self.autosaver is not None:
+            try:
+                self.autosaver.discard()
+            except Exception:
+                pass
+        self.app.exit()
+
+    def action_open_file(self) -> None:
+        self.app.action_open_file()  # type: ignore[attr-defined]
+
+
+def _path_of(widget: Widget) -> tuple | None:
+    try:
+        from wizard.app.widgets.field import full_path
+    except ImportError:
+        path = getattr(widget, "path", None)
+        return tuple(path) if isinstance(path, (tuple, list)) else None
+    try:
+        return full_path(widget)
+    except Exception:
+        return None
+
+
+def _save_text(path: Path, text: str, expected: Any) -> Any:
+    try:
+        from wizard.storage import save_text
+    except ImportError:  # until the storage module is merged: a plain atomic write
+        import os
+
+        tmp = Path(path).with_name(f".{Path(path).name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        return core.file_fingerprint(path)
+    return save_text(path, text, expected)
+
+
+def _write_export(path: Path, content: bytes) -> None:
+    try:
+        from wizard.storage import save_bytes  # type: ignore[attr-defined]
+    except ImportError:
+        import os
+
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(content)
+        os.replace(tmp, path)
+        return
+    save_bytes(path, content)

@@ -1,0 +1,203 @@
+"""The first screen: start a new policy, open one, reopen a recent one, or recover a draft."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from wizard.app import core
+from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings
+from wizard.i18n import ui_language
+
+BLANK = "-blank-"
+
+
+def _when(moment: datetime) -> str:
+    """A draft's time, in the local time zone, as digits (readable in every language)."""
+    try:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OSError):
+        return str(moment)
+
+
+class WelcomeScreen(Screen):
+    """What to do first: the primary button starts a new policy."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "new", N_("New policy"), id="new"),
+        Binding("ctrl+o", "focus_open", N_("Open a file"), id="open"),
+    ]
+
+    def __init__(self, lang: str | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.doc_lang = lang or ui_language()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with VerticalScroll(id="welcome"):
+            yield Static(_("Write your customer service policy"), id="welcome-title")
+            yield Static(
+                _("Answer one step at a time and watch the document grow beside the form. "
+                  "Your work is kept as you type, so you can stop at any moment."),
+                id="welcome-intro",
+            )
+            with Vertical(classes="welcome-box", id="new-box") as box:
+                box.border_title = _("Start a new policy")
+                with Horizontal(classes="welcome-row"):
+                    yield Label(_("Start from"), classes="welcome-label")
+                    yield Select(self._preset_options(), value=BLANK, allow_blank=False, id="preset", compact=True)
+                with Horizontal(classes="welcome-row"):
+                    yield Label(_("Document language"), classes="welcome-label")
+                    yield Select(
+                        [(name, code) for code, name in LANGUAGE_NAMES.items()],
+                        value=self.doc_lang if self.doc_lang in LANGUAGE_NAMES else "en",
+                        allow_blank=False,
+                        id="doc-lang",
+                        compact=True,
+                    )
+                yield Static("", id="preset-description", classes="welcome-note")
+                with Horizontal(classes="welcome-row welcome-start"):
+                    yield Button(_("Start a new policy"), id="new", variant="primary", compact=True)
+                    yield Static(_("Press Enter to start"), classes="welcome-note welcome-enter")
+            with Vertical(classes="welcome-box", id="open-box") as box:
+                box.border_title = _("Open a policy")
+                with Horizontal(classes="welcome-row"):
+                    yield Input(placeholder=_("Path of a policy file, for example: policy.yaml"), id="open-path", compact=True)
+                    yield Button(_("Open"), id="open", compact=True)
+            drafts = self._drafts()
+            if drafts:
+                with Vertical(classes="welcome-box", id="drafts-box") as box:
+                    box.border_title = _("Unsaved work you can recover")
+                    yield OptionList(*[Option(self._draft_prompt(info), id=info.id) for info in drafts], id="drafts")
+            from wizard.app.recent import recent_files
+
+            recent = recent_files()
+            if recent:
+                with Vertical(classes="welcome-box", id="recent-box") as box:
+                    box.border_title = _("Recent files")
+                    yield OptionList(*[Option(Text(str(path)), id=str(path)) for path in recent], id="recent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Policy Wizard")
+        self.sub_title = ""
+        self.query_one("#new", Button).focus()
+        self._show_description()
+
+    def refresh_labels(self) -> None:
+        translate_bindings(self)
+        self.refresh_bindings()
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
+
+    # ------------------------------------------------------------------ presets
+
+    def _preset_options(self) -> list[tuple[str, str]]:
+        options = [(_("A blank policy"), BLANK)]
+        self._presets = {preset.key: preset for preset in core.presets()}
+        options += [(preset.name, preset.key) for preset in self._presets.values()]
+        return options
+
+    @on(Select.Changed, "#preset")
+    def _show_description(self) -> None:
+        key = self.query_one("#preset", Select).value
+        preset = getattr(self, "_presets", {}).get(key)
+        note = self.query_one("#preset-description", Static)
+        if preset is None:
+            note.update(_("Every section starts empty; the guide beside each step helps you fill it in."))
+        else:
+            note.update(Text(preset.description))
+
+    # ------------------------------------------------------------------ actions
+
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        preset = self.query_one("#preset", Select).value
+        lang = str(self.query_one("#doc-lang", Select).value)
+        self.app.start_new(preset=None if preset in (BLANK, Select.NULL) else str(preset), lang=lang)  # type: ignore[attr-defined]
+
+    def action_focus_open(self) -> None:
+        self.query_one("#open-path", Input).focus()
+
+    @on(Button.Pressed, "#open")
+    @on(Input.Submitted, "#open-path")
+    def _open(self) -> None:
+        text = self.query_one("#open-path", Input).value.strip()
+        if not text:
+            self.notify(_("Type the path of a policy file first."), severity="warning")
+            self.query_one("#open-path", Input).focus()
+            return
+        self.app.open_path(Path(text).expanduser())  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _recent(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_path(Path(event.option.id))  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ drafts
+
+    def _drafts(self) -> list:
+        try:
+            from wizard.storage import DraftStore
+        except ImportError:
+            return []
+        try:
+            return [info for info in DraftStore().list() if not info.owner_running]
+        except Exception:
+            return []
+
+    def _draft_prompt(self, info) -> Text:
+        text = Text()
+        name = info.title or info.company or _("Untitled policy")
+        text.append(name, style="bold")
+        text.append("  ")
+        where = str(info.target) if info.target else _("never saved")
+        text.append(_("%(file)s, last changed %(when)s") % {"file": where, "when": _when(info.saved_at)}, style="dim")
+        return text
+
+    @on(OptionList.OptionSelected, "#drafts")
+    def _draft_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.recover(event.option.id)
+
+    @work(exclusive=True, group="dialog")
+    async def recover(self, draft_id: str) -> None:
+        from wizard.storage import DraftStore, changed_sections
+
+        store = DraftStore()
+        info = store.info(draft_id)
+        data = store.read(draft_id)
+        if info is None or data is None:
+            self.notify(_("This draft is no longer there."), severity="warning")
+            self.refresh(recompose=True)
+            return
+        file_data = None
+        if info.target is not None and Path(info.target).is_file():
+            try:
+                file_data = core.load(Path(info.target)).data
+            except core.FileProblems:
+                file_data = None
+        differing = changed_sections(data, file_data)
+        try:
+            from wizard.app.screens.recover import RecoverDraftScreen
+        except ImportError:
+            choice = "restore"
+        else:
+            choice = await self.app.push_screen_wait(RecoverDraftScreen(info, differing))
+        if choice == "restore":
+            self.app.open_draft(info, data)  # type: ignore[attr-defined]
+        elif choice == "discard":
+            store.discard(draft_id)
+            self.notify(_("The draft was discarded."))
+            await self.recompose()
+            self.query_one("#new", Button).focus()

@@ -1,0 +1,102 @@
+"""The last step: every section with its state and findings, jump to edit one, export."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Label, Select, Static
+
+from wizard.app.steps.base import StepForm
+from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, STEP_KEYS, _, ngettext, step_title
+
+
+class ReviewStep(StepForm):
+    """Review and export (the editor gives it the step states and findings)."""
+
+    step_key = "review"
+
+    class Jump(Message):
+        def __init__(self, step: str, path: tuple = ()) -> None:
+            super().__init__()
+            self.step = step
+            self.path = path
+
+    class Export(Message):
+        def __init__(self, fmt: str, lang: str, audience: str) -> None:
+            super().__init__()
+            self.fmt, self.lang, self.audience = fmt, lang, audience
+
+    def __init__(self, data: dict, edit_lang: str, states: dict | None = None, findings: list | None = None, **kwargs) -> None:
+        super().__init__(data, edit_lang, **kwargs)
+        self.states = states or {}
+        self.findings = findings or []
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("Check each section, then export the policy."), classes="step-intro")
+        with Vertical(id="review-sections"):
+            yield from self._section_rows()
+        yield Static(_("Export"), classes="review-heading")
+        with Horizontal(classes="review-export-options"):
+            yield Label(_("Language"))
+            yield Select(
+                [(name, code) for code, name in LANGUAGE_NAMES.items()],
+                value=self.source_lang,
+                allow_blank=False,
+                id="export-lang",
+            )
+            yield Label(_("Audience"))
+            yield Select([(_(label), key) for key, label in AUDIENCES.items()], value="internal", allow_blank=False, id="export-audience")
+        with Horizontal(classes="review-export-buttons"):
+            for fmt in FORMATS:
+                yield Button(_(FORMAT_NAMES[fmt]), id=f"export-{fmt}", classes="export-button")
+
+    def _section_rows(self):
+        for step in STEP_KEYS:
+            if step == "review":
+                continue
+            state = self.states.get(step, "empty")
+            step_findings = [f for f in self.findings if _step_of(f) == step]
+            mark = {"complete": ("✓ ", "green"), "findings": ("! ", "bold yellow"), "empty": ("○ ", "dim")}.get(state, ("  ", ""))
+            with Horizontal(classes="review-row"):
+                with Vertical(classes="review-info"):
+                    title = Text()
+                    title.append(mark[0], style=mark[1])
+                    title.append(step_title(step), style="bold")
+                    title.append("  ")
+                    if state == "empty":
+                        title.append(_("empty"), style="dim")
+                    elif step_findings:
+                        title.append(
+                            ngettext("%(count)d suggestion", "%(count)d suggestions", len(step_findings)) % {"count": len(step_findings)},
+                            style="yellow",
+                        )
+                    else:
+                        title.append(_("complete"), style="green")
+                    yield Static(title, classes="review-title")
+                    for finding in step_findings[:5]:
+                        yield Static(Text("  • " + finding.message), classes="review-finding")
+                yield Button(_("Edit"), id=f"edit-{step}", classes="review-edit")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        event.stop()
+        if button_id.startswith("edit-"):
+            self.post_message(self.Jump(button_id.removeprefix("edit-")))
+        elif button_id.startswith("export-"):
+            lang = self.query_one("#export-lang", Select).value
+            audience = self.query_one("#export-audience", Select).value
+            self.post_message(self.Export(button_id.removeprefix("export-"), str(lang), str(audience)))
+
+    def show_findings(self, findings: list) -> None:
+        """The review step shows all findings; the editor re-creates it when they change."""
+        self.findings = list(findings)
+
+
+def _step_of(finding) -> str | None:
+    from wizard.app.ui import step_for_path
+
+    return step_for_path(tuple(getattr(finding, "path", ()) or ()))

@@ -1,0 +1,145 @@
+"""Small shared pieces of the app: the `app` translator, step keys, language names,
+and translated key bindings (Textual has no i18n of its own)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from wizard.i18n import N_, Translator
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+_ = Translator("app").gettext
+ngettext = Translator("app").ngettext
+
+STEP_KEYS = (
+    "basics",
+    "purpose",
+    "definitions",
+    "mission",
+    "vision",
+    "values",
+    "standards",
+    "procedures",
+    "escalation",
+    "training",
+    "enforcement",
+    "sections",
+    "review",
+)
+
+# Titles of the steps (msgids); the forms' registry may provide its own, these are the fallback.
+DEFAULT_STEP_TITLES = {
+    "basics": N_("Basics"),
+    "purpose": N_("Purpose and scope"),
+    "definitions": N_("Definitions"),
+    "mission": N_("Mission"),
+    "vision": N_("Vision"),
+    "values": N_("Values"),
+    "standards": N_("Service standards"),
+    "procedures": N_("Procedures"),
+    "escalation": N_("Escalation"),
+    "training": N_("Training"),
+    "enforcement": N_("Enforcement and review"),
+    "sections": N_("Extra sections"),
+    "review": N_("Review and export"),
+}
+
+# Which top-level keys of the spec each step edits.
+STEP_DATA_KEYS: dict[str, tuple[str, ...]] = {
+    "basics": ("title", "company", "owner", "contact", "effective_date", "review_every_months"),
+    "purpose": ("purpose",),
+    "definitions": ("definitions",),
+    "mission": ("mission",),
+    "vision": ("vision",),
+    "values": ("values",),
+    "standards": ("standards",),
+    "procedures": ("procedures",),
+    "escalation": ("escalation",),
+    "training": ("training",),
+    "enforcement": ("enforcement",),
+    "sections": ("sections",),
+    "review": (),
+}
+
+# The rendered section that follows each step in the preview.
+STEP_SECTION = {
+    "basics": "title",
+    "purpose": "purpose",
+    "definitions": "definitions",
+    "mission": "mission",
+    "vision": "vision",
+    "values": "values",
+    "standards": "standards",
+    "procedures": "procedures",
+    "escalation": "escalation",
+    "training": "training",
+    "enforcement": "enforcement",
+    "sections": "sections",
+    "review": "title",
+}
+
+# Each language in its own name: never translated.
+LANGUAGE_NAMES = {"en": "English", "hr": "Hrvatski", "zh": "中文（简体）", "tr": "Türkçe"}
+
+FORMATS = ("md", "html", "txt", "docx")
+FORMAT_NAMES = {
+    "md": N_("Markdown (.md)"),
+    "html": N_("Web page (.html)"),
+    "txt": N_("Plain text (.txt)"),
+    "docx": N_("Word document (.docx)"),
+}
+AUDIENCES = {"internal": N_("Internal: the whole policy"), "public": N_("Public: customer charter")}
+
+
+def step_titles() -> dict[str, str]:
+    """Step key -> msgid of its title, from the forms' registry when it has one."""
+    titles = dict(DEFAULT_STEP_TITLES)
+    try:
+        from wizard.app.steps import STEP_TITLES  # type: ignore[attr-defined]
+    except ImportError:
+        return titles
+    titles.update({key: value for key, value in dict(STEP_TITLES).items() if key in titles})
+    return titles
+
+
+def step_title(step: str) -> str:
+    """The title of a step in the UI language."""
+    return _(step_titles().get(step, step))
+
+
+def step_for_path(path: tuple) -> str | None:
+    """The step that edits the value at `path` (a spec path such as `("standards", "always", 0)`)."""
+    if not path:
+        return None
+    head = path[0]
+    for step, keys in STEP_DATA_KEYS.items():
+        if head in keys:
+            return step
+    if head == "language":
+        return "basics"
+    return None
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Give `node` a copy of its class bindings with descriptions in the UI language.
+
+    Bindings are declared with msgids (marked with `N_`); Textual shows `description`
+    as is, so each node translates them when created and again when the UI language changes.
+    """
+    merged = type(node)._merged_bindings
+    if merged is None:
+        return
+    bindings = merged.copy()
+    for key, entries in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            dataclasses.replace(
+                binding,
+                description=_(binding.description) if binding.description else "",
+                tooltip=_(binding.tooltip) if binding.tooltip else "",
+            )
+            for binding in entries
+        ]
+    node._bindings = bindings

@@ -1,0 +1,68 @@
+"""The guidance of the current step: what the section is for; on demand, what good looks like
+and a short example (text from `wizard.app.guidance`, in the UI language)."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from wizard.app.ui import _
+
+
+def load_guidance(step: str):
+    """The step's Guidance, or None when there is none (or the module is not there yet)."""
+    try:
+        from wizard.app.guidance import guidance_for
+    except ImportError:
+        return None
+    try:
+        return guidance_for(step)
+    except (KeyError, Exception):
+        return None
+
+
+class GuidancePanel(Static):
+    """Short by default (the purpose); F1 shows everything."""
+
+    expanded: reactive[bool] = reactive(False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", **kwargs)
+        self.step = ""
+        self.guidance = None
+
+    def show_step(self, step: str) -> None:
+        self.step = step
+        self.guidance = load_guidance(step)
+        self._redraw()
+
+    def watch_expanded(self) -> None:
+        self._redraw()
+
+    def refresh_labels(self) -> None:
+        self.show_step(self.step)
+
+    def _redraw(self) -> None:
+        guidance = self.guidance
+        self.display = guidance is not None and bool(getattr(guidance, "purpose", ""))
+        if not self.display:
+            return
+        parts = [Text(guidance.purpose)]
+        if self.expanded:
+            good = getattr(guidance, "good", ()) or ()
+            if good:
+                parts.append(Text(_("What good looks like:"), style="bold"))
+                for point in good:
+                    parts.append(Text("• " + point))
+            example = getattr(guidance, "example", "")
+            if example:
+                parts.append(Text(_("Example:"), style="bold"))
+                parts.append(Text(example, style="italic"))
+            if getattr(guidance, "examples", None):
+                parts.append(Text(_("Press Ctrl+E in a field to insert an example."), style="dim"))
+        else:
+            parts[0].append("  ")
+            parts[0].append(_("(F1: more guidance)"), style="dim")
+        self.update(Group(*parts))

@@ -1,0 +1,79 @@
+"""The list of steps on the left, with a progress mark per step."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from wizard.app.ui import STEP_KEYS, _, step_title
+
+COMPLETE, FINDINGS, EMPTY, NONE = "complete", "findings", "empty", "none"
+
+MARKS = {
+    COMPLETE: ("✓", "sidebar-complete"),
+    FINDINGS: ("!", "sidebar-findings"),
+    EMPTY: ("○", "sidebar-empty"),
+    NONE: ("»", "sidebar-none"),
+}
+
+
+class StepList(OptionList):
+    """The steps in order; Enter or a click opens one."""
+
+    class StepChosen(Message):
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+    def __init__(self, steps: tuple[str, ...] = STEP_KEYS, **kwargs) -> None:
+        self.steps = steps
+        self.states: dict[str, str] = {step: (NONE if step == "review" else EMPTY) for step in steps}
+        self.current = steps[0]
+        super().__init__(*[Option(self._prompt(step), id=step) for step in steps], **kwargs)
+
+    def _prompt(self, step: str) -> Text:
+        mark, style_class = MARKS[self.states.get(step, EMPTY)]
+        styles = {
+            "sidebar-complete": "green",
+            "sidebar-findings": "bold yellow",
+            "sidebar-empty": "dim",
+            "sidebar-none": "",
+        }
+        text = Text()
+        text.append(f"{mark} ", style=styles[style_class])
+        text.append(step_title(step), style="bold" if step == self.current else "")
+        return text
+
+    def state_label(self, step: str) -> str:
+        state = self.states.get(step, EMPTY)
+        return {
+            COMPLETE: _("complete"),
+            FINDINGS: _("has suggestions"),
+            EMPTY: _("empty"),
+            NONE: "",
+        }[state]
+
+    def set_states(self, states: dict[str, str]) -> None:
+        for step, state in states.items():
+            if self.states.get(step) != state:
+                self.states[step] = state
+                self.replace_option_prompt(step, self._prompt(step))
+
+    def set_current(self, step: str) -> None:
+        old, self.current = self.current, step
+        for key in {old, step}:
+            self.replace_option_prompt(key, self._prompt(key))
+        self.highlighted = self.steps.index(step)
+
+    def refresh_labels(self) -> None:
+        for step in self.steps:
+            self.replace_option_prompt(step, self._prompt(step))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.StepChosen(event.option.id))

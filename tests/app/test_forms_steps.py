@@ -227,7 +227,7 @@ async def test_procedure_added_by_kind_with_ordered_steps():
         steps = editor.rows[0].query_one(ListEditor)
         await pilot.click(steps.query_one(".list-add"))
         await pilot.press(*"Listen", "enter", *"Log it", "enter", *"Apologise")
-        await pilot.press("ctrl+up")
+        await pilot.press("alt+up")
         await pilot.pause()
         assert data["procedures"][0]["steps"] == ["Listen", "Apologise", "Log it"]
         picker = editor.rows[0].query(DurationPicker)[0]
@@ -253,11 +253,11 @@ async def test_escalation_levels_are_numbered_by_position():
     async with app.run_test(size=(80, 40)) as pilot:
         editor = app.form.query_one(ListEditor)
         editor.rows[1].focus_target()
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         await pilot.press(*"Manager")
         assert data["escalation"][2] == {"level": 3, "role": "Manager"}
-        await pilot.press("ctrl+up", "ctrl+up")
+        await pilot.press("alt+up", "alt+up")
         await pilot.pause()
         assert [(level["level"], level["role"]) for level in data["escalation"]] == [
             (1, "Manager"),

@@ -12,7 +12,7 @@ from wizard.app.steps.basics import BasicsForm
 from wizard.app.steps.standards import StandardsForm
 from wizard.app.steps.values import ValuesForm
 from wizard.app.widgets.date_input import DateInput
-from wizard.app.widgets.duration_picker import DurationPicker, check_amount, format_duration
+from wizard.app.widgets.duration_picker import DurationPicker, UnitPicker, check_amount, format_duration
 from wizard.app.widgets.list_editor import ListEditor, ListRow
 from wizard.app.widgets.number_field import IntegerField
 from wizard.app.widgets.text_field import TextField
@@ -75,18 +75,22 @@ async def test_duration_unit_picked_with_keys_and_number_cleared():
     app = FormHarness(StandardsForm, data)
     async with app.run_test(size=SIZE) as pilot:
         picker = app.form.query(DurationPicker).first()
-        unit = picker.query_one(Select)
+        unit = picker.query_one(UnitPicker)
+        assert str(unit.render()) == "◂ hours ▸"
         unit.focus()
-        await pilot.press("enter")  # open the list of units
-        await pilot.press("down", "enter")  # hours -> days
-        await pilot.pause()
-        assert unit.value == "day"
+        await pilot.press("right")  # hours -> days
+        assert unit.unit == "day" and str(unit.render()) == "◂ days ▸"
         assert data["standards"]["service_levels"][0]["first_response"] == "24 days"
         picker.focus_target()
         await pilot.press("ctrl+a", "ctrl+k")  # clear the number
         assert "first_response" not in data["standards"]["service_levels"][0]
         await pilot.press("1")
         assert data["standards"]["service_levels"][0]["first_response"] == "1 day"
+        await pilot.click(unit, offset=(1, 0))  # the left half steps back
+        assert data["standards"]["service_levels"][0]["first_response"] == "1 hour"
+        await pilot.click(unit, offset=(unit.size.width - 2, 0))
+        await pilot.click(unit, offset=(unit.size.width - 2, 0))
+        assert data["standards"]["service_levels"][0]["first_response"] == "1 working day"
 
 
 # -- dates and numbers -------------------------------------------------------------------
@@ -142,21 +146,21 @@ async def test_list_add_edit_reorder_delete_undo_with_keys():
     async with app.run_test(size=(80, 40)) as pilot:
         editor = app.form.query_one(ListEditor)
         editor.rows[1].focus_target()
-        await pilot.press("ctrl+n")  # a new row after "Respect"
+        await pilot.press("ctrl+t")  # a new row after "Respect"
         await pilot.pause()
         assert len(editor.rows) == 3
         assert len(data["values"]) == 2  # a blank row is not data yet
         await pilot.press(*"Speed")
         assert names(data) == ["Honesty", "Respect", "Speed"]
-        await pilot.press("ctrl+up")
+        await pilot.press("alt+up")
         await pilot.pause()
         assert names(data) == ["Honesty", "Speed", "Respect"]
         assert isinstance(app.focused, Input) and app.focused.value == "Speed"  # focus moves with the item
-        await pilot.press("ctrl+up")
+        await pilot.press("alt+up")
         assert names(data) == ["Speed", "Honesty", "Respect"]
         await pilot.press("ctrl+down")
         assert names(data) == ["Honesty", "Speed", "Respect"]
-        await pilot.press("ctrl+delete")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert names(data) == ["Honesty", "Respect"]
         assert "Removed “Speed”." in editor.undo_text
@@ -200,7 +204,7 @@ async def test_enter_in_a_text_list_adds_the_next_item():
         await pilot.pause()
         assert data["standards"]["never"] == ["argue", "blame"]
         assert len(editor.rows) == 3  # the blank third line waits for text
-        await pilot.press("ctrl+delete")  # removing a blank line leaves no undo entry
+        await pilot.press("ctrl+r")  # removing a blank line leaves no undo entry
         await pilot.pause()
         assert editor.removed == []
         assert data["standards"]["never"] == ["argue", "blame"]
@@ -211,7 +215,7 @@ async def test_deleting_every_item_removes_the_key():
     app = FormHarness(ValuesForm, data)
     async with app.run_test(size=SIZE) as pilot:
         app.form.query_one(ListEditor).rows[0].focus_target()
-        await pilot.press("ctrl+delete")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert "values" not in data
 
@@ -273,7 +277,7 @@ async def test_blank_rows_do_not_shift_finding_paths():
     async with app.run_test(size=SIZE) as pilot:
         editor = app.form.query_one(ListEditor)
         editor.rows[0].focus_target()
-        await pilot.press("ctrl+n")  # blank row between the two
+        await pilot.press("ctrl+t")  # blank row between the two
         await pilot.pause()
         app.form.show_findings([FakeFinding("x", "warning", ("values", 1, "name"), "About Respect.", "")])
         await pilot.pause()

@@ -1,8 +1,9 @@
 """Editing a list of texts or of small records: add, edit, delete with undo, reorder.
 
-Keyboard: ctrl+n (or Enter at the end of a one-line item) adds an item, ctrl+↑/ctrl+↓
-(also alt+↑/alt+↓) move the item that has the focus, ctrl+delete removes it and ctrl+z
-brings back the last removed one. The mouse has the same actions as small buttons on each
+Keyboard: ctrl+t (or Enter in a one-line item) adds an item after the current one,
+alt+↑/alt+↓ (also ctrl+↑/ctrl+↓) move the item that has the focus, ctrl+r (also
+ctrl+delete) removes it and ctrl+z brings back the last removed one. (ctrl+n, ctrl+e and
+alt+b belong to the editor screen: next step, example, back.) The mouse has the same actions as small buttons on each
 row and under the list. The keys are printed under the list.
 
 The editor keeps one copy of each item (the exact data from the spec, so keys it does not
@@ -56,7 +57,7 @@ class RowControls(Static):
 
     def __init__(self) -> None:
         super().__init__("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
-        self.tooltip = _("▲ move up (ctrl+↑) · ▼ move down (ctrl+↓) · ✕ remove (ctrl+delete)")
+        self.tooltip = _("▲ move up (alt+↑) · ▼ move down (alt+↓) · ✕ remove (ctrl+r)")
 
     @property
     def row(self) -> "ListRow":
@@ -185,10 +186,10 @@ class ListEditor(FindingTarget, Vertical):
         # Bindings with descriptions in the UI language (class-level ones would be English).
         self._bindings = BindingsMap(
             [
-                Binding("ctrl+n", "add_item", _("Add item"), show=False),
-                Binding("ctrl+up,alt+up", "move_item(-1)", _("Move up"), show=False),
-                Binding("ctrl+down,alt+down", "move_item(1)", _("Move down"), show=False),
-                Binding("ctrl+delete", "delete_item", _("Remove item"), show=False),
+                Binding("ctrl+t", "add_item", _("Add item"), show=False),
+                Binding("alt+up,ctrl+up", "move_item(-1)", _("Move up"), show=False),
+                Binding("alt+down,ctrl+down", "move_item(1)", _("Move down"), show=False),
+                Binding("ctrl+delete,ctrl+r", "delete_item", _("Remove item"), show=False),
                 Binding("ctrl+z", "undo_delete", _("Undo remove"), show=False),
             ]
         )
@@ -214,7 +215,7 @@ class ListEditor(FindingTarget, Vertical):
         else:
             yield Button("+ " + self.add_label, compact=True, classes="list-add")
         yield Note(
-            _("ctrl+n add · ctrl+↑/↓ move · ctrl+delete remove · ctrl+z undo"),
+            _("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"),
             classes="list-keys",
         )
 

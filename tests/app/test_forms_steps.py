@@ -323,3 +323,23 @@ async def test_every_form_fits_80_columns(lang):
                 if widget.display and widget.region.width:
                     assert widget.region.right <= 80, (key, widget)
             assert not form.scrollbars_enabled[1] or form.virtual_size.width <= form.size.width + 1
+
+
+async def test_enter_goes_to_the_next_field_and_examples_become_new_items():
+    data = spec(standards={"always": ["greet every customer"]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        always = app.form.query_one("#always", ListEditor)
+        always.rows[0].focus_target()
+        await pilot.pause()
+        # the guidance panel's example, with the focus in a filled item: a new item after it
+        field = always.rows[0].query_one(TextField)
+        assert field.insert_example("say thank you at the end of every call")
+        await pilot.pause()
+        assert data["standards"]["always"] == ["greet every customer", "say thank you at the end of every call"]
+
+    data = spec()
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", *"My policy", "enter")
+        assert isinstance(app.focused, Input) and app.focused.parent.path == ("company",)

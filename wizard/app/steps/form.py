@@ -127,6 +127,12 @@ class Form(StepForm):
         self.change(path if path is not None else tuple(event.path), event.value)
         self.call_after_refresh(self.update_translation_summary)
 
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field goes to the next field, as in most forms."""
+        event.stop()
+        self.screen.focus_next()
+
     # -- translations ------------------------------------------------------------------
 
     def text_fields(self) -> list[TextField]:

@@ -74,13 +74,21 @@ class UnitPicker(Static, can_focus=True):
         super().__init__(markup=False, **kwargs)
         self.units = units
         self.unit = unit if unit in units else units[0]
+        self.amount = 2
         self.tooltip = _("←/→ or a click changes the unit")
 
     def on_mount(self) -> None:
         self._show()
 
     def _show(self) -> None:
-        self.update(f"◂ {unit_label(self.unit)} ▸")
+        self.update(f"◂ {unit_label(self.unit, self.amount)} ▸")
+
+    def set_amount(self, amount: int) -> None:
+        """Agree with the number: "1 hour", "2 hours" (and each language's plural forms)."""
+        if amount != self.amount:
+            self.amount = amount
+            if self.is_mounted:
+                self._show()
 
     def select(self, unit: str) -> None:
         if unit in self.units and unit != self.unit:
@@ -120,7 +128,11 @@ class DurationPicker(FormField):
                 classes="duration-amount",
                 tooltip=_("A whole number, such as 24"),
             )
-            yield UnitPicker(units, self.unit, classes="duration-unit")
+            unit = UnitPicker(units, self.unit, classes="duration-unit")
+            amount = check_amount(self.amount_text)[0]
+            if amount is not None:
+                unit.set_amount(amount)
+            yield unit
 
     def on_mount(self) -> None:
         if self.value is not None and parse_duration(self.value) is None:
@@ -151,6 +163,8 @@ class DurationPicker(FormField):
         self.set_error(error)
         if error:
             return
+        if amount is not None:
+            self.query_one(UnitPicker).set_amount(amount)
         self.emit("" if amount is None else format_duration(Duration(amount, self.unit)))
 
     def focus_target(self, rest: tuple = ()) -> bool:

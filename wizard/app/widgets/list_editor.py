@@ -481,6 +481,17 @@ class ListEditor(FindingTarget, Vertical):
         self._focus_add()
         return True
 
+    def insert_example(self, text_or_items: Any) -> bool:
+        """Add an example: a text becomes a new item of a list of texts; a list of items
+        (texts or records) is appended."""
+        if isinstance(text_or_items, str):
+            if not self.enter_adds:
+                return False
+            self.insert_items([" ".join(text_or_items.split())])
+            return True
+        self.insert_items(list(text_or_items))
+        return True
+
     def insert_items(self, items: Sequence[Any]) -> None:
         """Append example items (texts or records); a trailing blank row is filled first."""
         self.run_worker(self._insert_items(list(items)), exclusive=False)

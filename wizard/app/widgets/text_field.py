@@ -164,6 +164,14 @@ class TextField(FormField):
         return self.query_one(".field-input")  # type: ignore[return-value]
 
     def insert_example(self, text: str) -> bool:
+        """Put an example into the field: into an empty field as it is, else at the cursor.
+        In a list of texts a filled item is left alone and the example becomes a new item."""
+        from wizard.app.widgets.list_editor import ListRow
+
+        row = self.parent.parent if self.parent is not None else None
+        if isinstance(row, ListRow) and row.editor.enter_adds and self.shown.strip():
+            row.editor.call_later(row.editor.add, " ".join(text.split()), row)
+            return True
         widget = self.input_widget
         if isinstance(widget, TextArea):
             if not widget.text.strip():

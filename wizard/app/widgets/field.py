@@ -56,9 +56,13 @@ class Note(Static):
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         super().__init__(text, markup=False, **kwargs)
+        self.text = text
         self.set_class(not text, "-empty")
 
     def show(self, text: str) -> None:
+        if text == self.text:
+            return  # an update re-lays out the screen: never redo one for nothing
+        self.text = text
         self.update(text)
         self.set_class(not text, "-empty")
 
@@ -202,7 +206,7 @@ class FormField(FindingTarget, Vertical):
     @property
     def error(self) -> str:
         note = self.line("field-error", create=False)
-        return "" if note is None or note.has_class("-empty") else str(note.content)
+        return "" if note is None else note.text
 
     def set_note(self, text: str) -> None:
         note = self.line("field-note", create=bool(text))
@@ -212,12 +216,12 @@ class FormField(FindingTarget, Vertical):
     @property
     def note(self) -> str:
         note = self.line("field-note", create=False)
-        return "" if note is None or note.has_class("-empty") else str(note.content)
+        return "" if note is None else note.text
 
     @property
     def findings_text(self) -> str:
         note = self.line("field-findings", create=False)
-        return "" if note is None or note.has_class("-empty") else str(note.content)
+        return "" if note is None else note.text
 
     def insert_example(self, text: str) -> bool:
         """Put an example text into the field; False when the field takes no text."""

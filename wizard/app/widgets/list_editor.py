@@ -92,6 +92,7 @@ class ListRow(FindingTarget, Horizontal):
         self.editor = editor
         self.item = item
         self.path_part: tuple | None = None
+        self.number = 0
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="row-number")
@@ -241,16 +242,20 @@ class ListEditor(FindingTarget, Vertical):
     def _renumber_rows(self) -> None:
         index = 0
         for position, row in enumerate(self.rows, start=1):
-            row.query_one(".row-number", Label).update(f"{position}.")
+            if row.number != position:  # typing must not re-render every row
+                row.number = position
+                row.query_one(".row-number", Label).update(f"{position}.")
             if self.is_blank(row.item):
                 row.path_part = None
             else:
                 row.path_part = (index,)
                 index += 1
-        try:
-            self.query_one(".list-empty", Note).show(self.empty_text if not self.rows else "")
-        except Exception:
-            pass
+        empty = self.query_children(".list-empty")
+        if empty:
+            note = empty.first(Note)
+            text = self.empty_text if not self.rows else ""
+            if note.has_class("-empty") != (not text):
+                note.show(text)
 
     def _report(self, structural: bool = False) -> None:
         self._sync_items()

@@ -343,3 +343,28 @@ async def test_enter_goes_to_the_next_field_and_examples_become_new_items():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", *"My policy", "enter")
         assert isinstance(app.focused, Input) and app.focused.parent.path == ("company",)
+
+
+async def test_translating_list_items():
+    data = spec(values=[{"name": "Honesty", "description": "We keep our word."}, {"name": {"en": "Respect", "hr": "Poštovanje"}}])
+    app = FormHarness(ValuesForm, data, edit_lang="hr")
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        summary = str(app.form.query_one(".form-translation").content)
+        assert "2 texts on this step are not translated into Hrvatski yet." in summary
+        assert "To do: Value 1, What it means in practice 1." in summary
+        editor = app.form.query_one(ListEditor)
+        name = editor.rows[0].query_one(TextField)
+        assert name.query_one(Input).value == "" and "English: Honesty" in name.note
+        assert editor.rows[1].query_one(TextField).query_one(Input).value == "Poštovanje"
+        name.focus_target()
+        await pilot.press(*"Iskrenost")
+        await pilot.pause()
+        assert data["values"][0]["name"] == {
+            "en": "Honesty",
+            "hr": "Iskrenost",
+            TRANSLATED_FROM: {"hr": source_hash("Honesty")},
+        }
+        assert data["values"][0]["description"] == "We keep our word."
+        summary = str(app.form.query_one(".form-translation").content)
+        assert "1 text on this step is not translated into Hrvatski yet." in summary

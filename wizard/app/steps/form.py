@@ -171,12 +171,25 @@ class Form(StepForm):
         if not parts:
             parts.append(_("Everything on this step is translated into %(language)s.") % {"language": language})
         else:
+            names = [self.field_name(field) for field in missing + stale]
+            shown = ", ".join(dict.fromkeys(name for name in names if name))
+            if shown:
+                parts.append(_("To do: %(fields)s.") % {"fields": shown})
             parts.append(
-                _("You are writing in %(language)s; the original text is shown under each field.")
-                % {"language": language}
+                _("The original text is shown under each field.")
             )
         note.show(" ".join(parts))
         note.set_class(bool(missing or stale), "-pending")
+
+    def field_name(self, field: TextField) -> str:
+        """How the translation summary names a field: its label, with the item number
+        ("Value 2") inside a list."""
+        row = _ancestor(field, ListRow, self)
+        if row is None:
+            return field.label
+        number = row.number or 0
+        label = field.label or row.editor.label
+        return _("%(field)s %(number)s") % {"field": label, "number": number} if label else ""
 
     # -- findings and focus ------------------------------------------------------------
 

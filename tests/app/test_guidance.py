@@ -112,7 +112,7 @@ def test_every_entry_is_translated(step, lang):
 
 
 def test_guidance_follows_the_ui_language():
-    assert guidance_for("mission").purpose.startswith("The mission")
+    assert guidance_for("mission").purpose.startswith("A few sentences")
     set_ui_language("hr")
     assert guidance_for("mission").purpose.startswith("Misija")
     assert guidance_for("basics").examples["title"] == "Politika korisničke službe"
@@ -232,7 +232,9 @@ def test_example_for_the_focused_field():
     assert example_for("procedures", ("procedures", 0, "steps", 0), data).startswith("Check the purchase")
     assert example_for("procedures", ("procedures", 0, "steps"), data)[-1].startswith("Pay the refund")
     assert example_for("procedures", ("procedures", 1, "steps", 0), data) is None
-    assert example_for("procedures", ("procedures",))[0]["kind"] == "complaints"
+    whole = example_for("procedures", ("procedures",))
+    assert [procedure["kind"] for procedure in whole] == ["complaints", "inquiries", "refunds", "closing"]
+    assert whole == example_data("procedures")[("procedures",)]
     # places without an example
     assert example_for("escalation", ("escalation", 1, "within")) is None
     assert example_for("mission", ("vision",)) is None
@@ -292,3 +294,54 @@ def test_every_guidance_string_is_marked_for_translation():
     assert english <= msgids
     assert msgids <= english, "the catalog has texts the module no longer uses"
     assert guide_module.__doc__ and "UI language" in guide_module.__doc__
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_every_example_can_be_reached_from_its_field(step):
+    """Each example is offered at the field it belongs to: a text at its text field, a list at its
+    list and one item (or one column of a record) at a row."""
+    for name, prefix in EXAMPLE_PATHS[step].items():
+        if prefix is None:
+            continue
+        value = guidance_for(step).examples[name]
+        whole = example_for(step, prefix)
+        if isinstance(value, str):
+            assert whole == value
+            continue
+        assert isinstance(whole, list) and len(whole) == len(value)
+        if name in EXAMPLE_COLUMNS:
+            for column in EXAMPLE_COLUMNS[name]:
+                assert isinstance(example_for(step, prefix + (0, column)), str)
+        else:
+            assert [example_for(step, prefix + (0,), turn=turn) for turn in range(len(value))] == list(value)
+
+
+async def test_inserted_examples_land_in_the_form_in_the_ui_language():
+    """What the editor does on ctrl+e: the example for the focused place goes into the step form
+    (a whole list into the list editor, a text into its field) and from there into the spec."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("forms_harness", Path(__file__).with_name("forms_harness.py"))
+    if spec is None or not Path(spec.origin).exists():
+        pytest.skip("the forms harness is not in this checkout")
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    from wizard.app.steps.mission import MissionForm
+    from wizard.app.steps.values import ValuesForm
+
+    set_ui_language("hr")
+    app = harness.FormHarness(ValuesForm, {"schema_version": 1, "language": "hr"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert app.form.insert_example(example_for("values", ("values",), app.data))
+        await pilot.pause()
+        await pilot.pause()
+    assert [value["name"] for value in app.data["values"]] == ["Iskrenost", "Poštovanje", "Odgovornost"]
+
+    set_ui_language("zh")
+    app = harness.FormHarness(MissionForm, {"schema_version": 1, "language": "zh"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert app.form.insert_example(example_for("mission", ("mission",), app.data))
+        await pilot.pause()
+    assert app.data["mission"].startswith("我们在门店和网上")

@@ -91,9 +91,8 @@ _translator = Translator("guide")
 # ---------------------------------------------------------------------------
 # basics
 BASICS_PURPOSE = N_(
-    "This is the cover of your policy: what the document is called, who looks after it "
-    "and where people can ask about it. A plain title and a named owner make the policy "
-    "easy to find and easy to trust."
+    "The cover of your policy: its title, who keeps it up to date and where to ask "
+    "questions. A named owner makes the policy easy to trust."
 )
 BASICS_GOOD = (
     N_("Keep the title plain. \u201cCustomer Service Policy\u201d tells every reader at once what this is."),
@@ -114,8 +113,8 @@ BASICS_OWNER = N_("Head of Customer Service")
 # ---------------------------------------------------------------------------
 # purpose and scope
 PURPOSE_PURPOSE = N_(
-    "Say why this policy exists and whom it covers. After two or three sentences, every "
-    "reader should know whether it applies to them and on which channels."
+    "Say why this policy exists, who must follow it and on which channels customers reach "
+    "you."
 )
 PURPOSE_GOOD = (
     N_("Describe the intent as a result for customers: the same reliable service, whoever "
@@ -125,6 +124,8 @@ PURPOSE_GOOD = (
     N_("Tick every channel customers really use to reach you, and only those. In the service "
        "standards you will set response times for each of them."),
     N_("Leave out history and slogans. The mission and values have their own steps."),
+    N_("Before you write, ask front-line staff and a few customers what frustrates them most. "
+       "A policy that answers real problems is one people follow."),
 )
 PURPOSE_EXAMPLE = N_(
     "This policy makes sure every customer gets the same courteous, reliable service, "
@@ -143,9 +144,8 @@ PURPOSE_APPLIES_TO = N_(
 # ---------------------------------------------------------------------------
 # definitions
 DEFINITIONS_PURPOSE = N_(
-    "A short glossary of the words your policy uses in a special sense. It makes sure "
-    "new staff and customers read the same meaning as you. Everyday words do not need "
-    "to be here."
+    "A short glossary of the words your policy uses in a special sense, so that everyone "
+    "reads them the same way."
 )
 DEFINITIONS_GOOD = (
     N_("Define every abbreviation the policy uses, or better, write the words out in full."),
@@ -172,9 +172,8 @@ DEFINITIONS_ITEMS = (
 # ---------------------------------------------------------------------------
 # mission
 MISSION_PURPOSE = N_(
-    "The mission says in a few sentences what your company does, for whom, and how you "
-    "want customers to feel after dealing with you. It sets the tone for how staff treat "
-    "customers, and it is often the first thing people read."
+    "A few sentences on what your company does, for whom, and what customers can count "
+    "on. It sets the tone for how staff treat customers."
 )
 MISSION_GOOD = (
     N_("Keep it to two or three sentences that anyone on the team could repeat from memory."),
@@ -196,9 +195,8 @@ MISSION_TEXT = N_(
 # ---------------------------------------------------------------------------
 # vision
 VISION_PURPOSE = N_(
-    "The vision describes where you want your customer service to be in a few years. It "
-    "gives the team a direction, while the service standards describe what you deliver "
-    "today."
+    "Where you want your customer service to be in a few years. It gives the team a "
+    "direction; the standards say what you deliver today."
 )
 VISION_GOOD = (
     N_("One or two sentences that paint a future the team can picture."),
@@ -214,9 +212,8 @@ VISION_TEXT = N_(
 # ---------------------------------------------------------------------------
 # values
 VALUES_PURPOSE = N_(
-    "Values are the few principles your team falls back on when no rule covers the "
-    "situation. Each one has a short name and a sentence about what it looks like in "
-    "daily work."
+    "The few principles your team relies on when no rule covers the situation, each with "
+    "a short name and what it means in daily work."
 )
 VALUES_GOOD = (
     N_("Choose three to five values. With more, nobody remembers them."),
@@ -245,9 +242,8 @@ VALUES_ITEMS = (
 # ---------------------------------------------------------------------------
 # service standards
 STANDARDS_PURPOSE = N_(
-    "Service standards are the concrete promises your team keeps: how staff behave, how "
-    "long customers wait for a first reply and for a solution on each channel, and when "
-    "they can reach you. This is the heart of the policy, so be precise."
+    "The concrete promises your team keeps: how staff behave, how long customers wait for "
+    "a reply and a solution on each channel, and when they can reach you."
 )
 STANDARDS_GOOD = (
     N_("Give a number and a unit: \u201cwithin 24 hours\u201d, not \u201cquickly\u201d or "
@@ -284,8 +280,7 @@ STANDARDS_SUPPORT_HOURS = N_(
 # ---------------------------------------------------------------------------
 # procedures
 PROCEDURES_PURPOSE = N_(
-    "Procedures describe, step by step, what staff do in situations that come up again and "
-    "again: a question, a complaint, a refund, the end of a conversation. Clear steps mean "
+    "Step by step, what staff do in situations that come up again and again, so that "
     "every customer is treated the same way, whoever is on duty."
 )
 PROCEDURES_GOOD = (
@@ -336,9 +331,8 @@ PROCEDURES_FEEDBACK = (
 # ---------------------------------------------------------------------------
 # escalation
 ESCALATION_PURPOSE = N_(
-    "The escalation matrix says who takes over when a case cannot be solved at one level, "
-    "and how fast. With it, no customer gets stuck and no employee is left alone with a "
-    "problem they cannot fix."
+    "Who takes over a case that cannot be solved at one level, and how fast. No customer "
+    "gets stuck, and no employee is left alone with a problem."
 )
 ESCALATION_GOOD = (
     N_("Use two to four levels, from the first person the customer talks to up to a manager."),
@@ -366,8 +360,8 @@ ESCALATION_ITEMS = (
 # ---------------------------------------------------------------------------
 # training
 TRAINING_PURPOSE = N_(
-    "Training turns the written policy into everyday habits. Describe how new staff learn "
-    "it, how everyone keeps their skills fresh and where they can look things up."
+    "How new staff learn the policy, how everyone keeps their skills fresh, and where "
+    "they can look things up."
 )
 TRAINING_GOOD = (
     N_("Plan the first weeks of a new employee: reading the policy, shadowing an experienced "
@@ -398,9 +392,8 @@ TRAINING_RESOURCES = (
 # ---------------------------------------------------------------------------
 # enforcement and review
 ENFORCEMENT_PURPOSE = N_(
-    "A policy only works when someone makes sure it is followed. Say who is accountable, "
-    "how you check that the standards are met, what happens when they are not, and how "
-    "staff can suggest improvements."
+    "Who makes sure the policy is followed, how you check it, what happens when it is "
+    "not, and how staff can suggest improvements."
 )
 ENFORCEMENT_GOOD = (
     N_("Name one role that is accountable for the whole policy."),
@@ -438,9 +431,8 @@ ENFORCEMENT_FEEDBACK = N_(
 # ---------------------------------------------------------------------------
 # extra sections
 SECTIONS_PURPOSE = N_(
-    "Here you add topics that matter to your business but have no step of their own, "
-    "such as social media, returns, personal data or dress code. Each section is a title "
-    "and a short text."
+    "Topics that matter to your business but have no step of their own, such as social "
+    "media, returns or dress code, each with a title and a short text."
 )
 SECTIONS_GOOD = (
     N_("Add a section only when staff need it to serve customers; everything else belongs "
@@ -468,8 +460,8 @@ SECTIONS_ITEMS = (
 # ---------------------------------------------------------------------------
 # final review
 REVIEW_PURPOSE = N_(
-    "The last step: read the whole policy once more, fix what the checks found and export "
-    "it. A short, clear policy that everyone knows does more than a long one nobody reads."
+    "Read the whole policy once more, fix what the checks found, and export it. A short "
+    "policy everyone knows beats a long one nobody reads."
 )
 REVIEW_GOOD = (
     N_("Fix every error and read every warning: they point to vague times, missing parts "
@@ -651,7 +643,7 @@ def example_for(
     examples = guidance_for(step, lang).examples
     if step == "procedures":
         if path == ("procedures",):
-            return [example_value(step, kind, lang) for kind in EXAMPLE_PATHS[step]]
+            return [example_value(step, kind, lang) for kind in EXAMPLE_FILL_PROCEDURES]
         if len(path) < 3 or path[0] != "procedures" or path[2] != "steps":
             return None
         kind = get_at(data, ("procedures", path[1], "kind")) if data is not None else None

@@ -60,7 +60,7 @@ class Form(StepForm):
         placeholder: str = "",
         help: str = "",
         absolute: bool = True,
-        compact: bool = False,
+        compact: bool = True,
     ) -> TextField:
         """A text field; in a list row pass the item's value and a relative path."""
         return TextField(

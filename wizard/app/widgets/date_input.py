@@ -62,6 +62,7 @@ class DateInput(FormField):
             "" if self.value is None else str(self.value),
             placeholder=_("YYYY-MM-DD"),
             max_length=10,
+            compact=True,
             classes="field-input date-text",
         )
 

@@ -32,7 +32,7 @@ class IntegerField(FormField):
         maximum: int = 1200,
         unit: str = "",
         placeholder: str = "",
-        compact: bool = False,
+        compact: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(label, path, value, **kwargs)
@@ -100,7 +100,7 @@ class PercentField(FormField):
 
     DEFAULT_CLASSES = "form-field number-field percent-field"
 
-    def __init__(self, label: str, path: tuple, value: Any = None, *, compact: bool = False, **kwargs: Any) -> None:
+    def __init__(self, label: str, path: tuple, value: Any = None, *, compact: bool = True, **kwargs: Any) -> None:
         super().__init__(label, path, value, **kwargs)
         self.compact = compact
         self.set_class(compact, "-compact")

@@ -57,7 +57,7 @@ class TextField(FormField):
         translatable: bool = True,
         placeholder: str = "",
         help: str = "",
-        compact: bool = False,
+        compact: bool = True,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:

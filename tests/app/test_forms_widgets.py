@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from tests.app.forms_harness import FormHarness, load_example
 from wizard.app.steps.basics import BasicsForm
@@ -301,3 +301,23 @@ async def test_opening_every_form_changes_nothing(examples):
                     await pilot.press("tab")
                 assert app.changes == [], (path.name, key)
             assert data == before
+
+
+async def test_focus_and_errors_are_visible_in_dark_and_light_themes():
+    for theme in ("textual-dark", "textual-light"):
+        data = spec(company="Kava", review_every_months=12)
+        app = FormHarness(BasicsForm, data)
+        app.theme = theme
+        async with app.run_test(size=SIZE) as pilot:
+            fields = app.form.query(TextField)
+            company, owner = fields[1].query_one(Input), fields[2].query_one(Input)
+            company.focus()
+            await pilot.pause()
+            focused, idle = company.styles.background, owner.styles.background
+            assert focused != idle, theme
+            assert idle != app.screen.styles.background, theme  # an empty field is still visible
+            months = app.form.query_one(IntegerField)
+            months.focus_target()
+            await pilot.press(*"x")
+            await pilot.pause()
+            assert months.query_one(Input).styles.background not in (focused, idle), theme

@@ -368,3 +368,24 @@ async def test_translating_list_items():
         assert data["values"][0]["description"] == "We keep our word."
         summary = str(app.form.query_one(".form-translation").content)
         assert "1 text on this step is not translated into Hrvatski yet." in summary
+
+
+async def test_a_channel_in_the_table_is_not_offered_again():
+    data = spec(standards={"service_levels": [{"channel": "phone", "first_response": "3 minutes"}]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        editor = app.form.query_one("#service-levels", ListEditor)
+        adder = editor.query_one(".list-add-choice", Select)
+
+        def offered() -> list:
+            return [key for _label, key in editor._shown_choices]
+
+        assert "phone" not in offered() and "email" in offered()
+        adder.value = "email"
+        await pilot.pause()
+        assert "email" not in offered() and "other" in offered()
+        editor.rows[0].focus_target()
+        await pilot.press("ctrl+r")  # remove the phone line: phone is offered again
+        await pilot.pause()
+        assert "phone" in offered()
+        assert data["standards"]["service_levels"] == [{"channel": "email"}]

@@ -69,6 +69,7 @@ class StandardsForm(Form):
             key_order=SERVICE_LEVEL_KEYS,
             add_label=_("Add a channel…"),
             add_choices=[(channel_label(key), key) for key in CHANNELS],
+            unique_key="channel",
             empty_text=_("No service levels yet. Add each channel customers use."),
             id="service-levels",
         )
@@ -87,6 +88,7 @@ class StandardsForm(Form):
             key_order=METRIC_KEYS,
             add_label=_("Add a metric…"),
             add_choices=[(metric_label(key), key) for key in METRICS],
+            unique_key="metric",
             empty_text=_("No metrics yet. Pick one or two you already measure."),
             id="metrics",
         )

@@ -158,6 +158,7 @@ class ListEditor(FindingTarget, Vertical):
         adjust: Callable[[Any, tuple, Any], bool] | None = None,
         add_label: str = "",
         add_choices: Sequence[tuple[str, str]] = (),
+        unique_key: str | None = None,
         enter_adds: bool = False,
         empty_text: str = "",
         id: str | None = None,
@@ -178,6 +179,7 @@ class ListEditor(FindingTarget, Vertical):
         self.adjust = adjust
         self.add_label = add_label or _("Add")
         self.add_choices = list(add_choices)
+        self.unique_key = unique_key  # each value of this key once (but "other" any number of times)
         self.enter_adds = enter_adds
         self.empty_text = empty_text
         self.add_class("-texts" if enter_adds else "-records")
@@ -207,8 +209,9 @@ class ListEditor(FindingTarget, Vertical):
         yield FindingsNote(classes="list-findings")
         yield UndoLine(classes="list-undo -empty")
         if self.add_choices:
+            self._shown_choices = self._open_choices()
             yield Select(
-                [(label, key) for label, key in self.add_choices],
+                self._shown_choices,
                 prompt=self.add_label,
                 compact=True,
                 classes="list-add-choice",
@@ -257,6 +260,23 @@ class ListEditor(FindingTarget, Vertical):
             if note.has_class("-empty") != (not text):
                 note.show(text)
 
+    def _open_choices(self) -> list[tuple[str, str]]:
+        """The choices of the add menu: without the keys already in the list when unique."""
+        if not self.unique_key:
+            return list(self.add_choices)
+        used = {item.get(self.unique_key) for item in self.items if isinstance(item, dict)}
+        return [(label, key) for label, key in self.add_choices if key == "other" or key not in used]
+
+    def _refresh_choices(self) -> None:
+        if not self.unique_key:
+            return
+        adder = self.query_children(".list-add-choice")
+        if adder:
+            choices = self._open_choices()
+            if choices != self._shown_choices:
+                self._shown_choices = choices
+                adder.first(Select).set_options(choices)
+
     def _report(self, structural: bool = False) -> None:
         self._sync_items()
         if self.renumber:
@@ -270,6 +290,8 @@ class ListEditor(FindingTarget, Vertical):
                     row.item = self._ordered(row.item)
         self._sync_items()
         self._renumber_rows()
+        if structural:
+            self._refresh_choices()
         items = self._data_items()
         if items == self.reported:
             return

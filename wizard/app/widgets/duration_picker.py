@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from wizard.app.labels import unit_label
-from wizard.app.widgets.field import FormField
+from wizard.app.widgets.field import FieldInput, FormField
 from wizard.i18n import Translator
 from wizard.spec.model import Duration, parse_duration
 
@@ -121,7 +121,7 @@ class DurationPicker(FormField):
         if self.unit not in units:
             units.insert(0, self.unit)
         with Horizontal(classes="duration-row"):
-            yield Input(
+            yield FieldInput(
                 self.amount_text,
                 placeholder=_("number"),
                 compact=True,

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from wizard.i18n import Translator
 
@@ -32,6 +32,21 @@ class FieldChanged(Message):
     field: Widget
     path: tuple
     value: Any
+
+
+class FieldInput(Input):
+    """An `Input` whose typing does not re-lay out the whole screen.
+
+    Textual's Input sets its virtual width to the text's width on every keystroke, and a
+    changed virtual size asks for a layout of the whole screen: in a form of a few hundred
+    widgets that costs tens of milliseconds per key. While the text fits, its virtual width
+    here stays the width of the box, so nothing changes and no layout runs; longer text
+    still scrolls as before.
+    """
+
+    @property
+    def content_width(self) -> int:
+        return max(super().content_width, self.scrollable_content_region.width)
 
 
 def full_path(widget: Widget) -> tuple | None:

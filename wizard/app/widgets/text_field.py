@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from wizard.app.labels import language_name
-from wizard.app.widgets.field import FormField
+from wizard.app.widgets.field import FieldInput, FormField
 from wizard.i18n import Translator
 from wizard.spec.model import TRANSLATED_FROM, is_translated, source_hash, text_in, with_translation
 
@@ -113,7 +113,7 @@ class TextField(FormField):
                 classes="field-input",
             )
         else:
-            yield Input(self.shown, placeholder=placeholder, compact=self.compact, classes="field-input")
+            yield FieldInput(self.shown, placeholder=placeholder, compact=self.compact, classes="field-input")
 
     def initial_note(self) -> str:
         return self.translation_note()

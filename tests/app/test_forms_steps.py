@@ -389,3 +389,15 @@ async def test_a_channel_in_the_table_is_not_offered_again():
         await pilot.pause()
         assert "phone" in offered()
         assert data["standards"]["service_levels"] == [{"channel": "email"}]
+
+
+async def test_focus_path_reaches_a_step_of_a_procedure():
+    data = spec(procedures=[{"kind": "refunds", "steps": ["Check the receipt.", "Refund the money."]}])
+    app = FormHarness(ProceduresForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        app.form.focus_path(("procedures", 0, "steps", 1))
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "Refund the money."
+        app.form.focus_path(("procedures", 0, "resolve_within"))
+        await pilot.pause()
+        assert app.focused.has_class("duration-amount")

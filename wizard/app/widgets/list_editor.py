@@ -125,12 +125,12 @@ class ListRow(FindingTarget, Horizontal):
             note.show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
-        from wizard.app.widgets.field import FormField
-
         if rest:
-            for field in self.body.query(FormField):
-                if tuple(field.path) == tuple(rest[: len(field.path)]) and field.path:
-                    return field.focus_target(rest[len(field.path) :])
+            # the field (or the nested list) of this item that `rest` leads to
+            for widget in self.body.children:
+                part = getattr(widget, "path_part", None)
+                if isinstance(widget, FindingTarget) and part and tuple(rest[: len(part)]) == tuple(part):
+                    return widget.focus_target(tuple(rest[len(part) :]))
         for widget in self.body.query("*"):
             if widget.focusable:
                 widget.focus()

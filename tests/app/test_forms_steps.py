@@ -401,3 +401,39 @@ async def test_focus_path_reaches_a_step_of_a_procedure():
         app.form.focus_path(("procedures", 0, "resolve_within"))
         await pilot.pause()
         assert app.focused.has_class("duration-amount")
+
+
+@pytest.mark.parametrize(
+    "step, path",
+    [
+        ("mission", ("mission",)),
+        ("vision", ("vision",)),
+        ("purpose", ("purpose", "intent")),
+        ("training", ("training", "onboarding")),
+        ("enforcement", ("enforcement", "accountable")),
+    ],
+)
+async def test_first_field_of_each_prose_step(step, path):
+    from wizard.spec.model import get_at
+
+    data = spec()
+    app = FormHarness(STEP_FORMS[step], data)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", *"Kind words")
+        assert get_at(data, path) == "Kind words"
+        assert list(data) == ["schema_version", "language", path[0]]
+
+
+@pytest.mark.parametrize(
+    "step, keys",
+    [("definitions", ("term", "meaning")), ("sections", ("title", "body")), ("values", ("name", "description"))],
+)
+async def test_record_lists_from_scratch(step, keys):
+    data = spec()
+    app = FormHarness(STEP_FORMS[step], data)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "No " in str(app.form.query_one(".list-empty").content)  # says the list is empty
+        await pilot.click(app.form.query_one(".list-add"))
+        await pilot.press(*"First", "tab", *"Second line")
+        assert data[step] == [{keys[0]: "First", keys[1]: "Second line"}]
+        assert str(app.form.query_one(".list-empty").content) == ""

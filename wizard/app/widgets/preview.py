@@ -74,10 +74,12 @@ class Preview(VerticalScroll):
         """Whether a requested render has not reached the screen yet."""
         return self._applied != self._version
 
-    def request(self, data: dict | None, delay: float = DEBOUNCE_SECONDS) -> None:
+    def request(self, data: dict | None, delay: float | None = None) -> None:
         """Show `data` soon: after `delay` seconds without another request."""
         if data is None:
             return
+        if delay is None:
+            delay = DEBOUNCE_SECONDS
         self._data = data
         self._version += 1
         if self._timer is not None:

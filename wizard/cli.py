@@ -213,14 +213,14 @@ def _run_check(args: argparse.Namespace) -> int:
     name = str(args.file)
     if args.output_format == "json":
         rows = [
-            {"file": name, "line": spec.line_of(f.path), "path": list(f.path), "code": f.code,
+            {"file": name, "line": _finding_line(spec, f.path), "path": list(f.path), "code": f.code,
              "severity": f.severity, "message": f.message, "hint": f.hint}
             for f in findings
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            line = spec.line_of(finding.path)
+            line = _finding_line(spec, finding.path)
             where = f"{name}:{line}" if line else name
             print(f"{where}: {finding.code} {finding.message}")
             if args.verbose and finding.hint:
@@ -279,13 +279,14 @@ def _run_presets(args: argparse.Namespace) -> int:
     presets = list_presets()
     width = max(len(p.key) for p in presets)
     for preset in presets:
-        print(f"{preset.key.ljust(width)}  {preset.name}: {preset.description}")
+        line = _("%(name)s: %(description)s") % {"name": preset.name, "description": preset.description}
+        print(f"{preset.key.ljust(width)}  {line}")
     return EXIT_OK
 
 
 def _run_new(args: argparse.Namespace) -> int:
     lang = args.lang or i18n.ui_language()
-    data = _starting_data(args.preset, lang)
+    data = _starting_data(args.preset, lang)  # validates the preset before any screen opens
     if args.no_edit:
         if args.file is None:
             raise UsageError(_("--no-edit needs a FILE to write the new policy to"))
@@ -299,7 +300,7 @@ def _run_new(args: argparse.Namespace) -> int:
         return EXIT_OK
     from wizard.app.app import run_app
 
-    return run_app(mode="new", path=args.file, data=data)
+    return run_app(mode="new", path=args.file, preset=args.preset, lang=lang, ui_lang=i18n.ui_language())
 
 
 def _run_edit(args: argparse.Namespace) -> int:
@@ -310,13 +311,13 @@ def _run_edit(args: argparse.Namespace) -> int:
         raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": args.file})
     from wizard.app.app import run_app
 
-    return run_app(mode="edit", path=args.file)
+    return run_app(mode="edit", path=args.file, ui_lang=i18n.ui_language())
 
 
 def _run_app_welcome(args: argparse.Namespace) -> int:
     from wizard.app.app import run_app
 
-    return run_app(mode="welcome")
+    return run_app(ui_lang=i18n.ui_language())
 
 
 # --- helpers ------------------------------------------------------------------
@@ -332,6 +333,14 @@ def _starting_data(preset: str | None, lang: str) -> dict:
         raise UsageError(_("unknown preset '%(name)s' (choose from %(choices)s)")
                          % {"name": preset, "choices": ", ".join(keys)})
     return load_preset(preset, lang)
+
+
+def _finding_line(spec, path: tuple) -> int | None:
+    """The line a finding concerns; none for a section that is missing altogether, since
+    pointing at line 1 would send the reader to the wrong place."""
+    if not path or path[0] not in spec.data:
+        return None
+    return spec.line_of(tuple(path))
 
 
 def _load(path: Path):

@@ -1,0 +1,152 @@
+"""The command line as a user runs it: a real process, its output, its exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "tests" / "examples" / "northwind-en.yaml"
+DRAFT = ROOT / "tests" / "examples" / "kava-hr-draft.yaml"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "wizard", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=60)
+
+
+def test_render_defaults_to_markdown_in_the_policy_language() -> None:
+    result = run("render", str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Customer Service Policy")
+    assert "Northwind Goods Ltd." in result.stdout
+
+
+def test_render_in_croatian_html_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "policy.html"
+    result = run("render", str(EXAMPLE), "--lang", "hr", "--format", "html", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert '<html lang="hr"' in page
+    assert "Politika korisničke službe" in page
+
+
+def test_render_all_languages_writes_one_file_each(tmp_path: Path) -> None:
+    result = run("render", str(EXAMPLE), "--lang", "all", "--format", "txt", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == [f"northwind-en.{lang}.txt" for lang in ("en", "hr", "tr", "zh")]
+
+
+def test_docx_needs_an_output_file() -> None:
+    result = run("render", str(EXAMPLE), "--format", "docx")
+    assert result.returncode == 2
+    assert "-o" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_docx_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "policy.docx"
+    assert run("render", str(EXAMPLE), "--format", "docx", "-o", str(target)).returncode == 0
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_bad_file_gives_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "policy.yaml"
+    bad.write_text("schema_version: 1\nlanguage: en\nmisison: Hello\n", encoding="utf-8")
+    result = run("render", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{bad}:3: unknown key 'misison' (did you mean 'mission'?)"
+
+
+def test_missing_file_is_a_clear_message() -> None:
+    result = run("check", "no-such-policy.yaml")
+    assert result.returncode == 2
+    assert "no-such-policy.yaml" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_messages_follow_the_ui_language(tmp_path: Path) -> None:
+    result = run("--ui-lang", "hr", "render", str(EXAMPLE), "--format", "docx")
+    assert result.returncode == 2
+    assert "DOCX je binarna datoteka" in result.stderr
+
+
+def test_check_reports_findings_with_lines_and_codes() -> None:
+    result = run("check", str(EXAMPLE))
+    lines = result.stdout.strip().splitlines()
+    assert lines, "the example has vague promises to report"
+    for line in lines:
+        location, _, rest = line.partition(": ")
+        assert location.startswith(str(EXAMPLE) + ":"), line
+        assert rest.split(" ")[0].replace("-", "").isalpha(), line
+    assert any("vague" in line for line in lines)
+
+
+def test_check_json_and_strict_exit_code() -> None:
+    result = run("check", str(EXAMPLE), "--format", "json", "--strict")
+    findings = json.loads(result.stdout)
+    assert findings and {"file", "line", "code", "severity", "message", "hint"} <= set(findings[0])
+    assert result.returncode == 1
+
+
+def test_check_reports_untranslated_text_for_requested_language() -> None:
+    result = run("check", str(EXAMPLE), "--lang", "hr", "--format", "json")
+    untranslated = [f["path"] for f in json.loads(result.stdout) if f["code"] == "untranslated"]
+    assert ["vision"] in untranslated
+    assert ["mission"] not in untranslated
+
+
+def test_fmt_check_then_rewrite(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("language: en\nschema_version: 1\nmission: Serve well.\n", encoding="utf-8")
+    assert run("fmt", str(policy), "--check").returncode == 1
+    assert run("fmt", str(policy)).returncode == 0
+    assert policy.read_text(encoding="utf-8").startswith("schema_version: 1\nlanguage: en\n")
+    assert run("fmt", str(policy), "--check").returncode == 0
+
+
+def test_schema_is_json() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert "mission" in json.dumps(schema)
+
+
+def test_presets_are_listed_in_the_ui_language() -> None:
+    english = run("presets").stdout
+    croatian = run("--ui-lang", "hr", "presets").stdout
+    assert len(english.splitlines()) >= 4
+    assert english != croatian
+
+
+def test_new_from_preset_without_editing(tmp_path: Path) -> None:
+    target = tmp_path / "policy.yaml"
+    key = run("presets").stdout.split()[0]
+    result = run("new", str(target), "--preset", key, "--lang", "tr", "--no-edit")
+    assert result.returncode == 0, result.stderr
+    assert "language: tr" in target.read_text(encoding="utf-8")
+    assert run("check", str(target)).returncode == 0
+    again = run("new", str(target), "--preset", key, "--no-edit")
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_render_does_not_import_textual() -> None:
+    code = ("import sys, runpy; sys.argv=['wizard','render',%r,'--lang','hr'];"
+            "\ntry:\n    runpy.run_module('wizard', run_name='__main__')\nexcept SystemExit: pass\n"
+            "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN', file=sys.stderr)"
+            % str(EXAMPLE))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert result.stderr.strip().endswith("CLEAN"), result.stderr
+
+
+@pytest.mark.parametrize("command", ["render", "check", "fmt", "preview"])
+def test_folder_is_not_a_policy(command: str, tmp_path: Path) -> None:
+    result = run(command, str(tmp_path))
+    assert result.returncode == 2
+    assert str(tmp_path) in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,258 @@
+"""Quantities, percentages, dates and lists read correctly in each language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wizard.render import build_document, render
+from wizard.render.formatting import (
+    cell_len,
+    format_date,
+    format_duration,
+    format_list,
+    format_percent,
+    format_signed,
+)
+from wizard.spec.model import CHANNELS, DURATION_UNITS, METRICS, PROCEDURE_KINDS, TRAINING_METHODS
+
+from .conftest import LANGS
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("1 hour", "1 sat"),
+        ("2 hours", "2 sata"),
+        ("5 hours", "5 sati"),
+        ("21 hours", "21 sat"),
+        ("24 hours", "24 sata"),
+        ("1 minute", "1 minuta"),
+        ("21 minutes", "21 minuta"),
+        ("3 minutes", "3 minute"),
+        ("1 working day", "1 radni dan"),
+        ("2 working days", "2 radna dana"),
+        ("5 working days", "5 radnih dana"),
+        ("21 working days", "21 radni dan"),
+        ("22 working days", "22 radna dana"),
+        ("11 working days", "11 radnih dana"),
+        ("12 months", "12 mjeseci"),
+        ("2 weeks", "2 tjedna"),
+    ],
+)
+def test_croatian_count_forms(value, expected):
+    assert format_duration(value, "hr") == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("1 working day", "u roku od 1 radnog dana"),
+        ("2 working days", "u roku od 2 radna dana"),
+        ("5 working days", "u roku od 5 radnih dana"),
+        ("21 working days", "u roku od 21 radnog dana"),
+        ("1 hour", "u roku od 1 sata"),
+        ("5 hours", "u roku od 5 sati"),
+        ("21 minutes", "u roku od 21 minute"),
+        ("2 minutes", "u roku od 2 minute"),
+        ("1 month", "u roku od 1 mjeseca"),
+        ("1 week", "u roku od 1 tjedna"),
+        ("30 seconds", "u roku od 30 sekundi"),
+    ],
+)
+def test_croatian_sentences_use_the_genitive(value, expected):
+    data = {"schema_version": 1, "language": "en", "procedures": [{"kind": "complaints", "acknowledge_within": value, "resolve_within": value}]}
+    text = render(data, "hr", "txt")
+    flat = " ".join(text.split())
+    assert f"Primitak svakog prigovora potvrđujemo {expected}." in flat
+    assert f"Svaki prigovor rješavamo {expected}." in flat
+
+
+def test_sentences_in_every_language():
+    data = {"schema_version": 1, "language": "en", "procedures": [{"kind": "complaints", "acknowledge_within": "2 working days"}]}
+    assert "We acknowledge every complaint within 2 working days." in render(data, "en", "md")
+    assert "Her şikâyetin alındığını 2 iş günü içinde teyit ederiz." in render(data, "tr", "md")
+    assert "我们在2个工作日内确认收到每一项投诉。" in render(data, "zh", "md")
+    data["procedures"][0]["acknowledge_within"] = "1 working day"
+    assert "We acknowledge every complaint within 1 working day." in render(data, "en", "md")
+
+
+@pytest.mark.parametrize(
+    "months, hr, tr, zh, en",
+    [
+        (1, "svaki mjesec", "her ay", "每月", "every month"),
+        (2, "svaka 2 mjeseca", "2 ayda bir", "每2个月", "every 2 months"),
+        (6, "svakih 6 mjeseci", "6 ayda bir", "每6个月", "every 6 months"),
+        (12, "svakih 12 mjeseci", "12 ayda bir", "每12个月", "every 12 months"),
+        (21, "svaki 21 mjesec", "21 ayda bir", "每21个月", "every 21 months"),
+        (24, "svaka 24 mjeseca", "24 ayda bir", "每24个月", "every 24 months"),
+    ],
+)
+def test_every_n_months_agrees_with_n(months, hr, tr, zh, en):
+    data = {"schema_version": 1, "language": "en", "review_every_months": months, "training": {"refresher_every_months": months}}
+    for lang, phrase in (("hr", hr), ("tr", tr), ("zh", zh), ("en", en)):
+        text = " ".join(render(data, lang, "txt").split())
+        assert text.count(phrase) == 2, (lang, phrase, text)
+
+
+def test_percentages():
+    assert format_percent("92.5%", "hr") == f"92,5{NBSP}%"
+    assert format_percent("92.5%", "tr") == "%92,5"
+    assert format_percent("92.5%", "zh") == "92.5%"
+    assert format_percent("92.5%", "en") == "92.5%"
+    assert format_percent("90%", "hr") == f"90{NBSP}%"
+    assert format_percent("100%", "tr") == "%100"
+    data = {"schema_version": 1, "language": "en", "standards": {"metrics": [{"metric": "csat", "target": "92.5%"}]}}
+    assert f"92,5{NBSP}%" in render(data, "hr", "md")
+    assert "%92,5" in render(data, "tr", "md")
+
+
+def test_nps_is_a_signed_integer():
+    assert format_signed(40, "en") == "+40"
+    assert format_signed(0, "hr") == "0"
+    assert format_signed(-20, "en") == "-20"
+    data = {"schema_version": 1, "language": "en", "standards": {"metrics": [{"metric": "nps", "target": 35}]}}
+    assert "+35" in render(data, "tr", "txt")
+
+
+def test_long_dates_have_one_final_dot_in_croatian():
+    assert format_date("2026-12-01", "hr") == "1. prosinca 2026."
+    assert format_date("2026-12-01", "tr") == "1 Aralık 2026"
+    assert format_date("2026-12-01", "zh") == "2026年12月1日"
+    assert format_date("2026-12-01", "en") == "1 December 2026"
+    data = {"schema_version": 1, "language": "hr", "effective_date": "2026-12-01", "revisions": [{"date": "2026-12-01", "author": "A", "note": "x"}]}
+    for fmt in ("md", "txt", "html"):
+        assert ".." not in render(data, "hr", fmt).replace("...", "")
+
+
+def test_lists():
+    assert format_list(["a", "b", "c"], "hr") == "a, b i c"
+    assert format_list(["a", "b", "c"], "tr") == "a, b ve c"
+    assert format_list(["a", "b", "c"], "zh") == "a、b和c"
+    assert format_list(["a", "b", "c"], "en") == "a, b and c"
+    assert format_list(["a"], "zh") == "a"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("unit", DURATION_UNITS)
+def test_no_duration_placeholder_ever(lang, unit):
+    spelled = unit.replace("_", " ")
+    for amount in (1, 2, 5, 11, 21, 24, 100):
+        value = f"{amount} {spelled}{'s' if amount != 1 else ''}"
+        text = format_duration(value, lang)
+        assert "duration-" not in text and str(amount) in text
+        data = {
+            "schema_version": 1,
+            "language": "en",
+            "standards": {"service_levels": [{"channel": "phone", "first_response": value, "resolution": value}],
+                          "metrics": [{"metric": "resolution_time", "target": value}]},
+            "procedures": [{"kind": "refunds", "acknowledge_within": value, "resolve_within": value}],
+            "escalation": [{"level": 1, "role": "x", "when": "y", "within": value}],
+        }
+        for fmt in ("md", "txt"):
+            assert "duration-" not in render(data, lang, fmt)
+
+
+def test_chinese_has_no_space_between_number_and_unit():
+    for value, expected in (("24 hours", "24小时"), ("3 minutes", "3分钟"), ("2 working days", "2个工作日"), ("1 month", "1个月"), ("30 seconds", "30秒")):
+        assert format_duration(value, "zh") == expected
+
+
+def _everything() -> dict:
+    """A spec using every enumerated value, with all author text in the target language."""
+    return {
+        "schema_version": 1,
+        "language": "en",
+        "purpose": {"channels": list(CHANNELS)},
+        "standards": {
+            "always": ["x"],
+            "never": ["y"],
+            "service_levels": [{"channel": c, "first_response": "1 hour"} for c in CHANNELS if c != "other"],
+            "metrics": [{"metric": m, "target": "1 hour" if "time" in m else (10 if m == "nps" else "90%")} for m in METRICS if m != "other"],
+            "support_hours": "z",
+        },
+        "procedures": [{"kind": k, "steps": ["s"], "acknowledge_within": "1 day", "resolve_within": "2 weeks"} for k in PROCEDURE_KINDS if k != "other"],
+        "escalation": [{"level": 1, "role": "r", "when": "w", "within": "1 hour"}],
+        "training": {"onboarding": "o", "methods": list(TRAINING_METHODS), "refresher_every_months": 3, "resources": ["r"]},
+        "enforcement": {"accountable": "a", "monitoring": "m", "consequences": "c", "feedback": "f"},
+        "review_every_months": 12,
+        "sections": [{"title": "t", "body": "b"}],
+        "contact": "c",
+        "revisions": [{"date": "2026-01-01", "author": "a", "note": "n"}],
+    }
+
+
+# English words of our own that may never appear in a non-English document.
+ENGLISH_WORDS = re.compile(
+    r"\b(Phone|Email|Live chat|Social media|In person|Messaging|Channel|Customer|Policy|Service|"
+    r"First response|Resolution|Support hours|Metric|Target|Level|Role|When|Time limit|Handling|"
+    r"Refunds|Closing|Procedures|Escalation|Training|Onboarding|Resources|Enforcement|Review|"
+    r"Contact|Revision|Date|Author|Change|Version|Company|Owner|We|every|within|working|day|days|"
+    r"hour|hours|minute|minutes|month|months|week|weeks|second|seconds|role-play|shadowing|"
+    r"e-learning|workshops|mentoring|knowledge|and|or|the)\b"
+)
+
+
+@pytest.mark.parametrize("lang", ["hr", "zh", "tr"])
+@pytest.mark.parametrize("audience", ["internal", "public"])
+def test_no_english_leaks_into_other_languages(lang, audience):
+    document = build_document(_everything(), lang, audience)
+    words = []
+    for section in document.sections:
+        words.append(section.heading)
+        for block in section.blocks:
+            for name in ("text", "intro", "caption"):
+                words.append(getattr(block, name, ""))
+            words.extend(getattr(block, "paragraphs", ()))
+            words.extend(getattr(block, "header", ()))
+            for row in getattr(block, "rows", ()):
+                words.extend(row)
+            for label, value in getattr(block, "items", ()) if block.kind in ("fields", "definitions") else ():
+                words.extend((label, value))
+    own = {"x", "y", "z", "s", "r", "w", "o", "a", "m", "c", "f", "t", "b", "n"}
+    leaked = [w for w in words if w and w not in own and ENGLISH_WORDS.search(w.replace("Net Promoter Score", ""))]
+    assert not leaked
+
+
+def test_chinese_uses_full_width_punctuation():
+    text = render(_everything(), "zh", "txt")
+    assert "：" in text and "。" in text and "、" in text
+    for line in text.splitlines():
+        assert not re.search(r"[\u4e00-\u9fff][:,;.]", line), line
+        assert not re.search(r"\d [\u4e00-\u9fff]", line), line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plain_text_fits_78_cells(lang, full):
+    for line in render(full, lang, "txt").splitlines():
+        assert cell_len(line) <= 78, line
+
+
+def test_cell_len_counts_wide_characters_twice():
+    assert cell_len("abc") == 3
+    assert cell_len("客户") == 4
+    assert cell_len("客户：a") == 7
+    assert cell_len("e\u0301") == 1
+
+
+@pytest.mark.parametrize(
+    "kind, lang, expected",
+    [
+        ("inquiries", "en", "We acknowledge every inquiry within 1 hour. We answer every inquiry within 21 hours."),
+        ("refunds", "en", "We acknowledge every refund request within 1 hour. We settle every refund request within 21 hours."),
+        ("feedback", "en", "We acknowledge all feedback within 1 hour. We respond to all feedback within 21 hours."),
+        ("closing", "en", "We acknowledge every request within 1 hour. We resolve every request within 21 hours."),
+        ("inquiries", "hr", "Primitak svakog upita potvrđujemo u roku od 1 sata. Na svaki upit odgovaramo u roku od 21 sata."),
+        ("refunds", "hr", "Svaki zahtjev za povrat novca rješavamo u roku od 21 sata."),
+        ("feedback", "hr", "Na svaku povratnu informaciju odgovaramo u roku od 21 sata."),
+        ("refunds", "tr", "Her para iadesi talebini 21 saat içinde sonuçlandırırız."),
+        ("feedback", "zh", "我们在1小时内确认收到每一条反馈。我们在21小时内回复每一条反馈。"),
+    ],
+)
+def test_each_procedure_kind_has_its_own_sentences(kind, lang, expected):
+    data = {"schema_version": 1, "language": "en",
+            "procedures": [{"kind": kind, "steps": ["x"], "acknowledge_within": "1 hour", "resolve_within": "21 hours"}]}
+    assert expected in " ".join(render(data, lang, "txt").split())

@@ -1,0 +1,177 @@
+"""Autosave: every change reaches a draft in the state folder within two seconds.
+
+The editor screen owns one `Autosaver` and calls `touch(data)` after every change.
+The first change schedules a write (a Textual timer on the owner); changes that come
+while one is scheduled join it, so the draft is written at most once per second and
+never later than about one second after a change, even while the user types without
+pause. The write itself (YAML and fsync) runs in a worker thread, off the typing path;
+a snapshot of the data is taken on the UI thread first, and writes land in order.
+
+`flush()` writes now (before quitting, before a risky operation); `discard()` removes
+the draft after a clean save or a clean quit. The owner receives `Autosaver.Saved`
+and `Autosaver.Failed` messages (e.g. to show "draft saved" or warn once that the
+state folder cannot be written: the edits are still in memory either way).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from wizard.storage import DraftInfo, DraftStore, draft_id_for, new_draft_id
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.timer import Timer
+
+QUIET_DELAY = 0.3
+"""Seconds after a change before the draft is written (short: the promise is 2 s)."""
+MIN_INTERVAL = 1.0
+"""Seconds between two writes at least."""
+
+
+class Autosaver:
+    """Writes the editor's data to its draft, debounced; see the module docstring."""
+
+    @dataclass
+    class Saved(Message):
+        """The draft was written."""
+
+        info: DraftInfo
+
+    @dataclass
+    class Failed(Message):
+        """The draft could not be written (the edits are still in memory)."""
+
+        error: Exception
+
+    def __init__(
+        self,
+        owner: DOMNode,
+        target: Path | None = None,
+        *,
+        draft_id: str | None = None,
+        store: DraftStore | None = None,
+        quiet_delay: float = QUIET_DELAY,
+        min_interval: float = MIN_INTERVAL,
+        threaded: bool = True,
+    ) -> None:
+        """`owner`: the widget or screen whose timers and workers run the writes (and that
+        receives the messages). `target`: the file being edited (None for a new policy).
+        `draft_id`: reuse an existing draft (e.g. one just restored); by default it is
+        derived from `target`, or fresh for a new policy."""
+        self.owner = owner
+        self.store = store or DraftStore()
+        self.target = Path(target) if target is not None else None
+        self.draft_id = draft_id or (draft_id_for(self.target) if self.target is not None else new_draft_id())
+        self.quiet_delay = quiet_delay
+        self.min_interval = min_interval
+        self.threaded = threaded
+        self._data: dict | None = None
+        self._retry: dict | None = None  # a snapshot whose write failed, until a newer one lands
+        self._timer: Timer | None = None
+        self._last_write = float("-inf")
+        self._lock = threading.Lock()
+        self._sequence = 0  # bumped by every snapshot
+        self._written = 0  # sequence of the newest draft on disk
+        self._generation = 0  # bumped by discard(): older pending writes are dropped
+        self.last_error: Exception | None = None
+        self.writes = 0
+
+    # -- the editor's calls ------------------------------------------------
+
+    @property
+    def pending(self) -> bool:
+        """Whether a change has not reached the draft yet."""
+        return self._data is not None or self._retry is not None
+
+    def touch(self, data: dict) -> None:
+        """The data changed: make sure a draft write is scheduled."""
+        self._data = data
+        if self._timer is None:
+            wait = max(self.quiet_delay, self._last_write + self.min_interval - time.monotonic())
+            self._timer = self.owner.set_timer(wait, self._due, name="autosave")
+
+    def flush(self) -> DraftInfo | None:
+        """Write the pending change now, on this thread. Returns the draft, or None when
+        there was nothing to write or writing failed (then `last_error` says why)."""
+        self._stop_timer()
+        if self._data is None:
+            if self._retry is None:
+                return None
+            self._data = self._retry
+        job = self._snapshot()
+        return self._write(*job)
+
+    def discard(self) -> None:
+        """Forget pending changes and delete the draft (after a clean save or quit)."""
+        self._stop_timer()
+        self._data = None
+        with self._lock:
+            self._retry = None
+            self._generation += 1
+            try:
+                self.store.discard(self.draft_id)
+            except OSError as error:
+                self.last_error = error
+
+    def retarget(self, target: Path) -> None:
+        """The policy now lives at `target` (after "save as"): its draft follows the new name."""
+        self.discard()
+        self.target = Path(target)
+        self.draft_id = draft_id_for(self.target)
+
+    # -- internals -----------------------------------------------------------
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _snapshot(self) -> tuple[int, int, dict, Path | None, str]:
+        data, self._data = self._data, None
+        self._sequence += 1
+        self._last_write = time.monotonic()
+        return self._sequence, self._generation, copy.deepcopy(data), self.target, self.draft_id
+
+    def _due(self) -> None:
+        self._timer = None
+        if self._data is None:
+            return
+        job = self._snapshot()
+        if self.threaded:
+            self.owner.run_worker(
+                lambda: self._write(*job), thread=True, group="autosave", exit_on_error=False, name="autosave"
+            )
+        else:
+            self._write(*job)
+
+    def _write(self, sequence: int, generation: int, data: dict, target: Path | None, draft_id: str) -> DraftInfo | None:
+        with self._lock:
+            if generation != self._generation or sequence < self._written:
+                return None  # discarded meanwhile, or a newer snapshot is already on disk
+            try:
+                info = self.store.write(draft_id, data, target)
+            except Exception as error:  # noqa: BLE001 - autosave must never take the app down
+                self.last_error = error
+                self._retry = data
+                self._post(self.Failed(error))
+                return None
+            self._written = sequence
+            self._retry = None
+            self.writes += 1
+            self.last_error = None
+        self._post(self.Saved(info))
+        return info
+
+    def _post(self, message: Message) -> None:
+        try:
+            self.owner.post_message(message)
+        except Exception:  # noqa: BLE001 - the owner may be gone while the app shuts down
+            pass

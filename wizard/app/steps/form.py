@@ -1,0 +1,266 @@
+"""What every step form shares, on top of the `StepForm` contract: field helpers that read
+the current values from the spec, reporting field edits as `StepForm.Changed`, placing
+findings at their fields, jumping to a path, inserting guidance examples and the summary
+of what is still untranslated in the edit language."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from wizard.app.labels import language_name
+from wizard.app.steps.base import StepForm
+from wizard.app.widgets.choice import Checklist, ChoiceField
+from wizard.app.widgets.date_input import DateInput
+from wizard.app.widgets.duration_picker import DurationPicker
+from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, FormField, Note, full_path
+from wizard.app.widgets.list_editor import ListEditor, ListRow
+from wizard.app.widgets.number_field import IntegerField, PercentField
+from wizard.app.widgets.text_field import STALE, UNTRANSLATED, TextField
+from wizard.i18n import Translator
+from wizard.spec.model import get_at
+
+_ = Translator("app").gettext
+ngettext = Translator("app").ngettext
+
+
+class Form(StepForm):
+    """A step form built from field widgets. Subclasses implement `compose_fields`."""
+
+    DEFAULT_CLASSES = "step-form"
+
+    def compose(self) -> ComposeResult:
+        yield Note(classes="form-translation")
+        yield FindingsNote(classes="form-findings")
+        yield from self.compose_fields()
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.update_translation_summary()
+
+    # -- building fields ---------------------------------------------------------------
+
+    def value(self, path: tuple) -> Any:
+        return get_at(self.data, tuple(path))
+
+    def text(
+        self,
+        label: str,
+        path: tuple,
+        value: Any = None,
+        *,
+        multiline: bool = False,
+        translatable: bool = True,
+        placeholder: str = "",
+        help: str = "",
+        absolute: bool = True,
+        compact: bool = False,
+    ) -> TextField:
+        """A text field; in a list row pass the item's value and a relative path."""
+        return TextField(
+            label,
+            path,
+            self.value(path) if absolute else value,
+            source_lang=self.source_lang,
+            edit_lang=self.edit_lang,
+            multiline=multiline,
+            translatable=translatable,
+            placeholder=placeholder,
+            help=help,
+            compact=compact,
+        )
+
+    def prose(self, label: str, path: tuple, **kwargs: Any) -> TextField:
+        return self.text(label, path, multiline=True, **kwargs)
+
+    def text_list(
+        self,
+        path: tuple,
+        *,
+        label: str = "",
+        placeholder: str = "",
+        add_label: str = "",
+        empty_text: str = "",
+        id: str | None = None,
+        items: Any = None,
+        nested: bool = False,
+    ) -> ListEditor:
+        """A list of translatable one-line texts (commitments, steps, resources); `nested`
+        lists sit in a record's row: `path` is relative and `items` the record's value."""
+
+        def build(editor: ListEditor, item: Any) -> Iterable[Widget]:
+            yield self.text("", (), item, absolute=False, placeholder=placeholder, compact=True)
+
+        return ListEditor(
+            path,
+            items if nested else self.value(path),
+            build,
+            label=label,
+            new_item=str,
+            describe=self.describe_text,
+            add_label=add_label,
+            enter_adds=True,
+            empty_text=empty_text,
+            id=id,
+        )
+
+    def describe_text(self, value: Any) -> str:
+        from wizard.spec.model import text_in
+
+        return text_in(value, self.edit_lang, self.source_lang) or ""
+
+    def describe_key(self, key: str) -> Callable[[Any], str]:
+        return lambda item: self.describe_text(item.get(key)) if isinstance(item, dict) else ""
+
+    # -- edits -------------------------------------------------------------------------
+
+    @on(FieldChanged)
+    def _field_changed(self, event: FieldChanged) -> None:
+        event.stop()
+        path = full_path(event.field) if event.field is not None else None
+        self.change(path if path is not None else tuple(event.path), event.value)
+        self.call_after_refresh(self.update_translation_summary)
+
+    # -- translations ------------------------------------------------------------------
+
+    def text_fields(self) -> list[TextField]:
+        return [field for field in self.query(TextField) if field.translatable]
+
+    def untranslated(self) -> list[TextField]:
+        return [field for field in self.text_fields() if field.translation_state in (UNTRANSLATED, STALE)]
+
+    def update_translation_summary(self) -> None:
+        note = self.query_children(".form-translation").first(Note)
+        if self.edit_lang == self.source_lang:
+            note.show("")
+            return
+        missing = [f for f in self.text_fields() if f.translation_state == UNTRANSLATED]
+        stale = [f for f in self.text_fields() if f.translation_state == STALE]
+        language = language_name(self.edit_lang)
+        parts = []
+        if missing:
+            parts.append(
+                ngettext(
+                    "%(count)s text on this step is not translated into %(language)s yet.",
+                    "%(count)s texts on this step are not translated into %(language)s yet.",
+                    len(missing),
+                )
+                % {"count": len(missing), "language": language}
+            )
+        if stale:
+            parts.append(
+                ngettext(
+                    "%(count)s translation is older than its original.",
+                    "%(count)s translations are older than their originals.",
+                    len(stale),
+                )
+                % {"count": len(stale)}
+            )
+        if not parts:
+            parts.append(_("Everything on this step is translated into %(language)s.") % {"language": language})
+        else:
+            parts.append(
+                _("You are writing in %(language)s; the original text is shown under each field.")
+                % {"language": language}
+            )
+        note.show(" ".join(parts))
+        note.set_class(bool(missing or stale), "-pending")
+
+    # -- findings and focus ------------------------------------------------------------
+
+    def _targets(self) -> list[tuple[tuple, Widget]]:
+        targets = []
+        for widget in self.query("*"):
+            if isinstance(widget, FindingTarget):
+                path = full_path(widget)
+                if path is not None and path:
+                    targets.append((path, widget))
+        return targets
+
+    def _target_for(self, path: tuple, targets: list[tuple[tuple, Widget]]) -> tuple[tuple, Widget] | None:
+        best = None
+        for target_path, widget in targets:
+            if tuple(path[: len(target_path)]) == target_path:
+                if best is None or len(target_path) >= len(best[0]):  # ties: the innermost widget
+                    best = (target_path, widget)
+        return best
+
+    def show_findings(self, findings: list) -> None:
+        targets = self._targets()
+        placed: dict[int, list] = {id(widget): [] for _path, widget in targets}
+        general: list = []
+        for finding in findings:
+            match = self._target_for(tuple(getattr(finding, "path", ()) or ()), targets)
+            if match is None:
+                general.append(finding)
+            else:
+                placed[id(match[1])].append(finding)
+        for _path, widget in targets:
+            widget.set_findings(placed[id(widget)])  # type: ignore[attr-defined]
+        self.query_children(".form-findings").first(FindingsNote).show_findings(general)
+
+    def focus_path(self, path: tuple) -> None:
+        match = self._target_for(tuple(path), self._targets())
+        if match is None:
+            for widget in self.query("*"):
+                if widget.focusable:
+                    widget.focus()
+                    return
+            return
+        target_path, widget = match
+        widget.focus_target(tuple(path[len(target_path) :]))  # type: ignore[attr-defined]
+        widget.scroll_visible()
+
+    # -- guidance examples --------------------------------------------------------------
+
+    def primary_list(self) -> ListEditor | None:
+        """The list that example items go to when no list has the focus."""
+        editors = list(self.query(ListEditor))
+        return editors[0] if editors else None
+
+    def insert_example(self, text_or_items: str | Sequence[Any]) -> bool:
+        """Insert an example: text into the focused text field (else the first empty one),
+        items at the end of the focused list (else the step's main list)."""
+        focused = self.screen.focused if self.is_mounted else None
+        if isinstance(text_or_items, str):
+            field = _ancestor(focused, FormField, self)
+            if field is None:
+                empty = [f for f in self.query(TextField) if not f.shown.strip()]
+                field = empty[0] if empty else next(iter(self.query(TextField)), None)
+            return bool(field is not None and field.insert_example(text_or_items))
+        editor = _ancestor(focused, ListEditor, self) or self.primary_list()
+        if editor is None:
+            return False
+        editor.insert_items(list(text_or_items))
+        return True
+
+
+def _ancestor(widget: Widget | None, kind: type, stop: Widget) -> Any:
+    node = widget
+    while node is not None and node is not stop:
+        if isinstance(node, kind):
+            return node
+        node = node.parent
+    return None
+
+
+__all__ = [
+    "Form",
+    "TextField",
+    "DurationPicker",
+    "DateInput",
+    "IntegerField",
+    "PercentField",
+    "ChoiceField",
+    "Checklist",
+    "ListEditor",
+    "ListRow",
+    "Input",
+    "TextArea",
+]

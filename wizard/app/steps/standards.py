@@ -1,0 +1,163 @@
+"""Service standards: commitments (always / never), service levels per channel, support
+hours and the metrics the team is measured by."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+
+from wizard.app.labels import channel_label, metric_label
+from wizard.app.steps.form import (
+    ChoiceField,
+    DurationPicker,
+    Form,
+    IntegerField,
+    ListEditor,
+    PercentField,
+)
+from wizard.i18n import Translator
+from wizard.spec.model import (
+    CHANNELS,
+    DURATION_METRICS,
+    METRIC_KEYS,
+    METRICS,
+    PERCENT_METRICS,
+    SERVICE_LEVEL_KEYS,
+    parse_duration,
+    parse_percent,
+)
+
+_ = Translator("app").gettext
+
+
+def target_kind(metric: Any) -> str:
+    """What a metric's target is: a percent, an NPS score, a duration or free text."""
+    if metric in PERCENT_METRICS:
+        return "percent"
+    if metric == "nps":
+        return "nps"
+    if metric in DURATION_METRICS:
+        return "duration"
+    return "text"
+
+
+def fits(kind: str, target: Any) -> bool:
+    """Whether a target value is valid for a kind of metric."""
+    if kind == "percent":
+        return parse_percent(target) is not None
+    if kind == "nps":
+        return isinstance(target, int) and not isinstance(target, bool) and -100 <= target <= 100
+    if kind == "duration":
+        return parse_duration(target) is not None
+    return isinstance(target, (str, dict))
+
+
+def adjust_service_level(item: dict, path: tuple, old: dict) -> bool:
+    """After the channel changes: the name only belongs to `other`. True: rebuild the row."""
+    if path != ("channel",):
+        return False
+    if item.get("channel") != "other":
+        item.pop("name", None)
+    return (old.get("channel") == "other") != (item.get("channel") == "other")
+
+
+def adjust_metric(item: dict, path: tuple, old: dict) -> bool:
+    """After the metric changes: drop a target of the wrong kind, and the name unless `other`."""
+    if path != ("metric",):
+        return False
+    if item.get("metric") != "other":
+        item.pop("name", None)
+    kind = target_kind(item.get("metric"))
+    if "target" in item and not fits(kind, item["target"]):
+        item.pop("target")
+    return kind != target_kind(old.get("metric")) or (old.get("metric") == "other") != (item.get("metric") == "other")
+
+
+class StandardsForm(Form):
+    step_key = "standards"
+
+    def compose_fields(self) -> ComposeResult:
+        yield self.text_list(
+            ("standards", "always"),
+            label=_("We will always…"),
+            placeholder=_("answer every e-mail within one working day"),
+            add_label=_("Add a commitment"),
+            id="always",
+        )
+        yield self.text_list(
+            ("standards", "never"),
+            label=_("We will never…"),
+            placeholder=_("share a customer's details without consent"),
+            add_label=_("Add a commitment"),
+            id="never",
+        )
+        yield ListEditor(
+            ("standards", "service_levels"),
+            self.value(("standards", "service_levels")),
+            self.build_service_level,
+            label=_("Service levels per channel"),
+            new_item=lambda channel="": {"channel": channel} if channel else {},
+            describe=lambda item: channel_label(item.get("channel", "")) if isinstance(item, dict) else "",
+            key_order=SERVICE_LEVEL_KEYS,
+            adjust=adjust_service_level,
+            add_label=_("Add a channel…"),
+            add_choices=[(channel_label(key), key) for key in CHANNELS],
+            empty_text=_("No service levels yet. Add each channel customers use."),
+            id="service-levels",
+        )
+        yield self.text(
+            _("Support hours"),
+            ("standards", "support_hours"),
+            placeholder=_("Monday to Friday, 8:00 to 18:00"),
+        )
+        yield ListEditor(
+            ("standards", "metrics"),
+            self.value(("standards", "metrics")),
+            self.build_metric,
+            label=_("Metrics and targets"),
+            new_item=lambda metric="": {"metric": metric} if metric else {},
+            describe=lambda item: metric_label(item.get("metric", "")) if isinstance(item, dict) else "",
+            key_order=METRIC_KEYS,
+            adjust=adjust_metric,
+            add_label=_("Add a metric…"),
+            add_choices=[(metric_label(key), key) for key in METRICS],
+            empty_text=_("No metrics yet. Pick one or two you already measure."),
+            id="metrics",
+        )
+
+    def build_service_level(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
+        item = item if isinstance(item, dict) else {}
+        yield ChoiceField(
+            _("Channel"), ("channel",), item.get("channel"), CHANNELS, channel_label, allow_blank=False, compact=True
+        )
+        if item.get("channel") == "other":
+            yield self.text(_("Name of the channel"), ("name",), item.get("name"), absolute=False, compact=True)
+        yield DurationPicker(_("First response within"), ("first_response",), item.get("first_response"))
+        yield DurationPicker(_("Resolved within"), ("resolution",), item.get("resolution"), default_unit="working_day")
+
+    def build_metric(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
+        item = item if isinstance(item, dict) else {}
+        metric = item.get("metric")
+        yield ChoiceField(_("Metric"), ("metric",), metric, METRICS, metric_label, allow_blank=False, compact=True)
+        if metric == "other":
+            yield self.text(_("Name of the metric"), ("name",), item.get("name"), absolute=False, compact=True)
+        kind = target_kind(metric)
+        target = item.get("target")
+        if kind == "percent":
+            yield PercentField(_("Target"), ("target",), target, compact=True)
+        elif kind == "nps":
+            yield IntegerField(
+                _("Target score (−100 to 100)"),
+                ("target",),
+                target,
+                minimum=-100,
+                maximum=100,
+                placeholder="50",
+                compact=True,
+            )
+        elif kind == "duration":
+            yield DurationPicker(_("Target"), ("target",), target)
+        else:
+            yield self.text(_("Target"), ("target",), target, absolute=False, compact=True)

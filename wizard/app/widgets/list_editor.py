@@ -1,0 +1,460 @@
+"""Editing a list of texts or of small records: add, edit, delete with undo, reorder.
+
+Keyboard: ctrl+n (or Enter at the end of a one-line item) adds an item, ctrl+↑/ctrl+↓
+(also alt+↑/alt+↓) move the item that has the focus, ctrl+delete removes it and ctrl+z
+brings back the last removed one. The mouse has the same actions as small buttons on each
+row and under the list. The keys are printed under the list.
+
+The editor keeps one copy of each item (the exact data from the spec, so keys it does not
+show and translations survive untouched) and reports the whole list, without blank items,
+as one `FieldChanged` whenever the user changes it. A new item stays out of the data until
+something is typed into it, so an empty row never ends up in the file as `- ''`.
+
+Rows are built by a callback from the item; the fields in a row have paths relative to
+the item (`("name",)`, or `()` for a list of texts). A field whose change alters the row's
+shape (a metric whose target kind depends on it) triggers `adjust`, which may rebuild it.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable, Iterable, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select
+
+from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note
+from wizard.i18n import Translator
+from wizard.spec.model import is_empty, set_at
+
+_ = Translator("app").gettext
+
+RowBuilder = Callable[["ListEditor", Any], Iterable[Widget]]
+
+
+def default_is_blank(item: Any, ignore: Sequence[str] = ()) -> bool:
+    if isinstance(item, dict):
+        return all(is_empty(value) for key, value in item.items() if key not in ignore)
+    return is_empty(item)
+
+
+def short(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ListRow(FindingTarget, Horizontal):
+    """One item: its number, its fields, its findings and the move/delete buttons."""
+
+    DEFAULT_CLASSES = "list-row"
+
+    def __init__(self, editor: "ListEditor", item: Any) -> None:
+        super().__init__()
+        self.editor = editor
+        self.item = item
+        self.path_part: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("", classes="row-number")
+        with Vertical(classes="row-body"):
+            yield from self.editor.build_row(self.editor, self.item)
+            yield FindingsNote(classes="row-findings")
+        with Horizontal(classes="row-buttons"):
+            for name, text, tip in (
+                ("up", "▲", _("Move up (ctrl+↑)")),
+                ("down", "▼", _("Move down (ctrl+↓)")),
+                ("delete", "✕", _("Remove (ctrl+delete)")),
+            ):
+                button = Button(text, compact=True, classes=f"row-button row-{name}", tooltip=tip)
+                button.can_focus = False
+                yield button
+
+    @property
+    def body(self) -> Vertical:
+        return self.query_one(".row-body", Vertical)
+
+    async def rebuild(self) -> None:
+        """Recreate the fields from the item (after a change that alters the row's shape)."""
+        body = self.body
+        findings = body.query_children(FindingsNote).first()
+        await body.remove_children([child for child in body.children if child is not findings])
+        await body.mount_all(list(self.editor.build_row(self.editor, self.item)), before=findings)
+
+    def set_findings(self, findings: list) -> None:
+        self.body.query_children(FindingsNote).first().show_findings(findings)
+
+    def focus_target(self, rest: tuple = ()) -> bool:
+        from wizard.app.widgets.field import FormField
+
+        if rest:
+            for field in self.body.query(FormField):
+                if tuple(field.path) == tuple(rest[: len(field.path)]) and field.path:
+                    return field.focus_target(rest[len(field.path) :])
+        for widget in self.body.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return True
+        return False
+
+
+class ListEditor(FindingTarget, Vertical):
+    """An editable list at `path` (absolute, or relative inside another editor's row)."""
+
+    DEFAULT_CLASSES = "list-editor"
+
+    def __init__(
+        self,
+        path: tuple,
+        items: Any,
+        build_row: RowBuilder,
+        *,
+        label: str = "",
+        new_item: Callable[..., Any] = str,
+        describe: Callable[[Any], str] | None = None,
+        is_blank: Callable[[Any], bool] | None = None,
+        renumber: str | None = None,
+        key_order: Sequence[str] = (),
+        adjust: Callable[[Any, tuple, Any], bool] | None = None,
+        add_label: str = "",
+        add_choices: Sequence[tuple[str, str]] = (),
+        enter_adds: bool = False,
+        empty_text: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.path = tuple(path)
+        self.path_part = self.path
+        self.items = [copy.deepcopy(item) for item in items] if isinstance(items, list) else []
+        self.build_row = build_row
+        self.label = label
+        self.new_item = new_item
+        self.describe = describe or (lambda item: item if isinstance(item, str) else "")
+        ignore = (renumber,) if renumber else ()
+        self.is_blank = is_blank or (lambda item: default_is_blank(item, ignore))
+        self.renumber = renumber
+        self.key_order = tuple(key_order)
+        self.adjust = adjust
+        self.add_label = add_label or _("Add")
+        self.add_choices = list(add_choices)
+        self.enter_adds = enter_adds
+        self.empty_text = empty_text
+        self.add_class("-texts" if enter_adds else "-records")
+        self.reported = self._data_items()
+        self.removed: list[tuple[int, Any]] = []
+        # Bindings with descriptions in the UI language (class-level ones would be English).
+        self._bindings = BindingsMap(
+            [
+                Binding("ctrl+n", "add_item", _("Add item"), show=False),
+                Binding("ctrl+up,alt+up", "move_item(-1)", _("Move up"), show=False),
+                Binding("ctrl+down,alt+down", "move_item(1)", _("Move down"), show=False),
+                Binding("ctrl+delete", "delete_item", _("Remove item"), show=False),
+                Binding("ctrl+z", "undo_delete", _("Undo remove"), show=False),
+            ]
+        )
+
+    # -- composition -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        if self.label:
+            yield Label(self.label, markup=False, classes="field-label list-label")
+        with Vertical(classes="list-rows"):
+            for item in self.items:
+                yield ListRow(self, item)
+        yield Note(self.empty_text if not self.items else "", classes="list-empty")
+        yield FindingsNote(classes="list-findings")
+        with Horizontal(classes="list-undo -hidden"):
+            yield Note(classes="list-undo-text")
+            undo = Button(_("Undo"), compact=True, classes="list-undo-button", tooltip=_("ctrl+z"))
+            undo.can_focus = False
+            yield undo
+        with Horizontal(classes="list-actions"):
+            if self.add_choices:
+                yield Select(
+                    [(label, key) for label, key in self.add_choices],
+                    prompt=self.add_label,
+                    compact=True,
+                    classes="list-add-choice",
+                )
+            else:
+                yield Button("+ " + self.add_label, compact=True, classes="list-add")
+        yield Note(
+            _("ctrl+n add · ctrl+↑/↓ move · ctrl+delete remove · ctrl+z undo"),
+            classes="list-keys",
+        )
+
+    def on_mount(self) -> None:
+        self._renumber_rows()
+
+    @property
+    def rows_box(self) -> Vertical:
+        return self.query_one(".list-rows", Vertical)
+
+    @property
+    def rows(self) -> list[ListRow]:
+        return [child for child in self.rows_box.children if isinstance(child, ListRow)]
+
+    # -- data ------------------------------------------------------------------------
+
+    def _data_items(self) -> list:
+        return [copy.deepcopy(item) for item in self.items if not self.is_blank(item)]
+
+    def _sync_items(self) -> None:
+        self.items = [row.item for row in self.rows]
+
+    def _renumber_rows(self) -> None:
+        index = 0
+        for position, row in enumerate(self.rows, start=1):
+            row.query_one(".row-number", Label).update(f"{position}.")
+            if self.is_blank(row.item):
+                row.path_part = None
+            else:
+                row.path_part = (index,)
+                index += 1
+        try:
+            self.query_one(".list-empty", Note).show(self.empty_text if not self.rows else "")
+        except Exception:
+            pass
+
+    def _report(self, structural: bool = False) -> None:
+        self._sync_items()
+        if self.renumber:
+            level = 0
+            for row in self.rows:
+                if self.is_blank(row.item) or not isinstance(row.item, dict):
+                    continue
+                level += 1
+                if structural or self.renumber not in row.item:
+                    row.item[self.renumber] = level
+                    row.item = self._ordered(row.item)
+        self._sync_items()
+        self._renumber_rows()
+        items = self._data_items()
+        if items == self.reported:
+            return
+        self.reported = items
+        self.post_message(FieldChanged(self, self.path, copy.deepcopy(items)))
+
+    def _ordered(self, item: Any) -> Any:
+        if not isinstance(item, dict) or not self.key_order:
+            return item
+        ordered = {key: item[key] for key in self.key_order if key in item}
+        ordered.update({key: value for key, value in item.items() if key not in ordered})
+        return ordered
+
+    @on(FieldChanged)
+    async def _field_changed(self, event: FieldChanged) -> None:
+        if event.field is self:
+            return  # our own report, on its way to the form
+        row = self._row_of(event.field)
+        if row is None:
+            return
+        event.stop()
+        if event.path:
+            item = copy.deepcopy(row.item) if isinstance(row.item, dict) else {}
+            old = copy.deepcopy(item)
+            set_at(item, tuple(event.path), event.value)
+            row.item = self._ordered(item)
+            if self.adjust is not None and self.adjust(row.item, tuple(event.path), old):
+                row.item = self._ordered(row.item)
+                self._report()
+                await row.rebuild()
+                row.focus_target(tuple(event.path))
+                return
+        else:
+            row.item = event.value
+        self._report()
+
+    def _row_of(self, widget: Widget | None) -> ListRow | None:
+        node = widget
+        while node is not None and node is not self:
+            if isinstance(node, ListRow) and node.parent is self.rows_box:
+                return node
+            node = node.parent
+        return None
+
+    def current_row(self) -> ListRow | None:
+        return self._row_of(self.screen.focused)
+
+    # -- operations ------------------------------------------------------------------
+
+    async def add(self, item: Any = None, after: ListRow | None = None, focus: bool = True) -> ListRow:
+        """Add an item (a new blank one by default) after `after`, else at the end."""
+        row = ListRow(self, self.new_item() if item is None else copy.deepcopy(item))
+        if after is not None:
+            await self.rows_box.mount(row, after=after)
+        else:
+            await self.rows_box.mount(row)
+        self._report(structural=True)
+        if focus:
+            row.focus_target()
+            row.scroll_visible()
+        return row
+
+    async def delete(self, row: ListRow) -> None:
+        rows = self.rows
+        position = rows.index(row)
+        if not self.is_blank(row.item):
+            self.removed.append((position, copy.deepcopy(row.item)))
+            described = self.describe(row.item) or _("item %(number)s") % {"number": position + 1}
+            self._show_undo(_("Removed “%(item)s”.") % {"item": short(described)})
+        focus_next = rows[position + 1] if position + 1 < len(rows) else (rows[position - 1] if position else None)
+        await row.remove()
+        self._report(structural=True)
+        if focus_next is not None:
+            focus_next.focus_target()
+        else:
+            self._focus_add()
+
+    async def undo(self) -> None:
+        if not self.removed:
+            return
+        position, item = self.removed.pop()
+        rows = self.rows
+        row = ListRow(self, item)
+        if position < len(rows):
+            await self.rows_box.mount(row, before=rows[position])
+        else:
+            await self.rows_box.mount(row)
+        self._report(structural=True)
+        if not self.removed:
+            self._show_undo("")
+        else:
+            described = self.describe(self.removed[-1][1]) or _("item %(number)s") % {"number": self.removed[-1][0] + 1}
+            self._show_undo(_("Removed “%(item)s”.") % {"item": short(described)})
+        row.focus_target()
+
+    def move(self, row: ListRow, delta: int) -> None:
+        rows = self.rows
+        position = rows.index(row)
+        target = position + delta
+        if not 0 <= target < len(rows):
+            return
+        focused = self.screen.focused
+        if delta < 0:
+            self.rows_box.move_child(row, before=rows[target])
+        else:
+            self.rows_box.move_child(row, after=rows[target])
+        self._report(structural=True)
+        if focused is not None:
+            focused.focus()
+        row.scroll_visible()
+
+    def _show_undo(self, text: str) -> None:
+        self.query_one(".list-undo-text", Note).show(text)
+        self.query_one(".list-undo", Horizontal).set_class(not text, "-hidden")
+
+    def _focus_add(self) -> None:
+        for widget in self.query_children(".list-actions").first().children:
+            if widget.focusable:
+                widget.focus()
+                return
+
+    # -- keys and buttons --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move_item", "delete_item"):
+            return self.current_row() is not None
+        if action == "undo_delete":
+            return bool(self.removed)
+        return True
+
+    async def action_add_item(self) -> None:
+        if self.add_choices:
+            self.query_one(".list-add-choice", Select).focus()
+            return
+        await self.add(after=self.current_row())
+
+    def action_move_item(self, delta: int) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.move(row, delta)
+
+    async def action_delete_item(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            await self.delete(row)
+
+    async def action_undo_delete(self) -> None:
+        await self.undo()
+
+    @on(Button.Pressed, ".row-button")
+    async def _row_button(self, event: Button.Pressed) -> None:
+        # Handled here, not in the row: a row cannot await its own removal.
+        row = self._row_of(event.button)
+        if row is None:
+            return
+        event.stop()
+        if event.button.has_class("row-up"):
+            self.move(row, -1)
+        elif event.button.has_class("row-down"):
+            self.move(row, 1)
+        else:
+            await self.delete(row)
+
+    @on(Button.Pressed, ".list-add")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.add()
+
+    @on(Button.Pressed, ".list-undo-button")
+    async def _undo_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.undo()
+
+    @on(Select.Changed, ".list-add-choice")
+    async def _add_choice(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value == Select.NULL:
+            return
+        key = event.value
+        event.select.value = Select.NULL
+        await self.add(self.new_item(key))
+
+    @on(Input.Submitted)
+    async def _enter(self, event: Input.Submitted) -> None:
+        if not self.enter_adds:
+            return
+        row = self._row_of(event.input)
+        if row is None:
+            return
+        event.stop()
+        if self.is_blank(row.item) and row is self.rows[-1]:
+            return  # Enter on an empty last item: nothing to add after
+        await self.add(after=row)
+
+    # -- findings and focus --------------------------------------------------------------
+
+    def set_findings(self, findings: list) -> None:
+        self.query_children(FindingsNote).first().show_findings(findings)
+
+    def focus_target(self, rest: tuple = ()) -> bool:
+        if rest and isinstance(rest[0], int):
+            for row in self.rows:
+                if row.path_part == (rest[0],):
+                    row.scroll_visible()
+                    return row.focus_target(rest[1:])
+        rows = self.rows
+        if rows:
+            return rows[0].focus_target()
+        self._focus_add()
+        return True
+
+    def insert_items(self, items: Sequence[Any]) -> None:
+        """Append example items (texts or records); a trailing blank row is filled first."""
+        self.run_worker(self._insert_items(list(items)), exclusive=False)
+
+    async def _insert_items(self, items: list) -> None:
+        rows = self.rows
+        for item in items:
+            if rows and self.is_blank(rows[-1].item) and rows[-1].item is not None:
+                blank = rows[-1]
+                await blank.remove()
+                rows = rows[:-1]
+            await self.add(item, focus=False)
+        if self.rows:
+            self.rows[-1].focus_target()

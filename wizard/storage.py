@@ -1,0 +1,575 @@
+"""Nothing is ever lost: safe saves, conflict detection and the autosave draft store.
+
+Safe save (`save_text`): the new content goes to a temporary file in the target's own
+folder, is flushed and fsynced, the previous version is kept as `FILE.bak`, and the
+temporary file then replaces the target in one atomic step (`os.replace`), after which
+the folder itself is fsynced. A crash at any moment leaves either the old file or the
+new one, never half of each. Any failure raises `SaveError` with one plain sentence in
+the UI language, and leaves the target (and its previous content) as it was.
+
+Conflicts: `fingerprint(path)` records what a file looked like when it was opened;
+`save_text(..., expected=that_fingerprint)` refuses with `ConflictError` when the file
+changed on disk since (a colleague, git, another editor), and writes nothing.
+
+Drafts (`DraftStore`): the wizard writes its in-memory spec to a draft file in the
+user's state folder within seconds of every change, so that a closed terminal or a
+`kill -9` costs nothing; the next start offers to restore it. Draft files are written
+with the same temporary-file-then-replace dance, so a draft is always whole.
+
+This module is part of the core: it never imports Textual.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import secrets
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wizard.i18n import Translator
+from wizard.spec.model import TOP_KEYS, is_empty, text_in
+
+_ = Translator("cli").gettext
+
+BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+DRAFT_SUFFIX = ".draft.yaml"
+DRAFT_FORMAT = 1
+APP_NAME = "policy-wizard"
+
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+
+class StorageError(Exception):
+    """Base of the errors this module raises; `str()` is a sentence for the user."""
+
+
+class SaveError(StorageError):
+    """A save that did not happen. The target and its previous content are untouched.
+
+    `path` is the file that was to be written, `reason` a stable word for programs
+    (`permission`, `disk_full`, `folder_missing`, `is_folder`, `read_only`,
+    `name_too_long`, `not_a_folder`, `bad_text`, `other`); `str()` is the message.
+    """
+
+    def __init__(self, message: str, path: Path, reason: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
+
+
+class ConflictError(StorageError):
+    """The file changed on disk after it was opened; nothing was written.
+
+    `expected` is the fingerprint the caller had, `current` the one on disk now.
+    """
+
+    def __init__(self, path: Path, expected: Fingerprint, current: Fingerprint | None) -> None:
+        super().__init__(
+            _("%(file)s was changed on disk by someone or something else after you opened it.")
+            % {"file": path}
+        )
+        self.path = path
+        self.expected = expected
+        self.current = current
+
+
+# ---------------------------------------------------------------------------
+# Fingerprints
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like: its size, modification time and a hash of its content.
+
+    Two fingerprints describe the same file content when their hashes are equal;
+    size and time are kept for display and cheap comparisons, but a file that was
+    touched without being changed (a `git checkout` that rewrote identical bytes)
+    still matches.
+    """
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    def same_content(self, other: Fingerprint | None) -> bool:
+        return other is not None and other.sha256 == self.sha256
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def fingerprint(path: str | os.PathLike[str]) -> Fingerprint | None:
+    """The fingerprint of the file at `path`, or None when there is no file there.
+
+    A folder or anything else that is not a regular file also gives None. Other read
+    errors (no permission) are raised as `OSError`.
+    """
+    try:
+        return read_bytes(path)[1]
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+
+
+def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, Fingerprint | None]:
+    """The content of a file and its fingerprint, taken from one read (no race between them).
+
+    Raises `FileNotFoundError` when there is no file, `IsADirectoryError` for a folder,
+    other `OSError`s as they come.
+    """
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):  # pragma: no cover - open() already refuses on Linux
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        content = handle.read()
+    return content, Fingerprint(len(content), info.st_mtime_ns, _digest(content))
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, Fingerprint]:
+    """A text file (UTF-8) and its fingerprint; decoding errors raise `UnicodeDecodeError`."""
+    content, print_ = read_bytes(path)
+    assert print_ is not None
+    return content.decode("utf-8"), print_
+
+
+# ---------------------------------------------------------------------------
+# Safe save
+# ---------------------------------------------------------------------------
+
+
+def _save_error(path: Path, error: BaseException) -> SaveError:
+    """A `SaveError` with a plain sentence for an `OSError` (no errno names, no jargon)."""
+    code = getattr(error, "errno", None)
+    file = str(path)
+    if isinstance(error, UnicodeError):
+        reason = "bad_text"
+        message = _("Could not save %(file)s: the text contains characters that cannot be stored in a file.")
+    elif code in (errno.EACCES, errno.EPERM):
+        reason = "permission"
+        message = _("Could not save %(file)s: you do not have permission to write there.")
+    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        reason = "disk_full"
+        message = _("Could not save %(file)s: the disk is full.")
+    elif code == errno.ENOENT:
+        reason = "folder_missing"
+        message = _("Could not save %(file)s: its folder no longer exists.")
+    elif code == errno.EISDIR:
+        reason = "is_folder"
+        message = _("Could not save %(file)s: there is a folder with that name.")
+    elif code == errno.EROFS:
+        reason = "read_only"
+        message = _("Could not save %(file)s: the disk is read-only.")
+    elif code == errno.ENAMETOOLONG:
+        reason = "name_too_long"
+        message = _("Could not save %(file)s: the name is too long.")
+    elif code == errno.ENOTDIR:
+        reason = "not_a_folder"
+        message = _("Could not save %(file)s: part of its path is a file, not a folder.")
+    else:
+        reason = "other"
+        message = _("Could not save %(file)s: the system did not let the file be written.")
+    return SaveError(message % {"file": file}, path, reason)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Best effort: some systems cannot open a folder."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _real_target(path: Path) -> Path:
+    """Follow symbolic links, so that saving through a link updates the file it points to."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _write_durably(folder: Path, name: str, content: bytes, mode: int) -> Path:
+    """Write `content` to a new temporary file in `folder`, fsynced, with `mode`; return its path."""
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{name[:120]}.", suffix=TEMP_SUFFIX)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+    except BaseException:
+        with suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _keep_backup(target: Path, info: os.stat_result) -> None:
+    """Keep the current content of `target` as `target.bak`, replacing an older backup atomically.
+
+    A hard link costs no space and no copying; where links are not possible the file is
+    copied (through a temporary file, so an interrupted copy never leaves half a backup).
+    """
+    backup = target.with_name(target.name + BACKUP_SUFFIX)
+    link = target.with_name(f".{target.name[:120]}.{secrets.token_hex(4)}{BACKUP_SUFFIX}{TEMP_SUFFIX}")
+    try:
+        os.link(target, link)
+    except FileNotFoundError:
+        return  # the file went away meanwhile: nothing to keep
+    except OSError:
+        try:
+            content = target.read_bytes()
+        except FileNotFoundError:
+            return
+        link = _write_durably(target.parent, target.name + BACKUP_SUFFIX, content, stat.S_IMODE(info.st_mode))
+    try:
+        os.replace(link, backup)
+    except BaseException:
+        with suppress(OSError):
+            link.unlink()
+        raise
+
+
+def save_text(
+    path: str | os.PathLike[str], text: str, expected: Fingerprint | None = None
+) -> Fingerprint:
+    """Write `text` (UTF-8) to `path` safely and return the new fingerprint.
+
+    - `expected`: the fingerprint of the file as it was opened. When the file on disk no
+      longer has that content, `ConflictError` is raised and nothing is written. A file
+      that has disappeared since is not a conflict: it is written again.
+    - The previous version is kept as `FILE.bak`; the file's permissions are kept.
+    - On failure `SaveError` is raised; the target is untouched and no temporary file
+      is left behind.
+    """
+    shown = Path(path)
+    target = _real_target(Path(os.path.expanduser(os.fspath(path))))
+    try:
+        content = text.encode("utf-8")
+    except UnicodeError as error:
+        raise _save_error(shown, error) from error
+    folder = target.parent
+    try:
+        try:
+            info: os.stat_result | None = os.stat(target)
+        except FileNotFoundError:
+            info = None
+            if not folder.is_dir():
+                raise FileNotFoundError(errno.ENOENT, "no folder", str(folder)) from None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+        temp = _write_durably(folder, target.name, content, mode)
+    except OSError as error:
+        raise _save_error(shown, error) from error
+    try:
+        if info is not None:
+            with suppress(OSError):  # keep the owner when we may (we usually may not, and need not)
+                if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                    os.chown(temp, info.st_uid, info.st_gid)
+        if expected is not None:
+            try:
+                current = fingerprint(target)
+            except OSError:
+                current = None
+            if current is not None and not expected.same_content(current):
+                raise ConflictError(shown, expected, current)
+        if info is not None:
+            _keep_backup(target, info)
+        os.replace(temp, target)
+    except BaseException as error:
+        with suppress(OSError):
+            temp.unlink()
+        if isinstance(error, OSError):
+            raise _save_error(shown, error) from error
+        raise
+    _fsync_folder(folder)
+    try:
+        mtime_ns = os.stat(target).st_mtime_ns
+    except OSError:
+        mtime_ns = 0
+    return Fingerprint(len(content), mtime_ns, _digest(content))
+
+
+# ---------------------------------------------------------------------------
+# Drafts
+# ---------------------------------------------------------------------------
+
+
+def drafts_dir() -> Path:
+    """Where drafts are kept: `<user state folder>/policy-wizard/drafts` (XDG_STATE_HOME on Linux)."""
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP_NAME, appauthor=False)) / "drafts"
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    return Path(os.path.realpath(os.path.expanduser(os.fspath(path))))
+
+
+def draft_id_for(path: str | os.PathLike[str]) -> str:
+    """The draft id of an edited file: a hash of its absolute path (links followed)."""
+    return "file-" + hashlib.sha256(os.fsencode(_absolute(path))).hexdigest()[:20]
+
+
+def new_draft_id() -> str:
+    """A fresh draft id for a new policy that has no file yet."""
+    return "new-" + secrets.token_hex(8)
+
+
+def _valid_id(draft_id: str) -> bool:
+    return bool(draft_id) and all(c.isascii() and (c.isalnum() or c == "-") for c in draft_id)
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """A draft as listed: what to show the user before restoring it.
+
+    `target` is the file the draft belongs to (None for a new policy never saved);
+    `saved_at` is timezone-aware (UTC); `title` and `company` come from the draft's data
+    (title in the spec's language, empty when not written yet); `pid` is the process
+    that wrote it.
+    """
+
+    id: str
+    target: Path | None
+    saved_at: datetime
+    title: str
+    company: str
+    language: str
+    pid: int | None
+    path: Path
+
+    @property
+    def owner_running(self) -> bool:
+        """Whether the process that wrote the draft seems to be still running (another window)."""
+        if not self.pid or self.pid == os.getpid():
+            return False
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loading of draft files (no tags constructed)."""
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+def _dump_data(data: dict) -> str:
+    """The spec data as YAML: the canonical form when the spec package offers it, else plain."""
+    try:
+        from wizard.spec import dump_spec  # type: ignore[attr-defined]
+    except ImportError:
+        dump_spec = None
+    if dump_spec is not None:
+        try:
+            text = dump_spec(data)
+            if yaml.load(text, Loader=_Loader) == data:  # noqa: S506 - safe loader
+                return text
+        except Exception:  # noqa: BLE001 - a half-edited spec may not dump canonically
+            pass
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+class DraftStore:
+    """Drafts of unsaved work, one file per edited file or per new policy.
+
+    Each draft is `<folder>/<id>.draft.yaml`: two YAML documents, the first with the
+    draft's metadata (target file, time, writer's process), the second the spec data,
+    so a person can read it and copy the policy out by hand if they ever need to.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else drafts_dir()
+
+    def _file(self, draft_id: str) -> Path:
+        if not _valid_id(draft_id):
+            raise ValueError(f"not a draft id: {draft_id!r}")
+        return self.folder / f"{draft_id}{DRAFT_SUFFIX}"
+
+    def write(self, draft_id: str, data: dict, target: str | os.PathLike[str] | None = None) -> DraftInfo:
+        """Store `data` as the draft `draft_id` (atomically: a crash leaves the old or the new draft).
+
+        Raises `OSError` when the state folder cannot be written (the caller decides how
+        loudly to say so; the user's edits are still in memory).
+        """
+        saved_at = datetime.now(timezone.utc)
+        absolute = _absolute(target) if target is not None else None
+        meta = {
+            "draft_format": DRAFT_FORMAT,
+            "target": str(absolute) if absolute is not None else None,
+            "saved_at": saved_at.isoformat(),
+            "pid": os.getpid(),
+        }
+        header = (
+            "# Policy Wizard draft: unsaved changes kept for recovery.\n"
+            "# Restore it from the app; the second document below is the policy itself.\n"
+        )
+        text = (
+            header
+            + "---\n"
+            + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+            + "---\n"
+            + _dump_data(data)
+        )
+        file = self._file(draft_id)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = _write_durably(self.folder, file.name, text.encode("utf-8"), 0o600)
+        try:
+            os.replace(temp, file)
+        except BaseException:
+            with suppress(OSError):
+                temp.unlink()
+            raise
+        _fsync_folder(self.folder)
+        return self._info(draft_id, file, meta, data)
+
+    def _load(self, file: Path) -> tuple[dict, dict] | None:
+        """(metadata, data) of a draft file, or None when it is missing, unreadable or corrupt."""
+        try:
+            text = file.read_text(encoding="utf-8")
+            documents = list(yaml.load_all(text, Loader=_Loader))  # noqa: S506 - safe loader
+        except (OSError, UnicodeError, yaml.YAMLError, RecursionError, ValueError):
+            return None
+        if len(documents) != 2:
+            return None
+        meta, data = documents
+        if not isinstance(meta, dict) or meta.get("draft_format") != DRAFT_FORMAT:
+            return None
+        if not isinstance(data, dict) or not isinstance(meta.get("saved_at"), str):
+            return None
+        if meta.get("target") is not None and not isinstance(meta["target"], str):
+            return None
+        try:
+            datetime.fromisoformat(meta["saved_at"])
+        except ValueError:
+            return None
+        return meta, data
+
+    def _info(self, draft_id: str, file: Path, meta: dict, data: dict) -> DraftInfo:
+        saved_at = datetime.fromisoformat(meta["saved_at"])
+        if saved_at.tzinfo is None:
+            saved_at = saved_at.replace(tzinfo=timezone.utc)
+        language = data.get("language") if isinstance(data.get("language"), str) else "en"
+        title = text_in(data.get("title"), language, language) or ""
+        company = data.get("company") if isinstance(data.get("company"), str) else ""
+        pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
+        target = Path(meta["target"]) if meta.get("target") else None
+        return DraftInfo(draft_id, target, saved_at, title.strip(), company.strip(), language, pid, file)
+
+    def _drafts(self) -> Iterator[tuple[DraftInfo, dict]]:
+        try:
+            files = sorted(self.folder.glob(f"*{DRAFT_SUFFIX}"))
+        except OSError:
+            return
+        for file in files:
+            draft_id = file.name[: -len(DRAFT_SUFFIX)]
+            if not _valid_id(draft_id):
+                continue
+            loaded = self._load(file)
+            if loaded is not None:
+                yield self._info(draft_id, file, *loaded), loaded[1]
+
+    def list(self) -> list[DraftInfo]:
+        """Every readable draft, newest first. Corrupt or unreadable draft files are skipped."""
+        return sorted((info for info, _data in self._drafts()), key=lambda i: i.saved_at, reverse=True)
+
+    def info(self, draft_id: str) -> DraftInfo | None:
+        file = self._file(draft_id)
+        loaded = self._load(file)
+        return self._info(draft_id, file, *loaded) if loaded is not None else None
+
+    def read(self, draft_id: str) -> dict | None:
+        """The spec data of a draft, or None when there is none (or it is corrupt)."""
+        loaded = self._load(self._file(draft_id))
+        return loaded[1] if loaded is not None else None
+
+    def discard(self, draft_id: str) -> None:
+        """Delete a draft (no error when it is already gone)."""
+        with suppress(FileNotFoundError):
+            self._file(draft_id).unlink()
+
+    def for_target(self, path: str | os.PathLike[str]) -> DraftInfo | None:
+        """The draft of the file at `path`, if there is one."""
+        return self.info(draft_id_for(path))
+
+    def clean_temporary(self) -> None:
+        """Remove temporary files left by a write that was killed halfway (never a draft)."""
+        with suppress(OSError):
+            for temp in self.folder.glob(f".*{TEMP_SUFFIX}"):
+                with suppress(OSError):
+                    temp.unlink()
+
+
+def changed_sections(draft_data: dict, file_data: dict | None) -> list[str]:
+    """The top-level keys whose values differ between a draft and the file, in the contract's order.
+
+    An empty value counts as absent (the contract leaves empty sections out), so a field
+    that was added and cleared again is not a difference. `file_data` None (no file yet,
+    or the file was deleted) makes every non-empty key of the draft differ.
+    """
+    file_data = file_data or {}
+    keys = [key for key in TOP_KEYS if key in draft_data or key in file_data]
+    keys += sorted((key for key in set(draft_data) | set(file_data) if key not in TOP_KEYS), key=str)
+    changed = []
+    for key in keys:
+        mine = draft_data.get(key)
+        theirs = file_data.get(key)
+        if is_empty(mine) and is_empty(theirs):
+            continue
+        if mine != theirs:
+            changed.append(key)
+    return changed
+
+
+__all__ = [
+    "BACKUP_SUFFIX",
+    "ConflictError",
+    "DraftInfo",
+    "DraftStore",
+    "Fingerprint",
+    "SaveError",
+    "StorageError",
+    "changed_sections",
+    "draft_id_for",
+    "drafts_dir",
+    "fingerprint",
+    "new_draft_id",
+    "read_bytes",
+    "read_text",
+    "save_text",
+]

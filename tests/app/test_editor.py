@@ -55,7 +55,7 @@ async def test_next_and_back_keep_every_answer():
         assert focused_text_field(app) is not None
         await pilot.press(*"Harbour Books")
         before = dict(editor.data)
-        await pilot.press("ctrl+n")
+        await pilot.press("alt+n")
         await settle(pilot)
         await pilot.press("alt+b")
         await settle(pilot)

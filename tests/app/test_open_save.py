@@ -81,7 +81,7 @@ async def test_change_one_field_and_save(examples, canonical_copy):
         edited = {p: v for p, v in changed.items() if p[0] != "revisions"}
         assert len(edited) == 1, (example.name, changed)
         (path_, (old, new)), = edited.items()
-        assert new == (old or "") + " (edited)"
+        assert new == ((old or "") + " (edited)").strip()
         if original.get("revisions"):
             assert saved["revisions"][:-1] == original["revisions"]
             assert saved["revisions"][-1]["note"] == "Typo fixed"

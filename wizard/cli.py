@@ -213,14 +213,14 @@ def _run_check(args: argparse.Namespace) -> int:
     name = str(args.file)
     if args.output_format == "json":
         rows = [
-            {"file": name, "line": spec.line_of(f.path), "path": list(f.path), "code": f.code,
+            {"file": name, "line": _finding_line(spec, f.path), "path": list(f.path), "code": f.code,
              "severity": f.severity, "message": f.message, "hint": f.hint}
             for f in findings
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            line = spec.line_of(finding.path)
+            line = _finding_line(spec, finding.path)
             where = f"{name}:{line}" if line else name
             print(f"{where}: {finding.code} {finding.message}")
             if args.verbose and finding.hint:
@@ -332,6 +332,14 @@ def _starting_data(preset: str | None, lang: str) -> dict:
         raise UsageError(_("unknown preset '%(name)s' (choose from %(choices)s)")
                          % {"name": preset, "choices": ", ".join(keys)})
     return load_preset(preset, lang)
+
+
+def _finding_line(spec, path: tuple) -> int | None:
+    """The line a finding concerns; none for a section that is missing altogether, since
+    pointing at line 1 would send the reader to the wrong place."""
+    if not path or path[0] not in spec.data:
+        return None
+    return spec.line_of(tuple(path))
 
 
 def _load(path: Path):

@@ -138,6 +138,7 @@ _LEAVES = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-5, 200),
+    st.integers(-(10**12), 10**12),
     st.text(max_size=40),
     st.sampled_from(["24 hours", "1 minute", "2 working days", "100%", "90%", "2020-01-31", "phone", "other",
                      "csat", "nps", "complaints", "We reply ASAP [X].", "尽快回复。", "Hızlı yanıt.", "Odmah."]),

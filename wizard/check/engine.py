@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
+from typing import Any, Callable, Iterable, Literal, Sequence
 
 from wizard.i18n import Translator
 from wizard.spec import model
@@ -172,9 +172,3 @@ def document_order(path: tuple) -> tuple:
         shape.append(str(step))
     return tuple(key)
 
-
-def iter_rules() -> Iterator[Rule]:
-    """All registered rules, in registration order."""
-    import wizard.check.rules  # noqa: F401
-
-    yield from RULES

@@ -18,20 +18,23 @@ or Turkish diacritics) and must not use upper-case regex escapes such as `\\W`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from wizard.spec.model import Duration
 
 _STRIP = str.maketrans("čćšžđşğçöüıâîû", "ccszdsgcouiaiu")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str, lang: str) -> str:
     """Lower-case `text` for matching in `lang`, keeping its length (see the module doc)."""
     if lang == "tr":
         text = text.replace("I", "ı").replace("İ", "i")
     else:
         text = text.replace("İ", "i")
-    lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: go one by one
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
     if lang in ("hr", "tr"):
         lowered = lowered.translate(_STRIP)
     return lowered
@@ -80,7 +83,10 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"a\.s\.a\.p\.?",
         r"asap",
         r"in a timely (?:manner|fashion|way)",
-        r"at the earliest (?:opportunity|convenience|possible time)",
+        r"at (?:the|your|our) earliest (?:opportunity|convenience|possible time)",
+        r"in short order",
+        r"instantly",
+        r"urgently",
         r"(?:within|in) a (?:reasonable|short) (?:time|timeframe|period(?: of time)?)",
         r"without (?:undue |unnecessary )?delay",
         r"in due course",
@@ -92,7 +98,7 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"promptly",
         r"prompt",
         r"quickly",
-        r"quick",
+        r"quick(?! (?:reference|start|guide|tips?|links?|access|questions?|check))",
         r"fast",
         r"swift(?:ly)?",
         r"rapid(?:ly)?",
@@ -108,6 +114,8 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"u (?:sto )?najkracem (?:mogucem )?(?:roku|vremenu)",
         r"u (?:sto )?kracem (?:mogucem )?roku",
         r"u (?:razumnom|primjerenom|kratkom|najskorijem) (?:roku|vremenu)",
+        r"u (?:najskorije|dogledno|skorije) vrijeme",
+        r"zurno",
         r"bez (?:nepotrebnog |ikakvog )?(?:odgode|odgadanja|odlaganja|cekanja)",
         r"pravovremen\w*",
         r"promptn\w*",
@@ -116,7 +124,7 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"uskoro",
         r"odmah",
         r"hitno",
-        r"brz(?:o|a|e|i|u|og|oga|om|ome|ih|im|ima|oj)?",
+        r"brz(?:o|a|e|i|u|og|oga|om|ome|ih|im|ima|oj)?(?! (?:vodic\w*|pregled\w*|pristup\w*|start\w*))",
     ],
     "tr": [
         r"(?:mumkun olan |mumkun oldugunca )?en kisa (?:zamanda|surede|sure icinde|vadede)",
@@ -127,8 +135,10 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"(?:vakit )?kaybetmeden",
         r"gecikmeksizin|gecikmeden",
         r"zamaninda",
-        r"hizli\w*",
+        r"hizli\w*(?! (?:baslangic|erisim|rehber|kilavuz)\w*)",
         r"hizla",
+        r"suratle",
+        r"en erken (?:zamanda|surede|firsatta)",
         r"cabuk\w*",
         r"(?<!hemen )hemen(?! hemen)",
         r"derhal",
@@ -154,7 +164,7 @@ VAGUE_TIME: dict[str, list[str]] = {
         r"即刻",
         r"随即",
         r"即时(?!通讯|通信|消息|聊天)",
-        r"快速",
+        r"快速(?!入门|指南|参考|查询)",
         r"很快(?!乐)",
         r"短时间内",
         r"(?:在)?合理(?:的)?(?:时间|期限)内",
@@ -267,10 +277,14 @@ NOT_JARGON = frozenset(
         # Croatian
         "NE", "NIKAD", "UVIJEK", "SVE", "SVI", "KAKO", "NIJE", "ILI", "SAMO", "MORA",
         # Turkish
-        "ASLA", "HER", "VE", "DEĞİL", "HİÇ", "MUTLAKA", "SADECE",
+        "ASLA", "HER", "VE", "DEĞİL", "HİÇ", "ÇOK", "AMA", "YOK",
+        "VAŽNO", "NEMA",
         # times, places, currencies, document types known to everyone
         "AM", "PM", "UTC", "GMT", "CET", "CEST", "EU", "UK", "USA", "US", "UN", "ID", "PDF",
         "EUR", "USD", "GBP", "TRY", "CNY", "RMB", "HRK", "TL", "FAQ", "PIN", "SMS", "WWW",
+        # names and abbreviations everybody knows (carriers, taxes, devices, roles)
+        "DHL", "UPS", "GLS", "DPD", "TNT", "EMS", "IBAN", "VAT", "PDV", "KDV", "QR", "TV", "PC", "IT",
+        "USB", "GPS", "ATM", "VIP", "CEO",
         # placeholders are reported by their own rule
         "TBD", "TBA", "TBC", "TODO", "FIXME", "XXX", "XX",
     }
@@ -335,6 +349,7 @@ PLACEHOLDER = re.compile(
             r"×{2,}|某某|待定|待补充|待填写|待确认|待完善",
             r"(?<!\w)(?:belirlenecek(?:tir)?|doldurulacak(?:tır)?|naknadno (?:ce se )?odrediti|bit će naknadno određen\w*)(?!\w)",
             r"(?<!\w)N\. ?N\.",  # Croatian "N. N.", a person not yet named
+            r"(?<!\w)(?:yyyy[-./]mm[-./]dd|dd[-./]mm[-./]yyyy\.?|mm/dd/yyyy)(?!\w)",  # a date format, not a date
             r"\.{3,}|…+",
             r"_{3,}",
             rf"(?<![\w.])[XYN](?=\s*(?:{_UNIT_AFTER_LETTER}))",  # within X hours

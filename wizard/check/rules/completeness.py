@@ -168,6 +168,19 @@ def service_level_out_of_scope(ctx: Context) -> Iterator[tuple]:
             )
 
 
+@rule("missing-support-hours", "warning", N_("Response times are set but not the hours when they apply."))
+def missing_support_hours(ctx: Context) -> Iterator[tuple]:
+    """"An answer within 3 minutes" means little until customers know when the team is there:
+    the seeds pair response times with support hours."""
+    standards = ctx.mapping("standards")
+    if ctx.items("standards", "service_levels") and not has_text(standards.get("support_hours")):
+        yield (
+            ("standards", "support_hours"),
+            _("The response times do not say when they apply: there are no support hours."),
+            _("Add the days and hours customers can reach the team, for example Monday to Friday, 8:00 to 20:00."),
+        )
+
+
 @rule("missing-complaints-procedure", "warning", N_("There is no complaints procedure."))
 def missing_complaints_procedure(ctx: Context) -> Iterator[tuple]:
     """Complaints are inevitable; the seeds spell out logging them, acknowledging them within
@@ -179,6 +192,22 @@ def missing_complaints_procedure(ctx: Context) -> Iterator[tuple]:
             _("There is no complaints procedure."),
             _("Add a complaints procedure: how a complaint is logged, when it is acknowledged and when it is resolved."),
         )
+
+
+@rule("complaint-without-deadline", "warning", N_("A complaints procedure without a time to acknowledge or resolve."))
+def complaint_without_deadline(ctx: Context) -> Iterator[tuple]:
+    """The seeds' complaint procedure acknowledges a complaint within a set number of working
+    days and says when a full answer follows; without those times the customer cannot tell
+    whether the complaint is being handled."""
+    for index, item in ctx.items("procedures"):
+        if item.get("kind") != "complaints":
+            continue
+        if not model.parse_duration(item.get("acknowledge_within")) and not model.parse_duration(item.get("resolve_within")):
+            yield (
+                ("procedures", index),
+                _("The complaints procedure does not say when a complaint is acknowledged or resolved."),
+                _("Add both times, for example acknowledged within 2 working days and resolved within 10 working days."),
+            )
 
 
 @rule("missing-escalation", "warning", N_("There is no escalation matrix."))

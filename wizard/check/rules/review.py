@@ -7,7 +7,6 @@ then, even when its changelog is older).
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Any, Iterator
 
@@ -41,7 +40,13 @@ def add_months(day: date, months: int) -> date:
     """`day` plus a number of calendar months (31 January + 1 month = 28/29 February)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, _days_in_month(year, month)))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 @rule("missing-review-cycle", "warning", N_("The policy does not say how often it is reviewed."))
@@ -89,7 +94,11 @@ def review_overdue(ctx: Context) -> Iterator[tuple]:
     if not candidates:
         return
     last, path = max(candidates, key=lambda candidate: candidate[0])
-    if add_months(last, months) < ctx.today:
+    try:
+        due = add_months(last, months)
+    except (ValueError, OverflowError):
+        return  # a cycle of centuries never falls due (long-review-cycle reports it)
+    if due < ctx.today:
         yield (
             path,
             _t.ngettext(

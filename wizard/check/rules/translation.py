@@ -10,6 +10,7 @@ nothing to compare.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from wizard.check.engine import Context, rule
@@ -19,6 +20,7 @@ from wizard.i18n import N_, Translator
 from wizard.spec import model
 
 _ = Translator("check").gettext
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @rule("untranslated", "warning", N_("Text not yet translated into a requested language."))
@@ -29,8 +31,8 @@ def untranslated(ctx: Context) -> Iterator[tuple]:
         return
     for path, value in iter_text_fields(ctx.data):
         source = ctx.source_text(value)
-        if not source.strip():
-            continue
+        if not _HAS_LETTER.search(source):
+            continue  # "08:00-20:00" reads the same in every language
         for lang in ctx.langs:
             if not model.is_translated(value, lang, ctx.lang):
                 yield (

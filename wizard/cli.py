@@ -279,7 +279,8 @@ def _run_presets(args: argparse.Namespace) -> int:
     presets = list_presets()
     width = max(len(p.key) for p in presets)
     for preset in presets:
-        print(f"{preset.key.ljust(width)}  {preset.name}: {preset.description}")
+        line = _("%(name)s: %(description)s") % {"name": preset.name, "description": preset.description}
+        print(f"{preset.key.ljust(width)}  {line}")
     return EXIT_OK
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from wizard import i18n
+from wizard.check import run_checks
+from wizard.render import FORMATS, build_document, render
+from wizard.spec import dump_spec, loads_spec, validate
 from wizard.presets import PRESET_KEYS, Preset, UnknownPresetError, list_presets, load_preset, preset_path
 from wizard.spec.model import (
     CHANNELS,
@@ -26,6 +32,17 @@ IDS = [f"{key}-{lang}" for key, lang in CASES]
 
 # The company's own details: the user fills them in, a preset never does.
 USER_KEYS = ("company", "owner", "contact", "effective_date", "revisions")
+# ... so the quality coach may point at them, and at nothing else.
+EXPECTED_FINDINGS = {"missing-owner", "missing-contact"}
+COMPANY = {
+    "company": "Primjer d.o.o.",
+    "owner": "Ana Horvat, customer service manager",
+    "contact": "service@example.com",
+    "effective_date": "2026-12-01",
+    "revisions": [{"date": "2026-12-01", "author": "Ana Horvat", "note": "Adopted from the starter policy."}],
+}
+SECTIONS = ("title", "purpose", "definitions", "mission", "vision", "values", "standards",
+            "procedures", "escalation", "training", "enforcement")
 
 # Vague time words (no number) and absolute promises, per document language.
 VAGUE = {
@@ -136,12 +153,55 @@ def test_each_load_is_a_fresh_copy():
 @pytest.mark.parametrize(("key", "lang"), CASES, ids=IDS)
 class TestPresetContent:
     def test_is_valid_spec_data(self, key, lang):
-        spec = pytest.importorskip("wizard.spec")
         data = load_preset(key, lang)
-        if hasattr(spec, "validate"):
-            assert spec.validate(data) == []
-        if hasattr(spec, "loads_spec"):
-            assert spec.loads_spec(preset_path(key, lang).read_bytes()).data == data
+        assert validate(data) == []
+        assert loads_spec(preset_path(key, lang).read_bytes()).data == data
+
+    def test_saves_and_loads_back_unchanged(self, key, lang):
+        data = load_preset(key, lang)
+        text = dump_spec(data)
+        assert loads_spec(text).data == data
+        assert dump_spec(loads_spec(text).data) == text
+
+    def test_checks_clean_but_for_the_company_details(self, key, lang):
+        findings = run_checks(load_preset(key, lang), langs=(lang,))
+        assert [f for f in findings if f.severity == "error"] == []
+        assert {f.code for f in findings} == EXPECTED_FINDINGS, [(f.code, f.message) for f in findings]
+
+    def test_no_findings_once_the_company_details_are_filled_in(self, key, lang):
+        """Adoptable as it is: the user's own details complete it, and it stays within two pages."""
+        data = {**load_preset(key, lang), **COMPANY}
+        assert validate(data) == []
+        assert run_checks(data, langs=(lang,), today=date(2026, 12, 1)) == []
+
+    def test_every_section_is_rendered(self, key, lang):
+        document = build_document(load_preset(key, lang), lang)
+        keys = [section.key for section in document.sections]
+        assert set(SECTIONS) <= set(keys)
+
+    def test_renders_in_every_format(self, key, lang):
+        data = load_preset(key, lang)
+        for fmt in FORMATS:
+            output = render(data, lang, fmt)
+            assert output, fmt
+            if fmt == "docx":
+                with zipfile.ZipFile(io.BytesIO(output)) as archive:
+                    xml = archive.read("word/document.xml").decode("utf-8")
+                assert data["title"] in xml
+                continue
+            assert data["title"] in output
+            assert "duration-" not in output and "None" not in output
+            if fmt != "html":  # HTML escapes quotes and apostrophes
+                flat = " ".join(output.split())
+                assert " ".join(data["standards"]["never"][0].split()) in flat, fmt
+
+    def test_rendered_document_has_at_least_250_words(self, key, lang):
+        text = render(load_preset(key, lang), lang, "txt")
+        if lang == "zh":
+            count = len(re.findall(r"[\u4e00-\u9fff]", text)) // 2
+        else:
+            count = len(text.split())
+        assert count >= 250
 
     def test_language_and_user_fields(self, key, lang):
         data = load_preset(key, lang)
@@ -243,8 +303,22 @@ class TestPresetContent:
             for acronym in ACRONYM.findall(text):
                 assert acronym in defined, (acronym, path)
 
-    def test_chinese_uses_full_width_punctuation(self, key, lang):
-        if lang != "zh":
-            pytest.skip("Chinese only")
-        for path, text in prose(load_preset(key, lang)):
-            assert not re.search(r"[\u4e00-\u9fff][,.;:?!()]|[,;:?!(][\u4e00-\u9fff]", text), (path, text)
+
+@pytest.mark.parametrize("key", PRESET_KEYS)
+def test_chinese_uses_full_width_punctuation(key):
+    for path, text in prose(load_preset(key, "zh")):
+        assert not re.search(r"[\u4e00-\u9fff][,.;:?!()]|[,;:?!(][\u4e00-\u9fff]", text), (path, text)
+
+
+@pytest.mark.parametrize(("key", "lang"), CASES, ids=IDS)
+def test_new_from_preset_writes_a_file_that_checks_clean(key, lang, tmp_path, capsys):
+    from wizard.cli import main
+
+    target = tmp_path / "policy.yaml"
+    assert main(["new", str(target), "--preset", key, "--lang", lang, "--no-edit"]) == 0
+    assert loads_spec(target.read_bytes()).data == load_preset(key, lang)
+    assert main(["check", str(target)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in lines if line.startswith(str(target))] == [
+        "missing-owner", "missing-contact"]
+

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
+
+from wizard.spec import loads_spec
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -15,26 +16,9 @@ GOLDEN = HERE / "golden"
 LANGS = ("en", "hr", "zh", "tr")
 
 
-def _plain(value):
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
 def load_data(path: Path) -> dict:
-    """Spec data as the loader gives it (dates stay ISO strings)."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        from wizard.spec import loads_spec
-    except ImportError:  # until the spec loader lands: a tiny local stand-in
-        import yaml
-
-        return _plain(yaml.safe_load(text))
-    return loads_spec(text, path.name).data
+    """Spec data exactly as the loader gives it (dates stay ISO strings)."""
+    return loads_spec(path.read_text(encoding="utf-8"), path.name).data
 
 
 @pytest.fixture

@@ -236,3 +236,23 @@ def test_cell_len_counts_wide_characters_twice():
     assert cell_len("客户") == 4
     assert cell_len("客户：a") == 7
     assert cell_len("e\u0301") == 1
+
+
+@pytest.mark.parametrize(
+    "kind, lang, expected",
+    [
+        ("inquiries", "en", "We acknowledge every inquiry within 1 hour. We answer every inquiry within 21 hours."),
+        ("refunds", "en", "We acknowledge every refund request within 1 hour. We settle every refund request within 21 hours."),
+        ("feedback", "en", "We acknowledge all feedback within 1 hour. We respond to all feedback within 21 hours."),
+        ("closing", "en", "We acknowledge every request within 1 hour. We resolve every request within 21 hours."),
+        ("inquiries", "hr", "Primitak svakog upita potvrđujemo u roku od 1 sata. Na svaki upit odgovaramo u roku od 21 sata."),
+        ("refunds", "hr", "Svaki zahtjev za povrat novca rješavamo u roku od 21 sata."),
+        ("feedback", "hr", "Na svaku povratnu informaciju odgovaramo u roku od 21 sata."),
+        ("refunds", "tr", "Her para iadesi talebini 21 saat içinde sonuçlandırırız."),
+        ("feedback", "zh", "我们在1小时内确认收到每一条反馈。我们在21小时内回复每一条反馈。"),
+    ],
+)
+def test_each_procedure_kind_has_its_own_sentences(kind, lang, expected):
+    data = {"schema_version": 1, "language": "en",
+            "procedures": [{"kind": kind, "steps": ["x"], "acknowledge_within": "1 hour", "resolve_within": "21 hours"}]}
+    assert expected in " ".join(render(data, lang, "txt").split())

@@ -34,15 +34,15 @@ _HERE = Path(__file__).resolve().parent
 _PRESETS: dict[str, tuple[str, str]] = {
     "shop": (
         N_("High-street shop"),
-        N_("Counter service, phone and e-mail, returns and receipts for a small retail store."),
+        N_("Counter service, phone and email, returns and receipts for a small retail store."),
     ),
     "online-store": (
         N_("Online store"),
-        N_("Deliveries, returns and refunds by e-mail, live chat, phone and social media."),
+        N_("Deliveries, returns and refunds by email, live chat, phone and social media."),
     ),
     "call-centre": (
         N_("Contact centre"),
-        N_("Many customers by phone, e-mail, chat and messaging apps, with quality monitoring."),
+        N_("Many customers by phone, email, chat and messaging apps, with quality monitoring."),
     ),
     "software-support": (
         N_("Software support desk"),

@@ -32,6 +32,7 @@ from .formatting import (
     format_signed,
     one_line,
     parse_date,
+    save_memo,
 )
 
 AUDIENCES = ("internal", "public")
@@ -110,6 +111,48 @@ def _sentence_messages() -> dict[tuple[str, str], tuple[str, str]]:
         ("complaint_resolve", "working_day"): ngettext("We resolve every complaint within %(count)s working day.", "We resolve every complaint within %(count)s working days."),
         ("complaint_resolve", "week"): ngettext("We resolve every complaint within %(count)s week.", "We resolve every complaint within %(count)s weeks."),
         ("complaint_resolve", "month"): ngettext("We resolve every complaint within %(count)s month.", "We resolve every complaint within %(count)s months."),
+        ("inquiry_ack", "second"): ngettext("We acknowledge every inquiry within %(count)s second.", "We acknowledge every inquiry within %(count)s seconds."),
+        ("inquiry_ack", "minute"): ngettext("We acknowledge every inquiry within %(count)s minute.", "We acknowledge every inquiry within %(count)s minutes."),
+        ("inquiry_ack", "hour"): ngettext("We acknowledge every inquiry within %(count)s hour.", "We acknowledge every inquiry within %(count)s hours."),
+        ("inquiry_ack", "day"): ngettext("We acknowledge every inquiry within %(count)s day.", "We acknowledge every inquiry within %(count)s days."),
+        ("inquiry_ack", "working_day"): ngettext("We acknowledge every inquiry within %(count)s working day.", "We acknowledge every inquiry within %(count)s working days."),
+        ("inquiry_ack", "week"): ngettext("We acknowledge every inquiry within %(count)s week.", "We acknowledge every inquiry within %(count)s weeks."),
+        ("inquiry_ack", "month"): ngettext("We acknowledge every inquiry within %(count)s month.", "We acknowledge every inquiry within %(count)s months."),
+        ("inquiry_resolve", "second"): ngettext("We answer every inquiry within %(count)s second.", "We answer every inquiry within %(count)s seconds."),
+        ("inquiry_resolve", "minute"): ngettext("We answer every inquiry within %(count)s minute.", "We answer every inquiry within %(count)s minutes."),
+        ("inquiry_resolve", "hour"): ngettext("We answer every inquiry within %(count)s hour.", "We answer every inquiry within %(count)s hours."),
+        ("inquiry_resolve", "day"): ngettext("We answer every inquiry within %(count)s day.", "We answer every inquiry within %(count)s days."),
+        ("inquiry_resolve", "working_day"): ngettext("We answer every inquiry within %(count)s working day.", "We answer every inquiry within %(count)s working days."),
+        ("inquiry_resolve", "week"): ngettext("We answer every inquiry within %(count)s week.", "We answer every inquiry within %(count)s weeks."),
+        ("inquiry_resolve", "month"): ngettext("We answer every inquiry within %(count)s month.", "We answer every inquiry within %(count)s months."),
+        ("refund_ack", "second"): ngettext("We acknowledge every refund request within %(count)s second.", "We acknowledge every refund request within %(count)s seconds."),
+        ("refund_ack", "minute"): ngettext("We acknowledge every refund request within %(count)s minute.", "We acknowledge every refund request within %(count)s minutes."),
+        ("refund_ack", "hour"): ngettext("We acknowledge every refund request within %(count)s hour.", "We acknowledge every refund request within %(count)s hours."),
+        ("refund_ack", "day"): ngettext("We acknowledge every refund request within %(count)s day.", "We acknowledge every refund request within %(count)s days."),
+        ("refund_ack", "working_day"): ngettext("We acknowledge every refund request within %(count)s working day.", "We acknowledge every refund request within %(count)s working days."),
+        ("refund_ack", "week"): ngettext("We acknowledge every refund request within %(count)s week.", "We acknowledge every refund request within %(count)s weeks."),
+        ("refund_ack", "month"): ngettext("We acknowledge every refund request within %(count)s month.", "We acknowledge every refund request within %(count)s months."),
+        ("refund_resolve", "second"): ngettext("We settle every refund request within %(count)s second.", "We settle every refund request within %(count)s seconds."),
+        ("refund_resolve", "minute"): ngettext("We settle every refund request within %(count)s minute.", "We settle every refund request within %(count)s minutes."),
+        ("refund_resolve", "hour"): ngettext("We settle every refund request within %(count)s hour.", "We settle every refund request within %(count)s hours."),
+        ("refund_resolve", "day"): ngettext("We settle every refund request within %(count)s day.", "We settle every refund request within %(count)s days."),
+        ("refund_resolve", "working_day"): ngettext("We settle every refund request within %(count)s working day.", "We settle every refund request within %(count)s working days."),
+        ("refund_resolve", "week"): ngettext("We settle every refund request within %(count)s week.", "We settle every refund request within %(count)s weeks."),
+        ("refund_resolve", "month"): ngettext("We settle every refund request within %(count)s month.", "We settle every refund request within %(count)s months."),
+        ("feedback_ack", "second"): ngettext("We acknowledge all feedback within %(count)s second.", "We acknowledge all feedback within %(count)s seconds."),
+        ("feedback_ack", "minute"): ngettext("We acknowledge all feedback within %(count)s minute.", "We acknowledge all feedback within %(count)s minutes."),
+        ("feedback_ack", "hour"): ngettext("We acknowledge all feedback within %(count)s hour.", "We acknowledge all feedback within %(count)s hours."),
+        ("feedback_ack", "day"): ngettext("We acknowledge all feedback within %(count)s day.", "We acknowledge all feedback within %(count)s days."),
+        ("feedback_ack", "working_day"): ngettext("We acknowledge all feedback within %(count)s working day.", "We acknowledge all feedback within %(count)s working days."),
+        ("feedback_ack", "week"): ngettext("We acknowledge all feedback within %(count)s week.", "We acknowledge all feedback within %(count)s weeks."),
+        ("feedback_ack", "month"): ngettext("We acknowledge all feedback within %(count)s month.", "We acknowledge all feedback within %(count)s months."),
+        ("feedback_resolve", "second"): ngettext("We respond to all feedback within %(count)s second.", "We respond to all feedback within %(count)s seconds."),
+        ("feedback_resolve", "minute"): ngettext("We respond to all feedback within %(count)s minute.", "We respond to all feedback within %(count)s minutes."),
+        ("feedback_resolve", "hour"): ngettext("We respond to all feedback within %(count)s hour.", "We respond to all feedback within %(count)s hours."),
+        ("feedback_resolve", "day"): ngettext("We respond to all feedback within %(count)s day.", "We respond to all feedback within %(count)s days."),
+        ("feedback_resolve", "working_day"): ngettext("We respond to all feedback within %(count)s working day.", "We respond to all feedback within %(count)s working days."),
+        ("feedback_resolve", "week"): ngettext("We respond to all feedback within %(count)s week.", "We respond to all feedback within %(count)s weeks."),
+        ("feedback_resolve", "month"): ngettext("We respond to all feedback within %(count)s month.", "We respond to all feedback within %(count)s months."),
         ("request_ack", "second"): ngettext("We acknowledge every request within %(count)s second.", "We acknowledge every request within %(count)s seconds."),
         ("request_ack", "minute"): ngettext("We acknowledge every request within %(count)s minute.", "We acknowledge every request within %(count)s minutes."),
         ("request_ack", "hour"): ngettext("We acknowledge every request within %(count)s hour.", "We acknowledge every request within %(count)s hours."),
@@ -132,6 +175,8 @@ def _mark_plural(singular: str, plural: str) -> tuple[str, str]:
 
 
 SENTENCES = _sentence_messages()
+# Procedure kind -> the sentences of its acknowledge/resolve targets ("request" for the rest).
+SENTENCE_FAMILIES = {"inquiries": "inquiry", "complaints": "complaint", "refunds": "refund", "feedback": "feedback"}
 
 
 class _Words:
@@ -316,7 +361,11 @@ def _service_level_table(standards: dict, words: _Words, header: tuple[str, str,
         rows.append((channel, first, resolution))
     if not rows:
         return None
-    return Table(header, tuple(rows), caption)
+    # A column no channel fills (a draft with first responses only) is left out.
+    keep = [0] + [index for index in (1, 2) if any(row[index] != DASH for row in rows)]
+    if len(keep) == 1:
+        keep = [0, 1, 2]
+    return Table(tuple(header[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in rows), caption)
 
 
 def _metric_target(entry: dict, words: _Words) -> str:
@@ -368,7 +417,7 @@ def _procedure_blocks(procedure: dict, words: _Words) -> list:
     steps = _texts(words, procedure.get("steps"))
     if steps:
         body.append(NumberedList(tuple(one_line(step) for step in steps)))
-    family = "complaint" if kind == "complaints" else "request"
+    family = SENTENCE_FAMILIES.get(kind, "request")
     sentences = [
         words.count_sentence(f"{family}_ack", procedure.get("acknowledge_within")),
         words.count_sentence(f"{family}_resolve", procedure.get("resolve_within")),
@@ -580,10 +629,10 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     if audience == "public":
         title = _("Customer Service Charter")
         company = data.get("company")
-        blocks: list = []
-        if isinstance(company, str) and company.strip():
-            blocks.append(Fields(((_("Company"), company.strip()),), words.field_pattern))
-        blocks.append(Paragraphs((_("This charter sets out what you can expect from us whenever you contact us."),)))
+        intro = _("This charter sets out what you can expect from us whenever you contact us.")
+        # For customers the company is the subtitle, not a labelled field.
+        lead = (one_line(company), intro) if isinstance(company, str) and company.strip() else (intro,)
+        blocks: list = [Paragraphs(lead)]
         sections = [Section("title", title, tuple(blocks), level=1), *_public_sections(data, words)]
     else:
         title = words.text(data.get("title"))
@@ -610,6 +659,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
             _contact_section(data, words, _("Contact"), N_("Questions about this policy: %(contact)s")),
             _revisions_section(data, words),
         ]
+    save_memo()
     return Document(lang, title, tuple(s for s in sections if s is not None), audience)
 
 

@@ -30,8 +30,14 @@ def write_docx(document: Document) -> bytes:
     lang = WORD_LANG.get(document.lang, "en-GB")
     doc.core_properties.title = _clean(document.title)
     doc.core_properties.language = lang
+    # The template's own metadata ("python-docx", 2013) would show in Word's file properties.
+    import datetime
+
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     doc.core_properties.author = ""
     doc.core_properties.comments = ""
+    doc.core_properties.created = now
+    doc.core_properties.modified = now
 
     # Document language (and East Asian language/font for Chinese) on the default run properties.
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -63,16 +69,37 @@ def write_docx(document: Document) -> bytes:
         override.add_startOverride(1)
         return num.numId
 
+    # Paragraphs are appended straight before the body's section properties, with style ids
+    # resolved once: python-docx's add_paragraph(style=name) looks the style up (and searches
+    # the body) on every call, which is quadratic for a long policy.
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
+
+    body = doc.element.body
+    section_properties = body.find(qn("w:sectPr"))
+    style_ids = {name: doc.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "List Bullet", "List Number")}
+
+    def new_paragraph(style: str | None = None) -> Paragraph:
+        element = OxmlElement("w:p")
+        if section_properties is not None:
+            section_properties.addprevious(element)
+        else:  # pragma: no cover - the default template always has one
+            body.append(element)
+        if style:
+            element.style = style_ids[style]
+        return Paragraph(element, doc._body)
+
     def add_text(paragraph, text: str, bold: bool = False) -> None:
         lines = _clean(text).split("\n")
         for index, line in enumerate(lines):
             run = paragraph.add_run(line)
-            run.bold = bold or None
+            if bold:
+                run.bold = True
             if index < len(lines) - 1:
                 run.add_break()
 
-    def add_field(pattern: str, label: str, value: str, style: str | None = None) -> None:
-        paragraph = doc.add_paragraph(style=style)
+    def add_field(pattern: str, label: str, value: str) -> None:
+        paragraph = new_paragraph()
         if not label or not value:
             add_text(paragraph, label or value, bold=bool(label))
             return
@@ -93,39 +120,39 @@ def write_docx(document: Document) -> bytes:
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         tr_pr.append(repeat)
-        for cell, text in zip(header.cells, block.header):
-            cell.text = ""
+        for tc, text in zip(header._tr.tc_lst, block.header):
+            cell = _Cell(tc, table)
             add_text(cell.paragraphs[0], text, bold=True)
             shading = OxmlElement("w:shd")
             shading.set(qn("w:val"), "clear")
             shading.set(qn("w:color"), "auto")
             shading.set(qn("w:fill"), "E8EDF3")
-            cell._tc.get_or_add_tcPr().append(shading)
+            tc.get_or_add_tcPr().append(shading)
         for row in block.rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row):
-                add_text(cell.paragraphs[0], text)
-        doc.add_paragraph()
+            tr = table.add_row()._tr
+            for tc, text in zip(tr.tc_lst, row):
+                add_text(_Cell(tc, table).paragraphs[0], text)
+        new_paragraph()
 
     for section in document.sections:
         if section.level == 1:
-            doc.add_heading(_clean(section.heading), level=0)
+            add_text(new_paragraph("Title"), section.heading)
         elif section.heading:
-            doc.add_heading(_clean(section.heading), level=1)
+            add_text(new_paragraph("Heading 1"), section.heading)
         for block in section.blocks:
             kind = block.kind
             if kind == "paragraphs":
                 for text in block.paragraphs:
-                    add_text(doc.add_paragraph(), text)
+                    add_text(new_paragraph(), text)
             elif kind == "heading":
-                doc.add_heading(_clean(block.text), level=1 if block.level <= 2 else 2)
+                add_text(new_paragraph("Heading 1" if block.level <= 2 else "Heading 2"), block.text)
             elif kind in ("bullets", "numbered"):
                 if block.intro:
-                    add_text(doc.add_paragraph(), block.intro)
+                    add_text(new_paragraph(), block.intro)
                 num_id = restart_numbering() if kind == "numbered" else None
                 style = "List Bullet" if kind == "bullets" else "List Number"
                 for item in block.items:
-                    paragraph = doc.add_paragraph(style=style)
+                    paragraph = new_paragraph(style)
                     add_text(paragraph, item)
                     if num_id is not None:
                         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
@@ -133,12 +160,9 @@ def write_docx(document: Document) -> bytes:
                         num_pr.get_or_add_numId().val = num_id
             elif kind == "table":
                 add_table(block)
-            elif kind == "fields":
+            elif kind in ("fields", "definitions"):
                 for label, value in block.items:
                     add_field(block.pattern, label, value)
-            elif kind == "definitions":
-                for term, meaning in block.items:
-                    add_field(block.pattern, term, meaning)
 
     # Headings in a calm dark blue rather than the template's bright default.
     for name in ("Title", "Heading 1", "Heading 2"):

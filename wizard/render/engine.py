@@ -190,6 +190,8 @@ def render_text(document: Document, fmt: str) -> str:
     return output if fmt == "html" else _tidy(output)
 
 
+@lru_cache(maxsize=512)
 def render_section_markdown(section: Section) -> str:
+    """Cached by value: a preview that re-renders an unchanged section gets it for free."""
     template = environment("en").get_template("section.md.j2")
     return _tidy(template.render(section=section))

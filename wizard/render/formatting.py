@@ -33,24 +33,104 @@ def _catalog(lang: str):
     return translations(lang, "render")
 
 
+# ---------------------------------------------------------------- a memo of Babel's answers
+
+# Loading one locale's CLDR data costs Babel tens of milliseconds: more than the rest of a
+# render. The few values a policy needs (its dates, numbers, durations, lists) are remembered
+# across runs in the user's cache folder, keyed by this module's and Babel's versions, so a
+# second render of the same policy never loads CLDR data. Purely a cache: deleting it is safe.
+MEMO_VERSION = 1
+_MEMO_LIMIT = 5000  # entries (~250 KB): loading it stays far cheaper than CLDR data
+
+
+class _Memo:
+    def __init__(self) -> None:
+        self.values: dict[str, str] | None = None
+        self.dirty = False
+
+    def path(self):
+        from pathlib import Path
+
+        import babel
+        from platformdirs import user_cache_dir
+
+        name = f"formats-{MEMO_VERSION}-babel-{babel.__version__}.json"
+        return Path(user_cache_dir("policy-wizard", appauthor=False)) / name
+
+    def load(self) -> dict[str, str]:
+        if self.values is None:
+            import json
+
+            try:
+                values = json.loads(self.path().read_text(encoding="utf-8"))
+                self.values = values if isinstance(values, dict) else {}
+            except (OSError, ValueError):
+                self.values = {}
+        return self.values
+
+    def get(self, kind: str, lang: str, argument: str, compute) -> str:
+        values = self.load()
+        key = f"{kind}|{lang}|{argument}"
+        found = values.get(key)
+        if isinstance(found, str):
+            return found
+        value = compute()
+        if len(values) >= _MEMO_LIMIT:
+            values.clear()
+        values[key] = value
+        self.dirty = True
+        return value
+
+    def save(self) -> None:
+        if not self.dirty or self.values is None:
+            return
+        import json
+        import os
+
+        self.dirty = False
+        try:
+            path = self.path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.values, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+
+
+_memo = _Memo()
+
+
+def save_memo() -> None:
+    """Write the values Babel computed in this process to the cache (after a render)."""
+    _memo.save()
+
+
 # ---------------------------------------------------------------- numbers
 
 
 @lru_cache(maxsize=4096)
 def format_number(value: int | float | str, lang: str) -> str:
     """An integer or decimal in the language's digits and separators ("1.000" in Croatian)."""
-    from babel.numbers import format_decimal
+    def compute() -> str:
+        from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=babel_locale(lang), decimal_quantization=False)
+        return format_decimal(value, locale=babel_locale(lang), decimal_quantization=False)
+
+    return _memo.get("number", lang, repr(value), compute)
 
 
 def format_signed(value: int, lang: str) -> str:
     """A score such as NPS with its sign: "+40", "0", "−20" (the locale's minus sign)."""
-    from babel.numbers import get_plus_sign_symbol
-
     text = format_number(value, lang)
     if value > 0:
-        text = get_plus_sign_symbol(babel_locale(lang)) + text
+
+        def compute() -> str:
+            from babel.numbers import get_plus_sign_symbol
+
+            return get_plus_sign_symbol(babel_locale(lang))
+
+        text = _memo.get("plus", lang, "", compute) + text
     return text
 
 
@@ -60,14 +140,18 @@ def format_percent(value: Any, lang: str) -> str:
     number = parse_percent(value) if isinstance(value, str) else None
     if number is None:
         return str(value)
-    from babel.numbers import format_percent as babel_percent
-
     text = value.strip().rstrip("%").strip()
     try:
         fraction = Decimal(text) / 100
     except InvalidOperation:  # pragma: no cover - parse_percent already checked it
         return str(value)
-    return babel_percent(fraction, locale=babel_locale(lang), decimal_quantization=False)
+
+    def compute() -> str:
+        from babel.numbers import format_percent as babel_percent
+
+        return babel_percent(fraction, locale=babel_locale(lang), decimal_quantization=False)
+
+    return _memo.get("percent", lang, text, compute)
 
 
 # ---------------------------------------------------------------- durations
@@ -83,6 +167,10 @@ def _working_days(count: int, lang: str) -> str:
 def _format_duration(amount: int, unit: str, lang: str) -> str:
     if unit == "working_day":
         return _working_days(amount, lang)
+    return _memo.get("duration", lang, f"{amount} {unit}", lambda: _babel_duration(amount, unit, lang))
+
+
+def _babel_duration(amount: int, unit: str, lang: str) -> str:
     from babel.units import format_unit
 
     locale = babel_locale(lang)
@@ -122,9 +210,12 @@ def parse_date(value: Any) -> _dt.date | None:
 
 @lru_cache(maxsize=1024)
 def _format_date(day: _dt.date, lang: str) -> str:
-    from babel.dates import format_date
+    def compute() -> str:
+        from babel.dates import format_date
 
-    return format_date(day, format="long", locale=babel_locale(lang))
+        return format_date(day, format="long", locale=babel_locale(lang))
+
+    return _memo.get("date", lang, day.isoformat(), compute)
 
 
 def format_date(value: Any, lang: str) -> str:
@@ -145,9 +236,12 @@ def format_list(items: Iterable[str], lang: str) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    from babel.lists import format_list as babel_list
+    def compute() -> str:
+        from babel.lists import format_list as babel_list
 
-    return babel_list(items, locale=babel_locale(lang))
+        return babel_list(items, locale=babel_locale(lang))
+
+    return _memo.get("list", lang, "\x1f".join(items), compute)
 
 
 # ---------------------------------------------------------------- whitespace

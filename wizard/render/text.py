@@ -119,6 +119,24 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+def _split_long(pieces: list[tuple[str, bool]], room: int):
+    """Cut a piece wider than a whole line (a long URL, a huge number) into line-sized parts."""
+    for piece, spaced in pieces:
+        if cell_len(piece) <= room:
+            yield piece, spaced
+            continue
+        part, used = "", 0
+        for char in piece:
+            size = char_width(char)
+            if part and used + size > room:
+                yield part, spaced
+                spaced, part, used = False, "", 0
+            part += char
+            used += size
+        if part:
+            yield part, spaced
+
+
 def wrap(text: str, width: int = WIDTH, indent: str = "", subsequent: str | None = None) -> list[str]:
     """Wrap one paragraph to `width` terminal cells; `indent` starts the first line,
     `subsequent` (default: as many spaces) the others."""
@@ -135,7 +153,8 @@ def _wrap_line(text: str, width: int, indent: str, subsequent: str) -> list[str]
         return [indent + text]
     lines: list[str] = []
     line, used, empty = indent, cell_len(indent), True
-    for piece, spaced in _pieces(text):
+    room = max(1, width - cell_len(subsequent))
+    for piece, spaced in _split_long(_pieces(text), room):
         size = cell_len(piece)
         gap = 1 if (spaced and not empty) else 0
         if not empty and used + gap + size > width:

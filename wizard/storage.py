@@ -362,7 +362,9 @@ class DraftInfo:
     `target` is the file the draft belongs to (None for a new policy never saved);
     `saved_at` is timezone-aware (UTC); `title` and `company` come from the draft's data
     (title in the spec's language, empty when not written yet); `pid` is the process
-    that wrote it.
+    that wrote it; `base` is the fingerprint of the file as it was when the editing began
+    (opened or last saved): give it to the editor on restore, so that a file changed on
+    disk since (a colleague, git) is noticed at the next save instead of overwritten.
     """
 
     id: str
@@ -373,6 +375,7 @@ class DraftInfo:
     language: str
     pid: int | None
     path: Path
+    base: Fingerprint | None = None
 
     @property
     def owner_running(self) -> bool:
@@ -431,8 +434,16 @@ class DraftStore:
             raise ValueError(f"not a draft id: {draft_id!r}")
         return self.folder / f"{draft_id}{DRAFT_SUFFIX}"
 
-    def write(self, draft_id: str, data: dict, target: str | os.PathLike[str] | None = None) -> DraftInfo:
+    def write(
+        self,
+        draft_id: str,
+        data: dict,
+        target: str | os.PathLike[str] | None = None,
+        base: Fingerprint | None = None,
+    ) -> DraftInfo:
         """Store `data` as the draft `draft_id` (atomically: a crash leaves the old or the new draft).
+
+        `base`: the fingerprint of `target` when editing began (see `DraftInfo.base`).
 
         Raises `OSError` when the state folder cannot be written (the caller decides how
         loudly to say so; the user's edits are still in memory).
@@ -445,6 +456,8 @@ class DraftStore:
             "saved_at": saved_at.isoformat(),
             "pid": os.getpid(),
         }
+        if base is not None:
+            meta["base"] = {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256}
         header = (
             "# Policy Wizard draft: unsaved changes kept for recovery.\n"
             "# Restore it from the app; the second document below is the policy itself.\n"
@@ -499,7 +512,9 @@ class DraftStore:
         company = data.get("company") if isinstance(data.get("company"), str) else ""
         pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
         target = Path(meta["target"]) if meta.get("target") else None
-        return DraftInfo(draft_id, target, saved_at, title.strip(), company.strip(), language, pid, file)
+        return DraftInfo(
+            draft_id, target, saved_at, title.strip(), company.strip(), language, pid, file, _base(meta.get("base"))
+        )
 
     def _drafts(self) -> Iterator[tuple[DraftInfo, dict]]:
         try:
@@ -543,6 +558,15 @@ class DraftStore:
             for temp in self.folder.glob(f".*{TEMP_SUFFIX}"):
                 with suppress(OSError):
                     temp.unlink()
+
+
+def _base(value: object) -> Fingerprint | None:
+    if not isinstance(value, dict):
+        return None
+    size, mtime_ns, sha256 = value.get("size"), value.get("mtime_ns"), value.get("sha256")
+    if isinstance(size, int) and isinstance(mtime_ns, int) and isinstance(sha256, str) and len(sha256) == 64:
+        return Fingerprint(size, mtime_ns, sha256)
+    return None
 
 
 def changed_sections(draft_data: dict, file_data: dict | None) -> list[str]:

@@ -291,3 +291,29 @@ def test_multiline_text_round_trips_and_stays_readable(text):
     assert store.read("new-lines") == {"mission": text}
     if text == "line one\nline two":
         assert "mission: |-\n  line one\n  line two" in info.path.read_text(encoding="utf-8")
+
+
+def test_draft_remembers_the_file_it_started_from(tmp_path):
+    """So that restoring after a crash still notices a colleague's change made meanwhile."""
+    from wizard.storage import ConflictError, fingerprint, save_text
+
+    target = tmp_path / "policy.yaml"
+    target.write_text("schema_version: 1\nlanguage: en\n", encoding="utf-8")
+    opened = fingerprint(target)
+    store = DraftStore()
+    store.write(draft_id_for(target), {**SPEC, "mission": "mine"}, target, base=opened)
+    target.write_text("schema_version: 1\nlanguage: en\nvision: theirs\n", encoding="utf-8")  # after the crash
+    info = store.for_target(target)
+    assert info.base == opened
+    with pytest.raises(ConflictError):
+        save_text(target, "mission: mine\n", expected=info.base)
+
+
+def test_draft_without_base_or_with_a_broken_one():
+    store = DraftStore()
+    assert store.write("new-a", SPEC).base is None
+    text = store.write("new-b", SPEC).path.read_text(encoding="utf-8")
+    broken = text.replace("pid:", "base: {size: x, sha256: 12}\npid:")
+    (store.folder / "new-b.draft.yaml").write_text(broken, encoding="utf-8")
+    info = store.info("new-b")
+    assert info is not None and info.base is None

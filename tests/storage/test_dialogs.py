@@ -410,3 +410,17 @@ async def test_recover_when_the_file_is_gone(tmp_path):
         assert text_of(screen, "#recover-file-gone").startswith("The file itself is no longer there")
         assert text_of(screen, "#recover-sections") == "Sections written: Basics and Mission"
         assert_fits(app, screen)
+
+
+async def test_recover_fits_80x24_with_every_paragraph(tmp_path):
+    """The longest case (file gone, many sections) still shows every choice and the keys line."""
+    info = draft_info(tmp_path / "gone.yaml")
+    keys = ["title", "purpose", "definitions", "mission", "vision", "values", "standards", "procedures"]
+    app = DialogApp(lambda: RecoverDraftScreen(info, keys))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert_fits(app, screen)
+        hint = screen.query_one("#storage-keys").region
+        assert hint.bottom <= 23
+        assert "Delete the draft for good." in all_text(screen)

@@ -128,7 +128,7 @@ class RecoverDraftScreen(StorageDialog[str]):
         yield Static(text, id="recover-sections", markup=False)
 
     def choices(self) -> list[Choice]:
-        if self.info.target is not None:
+        if self.info.target is not None and self.info.target.exists():
             discard_text = _("Delete the draft and keep the file as it is.")
         else:
             discard_text = _("Delete the draft for good.")

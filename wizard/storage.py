@@ -530,7 +530,10 @@ class DraftStore:
                 yield self._info(draft_id, file, *loaded), loaded[1]
 
     def list(self) -> list[DraftInfo]:
-        """Every readable draft, newest first. Corrupt or unreadable draft files are skipped."""
+        """Every readable draft, newest first. Corrupt or unreadable draft files are skipped
+        (and kept for a person to rescue); half-written temporary files of a write that was
+        killed more than a minute ago are removed."""
+        self.clean_temporary(older_than=60.0)
         return sorted((info for info, _data in self._drafts()), key=lambda i: i.saved_at, reverse=True)
 
     def info(self, draft_id: str) -> DraftInfo | None:
@@ -552,12 +555,17 @@ class DraftStore:
         """The draft of the file at `path`, if there is one."""
         return self.info(draft_id_for(path))
 
-    def clean_temporary(self) -> None:
-        """Remove temporary files left by a write that was killed halfway (never a draft)."""
+    def clean_temporary(self, older_than: float = 0.0) -> None:
+        """Remove temporary files left by a write that was killed halfway (never a draft).
+
+        `older_than` (seconds) spares files another running window may be writing right now.
+        """
+        now = datetime.now(timezone.utc).timestamp()
         with suppress(OSError):
             for temp in self.folder.glob(f".*{TEMP_SUFFIX}"):
                 with suppress(OSError):
-                    temp.unlink()
+                    if now - temp.stat().st_mtime >= older_than:
+                        temp.unlink()
 
 
 def _base(value: object) -> Fingerprint | None:

@@ -151,10 +151,16 @@ def test_unreadable_draft_and_stray_files_are_skipped(tmp_path):
     (store.folder / "new-folder.draft.yaml").mkdir()
     (store.folder / "notes.txt").write_text("hello", encoding="utf-8")
     (store.folder / "bad id!.draft.yaml").write_text("x", encoding="utf-8")
-    (store.folder / ".new-good.draft.yaml.abc.tmp").write_text("half", encoding="utf-8")
+    fresh = store.folder / ".new-good.draft.yaml.abc.tmp"
+    old = store.folder / ".new-good.draft.yaml.def.tmp"
+    fresh.write_text("half", encoding="utf-8")
+    old.write_text("half", encoding="utf-8")
+    os.utime(old, (1, 1))
     assert store.list() == [good]
+    assert fresh.exists()  # maybe another window writing right now
+    assert not old.exists()  # left by a write killed long ago
     store.clean_temporary()
-    assert not (store.folder / ".new-good.draft.yaml.abc.tmp").exists()
+    assert not fresh.exists()
     assert store.read("new-good") == SPEC
 
 

@@ -351,6 +351,26 @@ def new_draft_id() -> str:
     return "new-" + secrets.token_hex(8)
 
 
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def _process_state(pid: int) -> tuple[str, int] | None:
+    """(state letter, start time in clock ticks) of a process, from /proc; None without /proc."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its last ')'.
+    fields = text[text.rfind(")") + 2 :].split()
+    try:
+        return fields[0], int(fields[19])
+    except (IndexError, ValueError):
+        return None
+
+
 def _valid_id(draft_id: str) -> bool:
     return bool(draft_id) and all(c.isascii() and (c.isalnum() or c == "-") for c in draft_id)
 
@@ -376,19 +396,33 @@ class DraftInfo:
     pid: int | None
     path: Path
     base: Fingerprint | None = None
+    started: int | None = None
+    host: str | None = None
 
     @property
     def owner_running(self) -> bool:
-        """Whether the process that wrote the draft seems to be still running (another window)."""
+        """Whether the process that wrote the draft is still running (the policy is open in
+        another window): then it should not be offered for recovery here.
+
+        A process that was killed but not yet reaped (a zombie), or a new process that got
+        the same number since, does not count; neither does one on another computer."""
         if not self.pid or self.pid == os.getpid():
+            return False
+        if self.host is not None and self.host != _host():
             return False
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
             return False
         except OSError:
-            return True
-        return True
+            pass  # it exists, but belongs to someone else
+        state = _process_state(self.pid)
+        if state is None:
+            return True  # no /proc: trust the signal check
+        status, started = state
+        if status in ("Z", "X"):
+            return False
+        return self.started is None or started == self.started
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -455,7 +489,11 @@ class DraftStore:
             "target": str(absolute) if absolute is not None else None,
             "saved_at": saved_at.isoformat(),
             "pid": os.getpid(),
+            "host": _host(),
         }
+        own = _process_state(os.getpid())
+        if own is not None:
+            meta["started"] = own[1]
         if base is not None:
             meta["base"] = {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256}
         header = (
@@ -511,9 +549,21 @@ class DraftStore:
         title = text_in(data.get("title"), language, language) or ""
         company = data.get("company") if isinstance(data.get("company"), str) else ""
         pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
+        started = meta.get("started") if isinstance(meta.get("started"), int) else None
+        host = meta.get("host") if isinstance(meta.get("host"), str) else None
         target = Path(meta["target"]) if meta.get("target") else None
         return DraftInfo(
-            draft_id, target, saved_at, title.strip(), company.strip(), language, pid, file, _base(meta.get("base"))
+            draft_id,
+            target,
+            saved_at,
+            title.strip(),
+            company.strip(),
+            language,
+            pid,
+            file,
+            _base(meta.get("base")),
+            started,
+            host,
         )
 
     def _drafts(self) -> Iterator[tuple[DraftInfo, dict]]:

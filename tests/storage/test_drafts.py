@@ -323,3 +323,60 @@ def test_draft_without_base_or_with_a_broken_one():
     (store.folder / "new-b.draft.yaml").write_text(broken, encoding="utf-8")
     info = store.info("new-b")
     assert info is not None and info.base is None
+
+
+def _draft_written_by(process_code: str) -> tuple[subprocess.Popen, DraftStore]:
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from wizard.storage import DraftStore
+        DraftStore().write("new-other", {{"schema_version": 1, "language": "en", "title": "Other window"}})
+        print("written", flush=True)
+        {process_code}
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=os.environ.copy())
+    assert process.stdout.readline().strip() == b"written"
+    return process, DraftStore()
+
+
+def test_a_draft_of_another_running_window_is_marked():
+    process, store = _draft_written_by("time.sleep(60)")
+    try:
+        [info] = store.list()
+        assert info.pid == process.pid
+        assert info.owner_running
+    finally:
+        process.kill()
+        process.wait()
+    assert not store.info("new-other").owner_running  # killed: offer it for recovery
+
+
+NO_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+
+
+@NO_PROC
+def test_a_killed_but_unreaped_process_does_not_count():
+    process, store = _draft_written_by("time.sleep(60)")
+    os.kill(process.pid, signal.SIGKILL)
+    deadline = datetime.now().timestamp() + 10
+    while Path(f"/proc/{process.pid}/stat").read_text().split(") ")[1][0] != "Z":  # a zombie until waited for
+        assert datetime.now().timestamp() < deadline
+    try:
+        assert not store.info("new-other").owner_running
+    finally:
+        process.wait()
+
+
+@NO_PROC
+def test_a_reused_process_number_or_another_computer_does_not_count():
+    import dataclasses
+
+    store = DraftStore()
+    info = store.write("new-mine", SPEC)
+    parent = dataclasses.replace(info, pid=os.getppid(), started=info.started)  # alive, but started at another time
+    assert not parent.owner_running
+    elsewhere = dataclasses.replace(info, pid=os.getppid(), started=None, host="another-computer")
+    assert not elsewhere.owner_running
+    assert dataclasses.replace(info, pid=os.getppid(), started=None).owner_running

@@ -375,7 +375,7 @@ def test_a_reused_process_number_or_another_computer_does_not_count():
 
     store = DraftStore()
     info = store.write("new-mine", SPEC)
-    parent = dataclasses.replace(info, pid=os.getppid(), started=info.started)  # alive, but started at another time
+    parent = dataclasses.replace(info, pid=os.getppid(), started=12345)  # alive, but not the process that wrote it
     assert not parent.owner_running
     elsewhere = dataclasses.replace(info, pid=os.getppid(), started=None, host="another-computer")
     assert not elsewhere.owner_running

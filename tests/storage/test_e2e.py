@@ -144,6 +144,39 @@ def test_closing_the_terminal_keeps_even_the_last_keystrokes(start, policy):
     assert title_on_disk(policy) == "Customer Service Policy"
 
 
+def test_a_new_policy_never_saved_is_offered_on_the_welcome_screen(start, tmp_path):
+    terminal = start("new")
+    terminal.wait_for("Title", "Company")
+    time.sleep(0.5)
+    terminal.type("Kava Bar Policy")
+    terminal.wait_for("Kava Bar Policy", "unsaved changes")
+    time.sleep(AUTOSAVE_PROMISE + 0.5)
+    terminal.kill()
+
+    welcome = start()  # `policy-wizard` with no command: the welcome screen
+    welcome.wait_for("Kava Bar Policy")
+    welcome.click("Kava Bar Policy")
+    screen = welcome.wait_for("Unsaved work was found")
+    assert "kept a new policy that was never saved: Kava Bar Policy." in " ".join(screen.split())
+    welcome.press("enter")  # Restore
+    welcome.wait_for("Kava Bar Policy", "Step 1 of 13")
+    time.sleep(0.5)
+    welcome.press("ctrl+s")  # a new policy: where to save it?
+    welcome.wait_for("File name")
+    target = tmp_path / "kava.yaml"
+    welcome.press("ctrl+a", "ctrl+k")
+    welcome.type(str(target))
+    welcome.press("enter")
+    deadline = time.monotonic() + 10
+    while not target.exists():
+        assert time.monotonic() < deadline, f"not saved:\n{welcome.text()}"
+        time.sleep(0.1)
+    assert title_on_disk(target) == "Kava Bar Policy"
+    welcome.press("ctrl+q")
+    welcome.wait_exit()
+    assert DraftStore().list() == []
+
+
 def test_a_failed_save_loses_nothing(start, policy, tmp_path):
     terminal = open_editor(start, policy)
     edit_title(terminal, "Title Worth Keeping")

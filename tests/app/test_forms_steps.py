@@ -437,3 +437,22 @@ async def test_record_lists_from_scratch(step, keys):
         await pilot.press(*"First", "tab", *"Second line")
         assert data[step] == [{keys[0]: "First", keys[1]: "Second line"}]
         assert str(app.form.query_one(".list-empty").content) == ""
+
+
+async def test_one_edit_changes_one_line_of_the_saved_file():
+    import difflib
+    from pathlib import Path
+
+    from wizard.spec import dump_spec, load_spec
+
+    source = Path(__file__).resolve().parents[1] / "examples" / "northwind-en.yaml"
+    data = load_spec(source).data
+    before = dump_spec(data)
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        picker = app.form.query_one("#service-levels", ListEditor).rows[1].query(DurationPicker)[0]
+        picker.focus_target()
+        await pilot.press(*"12")  # e-mail: 24 hours -> 12 hours
+    after = dump_spec(data)
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed == ["-      first_response: 24 hours", "+      first_response: 12 hours"]

@@ -139,6 +139,7 @@ class FormField(FindingTarget, Vertical):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.add_class(*self.DEFAULT_CLASSES.split())  # `classes` replaces DEFAULT_CLASSES
         self.label = label
         self.path = tuple(path)
         self.path_part = self.path

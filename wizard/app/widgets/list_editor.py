@@ -159,12 +159,14 @@ class ListEditor(FindingTarget, Vertical):
         add_label: str = "",
         add_choices: Sequence[tuple[str, str]] = (),
         unique_key: str | None = None,
+        number_label: Callable[[int], str] | None = None,
         enter_adds: bool = False,
         empty_text: str = "",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.add_class(*self.DEFAULT_CLASSES.split())  # `classes` replaces DEFAULT_CLASSES
         self.path = tuple(path)
         self.path_part = self.path
         self.items = [copy.deepcopy(item) for item in items] if isinstance(items, list) else []
@@ -180,6 +182,7 @@ class ListEditor(FindingTarget, Vertical):
         self.add_label = add_label or _("Add")
         self.add_choices = list(add_choices)
         self.unique_key = unique_key  # each value of this key once (but "other" any number of times)
+        self.number_label = number_label or (lambda number: f"{number}.")
         self.enter_adds = enter_adds
         self.empty_text = empty_text
         self.add_class("-texts" if enter_adds else "-records")
@@ -247,7 +250,7 @@ class ListEditor(FindingTarget, Vertical):
         for position, row in enumerate(self.rows, start=1):
             if row.number != position:  # typing must not re-render every row
                 row.number = position
-                row.query_one(".row-number", Label).update(f"{position}.")
+                row.query_one(".row-number", Label).update(self.number_label(position))
             if self.is_blank(row.item):
                 row.path_part = None
             else:

@@ -265,6 +265,7 @@ async def test_escalation_levels_are_numbered_by_position():
             (3, "Supervisor"),
         ]
         assert data["escalation"][2]["within"] == "4 hours"
+        assert [str(row.query_one(".row-number").content) for row in editor.rows] == ["Level 1", "Level 2", "Level 3"]
 
 
 async def test_training_methods_and_refresher():

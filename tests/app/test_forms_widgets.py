@@ -80,6 +80,12 @@ async def test_duration_unit_picked_with_keys_and_number_cleared():
         unit.focus()
         await pilot.press("right")  # hours -> days
         assert unit.unit == "day" and str(unit.render()) == "◂ days ▸"
+        await pilot.press("m")  # the first letter: minutes, then months
+        assert unit.unit == "minute"
+        await pilot.press("m")
+        assert unit.unit == "month"
+        await pilot.press("d")
+        assert unit.unit == "day"
         assert data["standards"]["service_levels"][0]["first_response"] == "24 days"
         picker.focus_target()
         await pilot.press("ctrl+a", "ctrl+k")  # clear the number

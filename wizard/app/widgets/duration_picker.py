@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from wizard.app.labels import unit_label
-from wizard.app.widgets.field import FieldInput, FormField
+from wizard.app.widgets.field import FieldInput, FormField, focus_now
 from wizard.i18n import Translator
 from wizard.spec.model import Duration, parse_duration
 
@@ -181,7 +181,7 @@ class DurationPicker(FormField):
         self.emit("" if amount is None else format_duration(Duration(amount, self.unit)))
 
     def focus_target(self, rest: tuple = ()) -> bool:
-        self.query_one(".duration-amount", Input).focus()
+        focus_now(self.query_one(".duration-amount", Input))
         return True
 
     def insert_example(self, text: str) -> bool:

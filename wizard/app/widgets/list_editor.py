@@ -27,9 +27,9 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.markup import escape
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
-from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note
+from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now
 from wizard.i18n import Translator
 from wizard.spec.model import is_empty, set_at
 
@@ -133,7 +133,7 @@ class ListRow(FindingTarget, Horizontal):
                     return widget.focus_target(tuple(rest[len(part) :]))
         for widget in self.body.query("*"):
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return True
         return False
 
@@ -403,7 +403,7 @@ class ListEditor(FindingTarget, Vertical):
             self.rows_box.move_child(row, after=rows[target])
         self._report(structural=True)
         if focused is not None:
-            focused.focus()
+            focus_now(focused)
         row.scroll_visible()
 
     def _show_undo(self, text: str) -> None:
@@ -416,7 +416,7 @@ class ListEditor(FindingTarget, Vertical):
         undo.set_class(not text, "-empty")
 
     def _focus_add(self) -> None:
-        self.query_children(".list-add, .list-add-choice").first().focus()
+        focus_now(self.query_children(".list-add, .list-add-choice").first())
 
     # -- keys and buttons --------------------------------------------------------------
 
@@ -451,7 +451,7 @@ class ListEditor(FindingTarget, Vertical):
 
     async def action_add_item(self) -> None:
         if self.add_choices:
-            self.query_one(".list-add-choice", Select).focus()
+            focus_now(self.query_one(".list-add-choice", Select))
             return
         await self.add(after=self.current_row())
 
@@ -482,17 +482,15 @@ class ListEditor(FindingTarget, Vertical):
         event.select.value = Select.NULL
         await self.add(self.new_item(key))
 
-    @on(Input.Submitted)
-    async def _enter(self, event: Input.Submitted) -> None:
-        if not self.enter_adds:
-            return
-        row = self._row_of(event.input)
-        if row is None:
-            return
-        event.stop()
-        if self.is_blank(row.item) and row is self.rows[-1]:
-            return  # Enter on an empty last item: nothing to add after
+    async def enter_in(self, row: ListRow, text: str) -> bool:
+        """Enter in an item of a list of texts: a new item after it. On an empty last item
+        it does nothing and says so (False): the form then moves on to the next field, as
+        Enter on an empty bullet ends a list in a word processor. `text` is what the item's
+        input shows now."""
+        if not text.strip() and row is self.rows[-1]:
+            return False
         await self.add(after=row)
+        return True
 
     # -- findings and focus --------------------------------------------------------------
 

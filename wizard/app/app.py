@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from wizard.app.ui import LANGUAGE_NAMES, N_, STEP_KEYS, _, step_title, translate_bindings
-from wizard.i18n import language_from_environment, set_ui_language, ui_language
+from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -133,6 +133,7 @@ class PolicyWizardApp(App):
         mode: str | None = None,
         path: Path | str | None = None,
         *,
+        data: dict | None = None,
         preset: str | None = None,
         lang: str | None = None,
         theme: str | None = None,
@@ -140,6 +141,7 @@ class PolicyWizardApp(App):
         super().__init__()
         translate_bindings(self)
         self.mode = mode
+        self.start_data = data
         self.start_path = Path(path) if path is not None else None
         self.preset = preset
         self.doc_lang = lang
@@ -154,7 +156,7 @@ class PolicyWizardApp(App):
         if self.mode == "edit" and self.start_path is not None:
             self.open_path(self.start_path, from_command_line=True)
         elif self.mode == "new":
-            self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path)
+            self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path, data=self.start_data)
         else:
             self.show_welcome()
 
@@ -184,7 +186,7 @@ class PolicyWizardApp(App):
         else:
             self.push_screen(screen)
 
-    def start_new(self, preset: str | None = None, lang: str | None = None, path: Path | None = None) -> None:
+    def start_new(self, preset: str | None = None, lang: str | None = None, path: Path | None = None, data: dict | None = None) -> None:
         from wizard.app import core
         from wizard.app.screens.editor import EditorScreen
 
@@ -193,7 +195,9 @@ class PolicyWizardApp(App):
             self.notify(_("%(path)s already exists: it is opened for editing.") % {"path": path}, markup=False)
             self.open_path(path, from_command_line=True)
             return
-        if preset:
+        if data is not None:
+            data = dict(data)
+        elif preset:
             try:
                 data = core.preset_data(preset, lang)
             except Exception:
@@ -201,7 +205,7 @@ class PolicyWizardApp(App):
                 data = core.blank_spec(lang)
         else:
             data = core.blank_spec(lang)
-        self._show_editor(EditorScreen(data, path, dirty=bool(preset)))
+        self._show_editor(EditorScreen(data, path, dirty=bool(preset) or len(data) > 2))
 
     def open_path(self, path: Path, from_command_line: bool = False) -> None:
         self._open(Path(path), from_command_line)
@@ -327,13 +331,20 @@ def run_app(
     mode: str | None = None,
     path: Path | str | None = None,
     *,
+    data: dict | None = None,
     preset: str | None = None,
     lang: str | None = None,
     ui_lang: str | None = None,
 ) -> int:
-    """Start the app: `mode` "new" (optional `path`, `preset`, document `lang`), "edit" (`path`),
-    or None for the welcome screen. `ui_lang` is the app's language (default: LC_ALL/LANG)."""
-    set_ui_language(ui_lang if ui_lang in LANGUAGES else language_from_environment())
-    app = PolicyWizardApp(mode, path, preset=preset, lang=lang)
+    """Start the app.
+
+    `mode`: "new" (optional target `path`; the starting spec `data`, or a `preset` key and a
+    document `lang`), "edit" (`path`), or "welcome"/None for the welcome screen.
+    `ui_lang`: the app's language; when None the language already set (by the command line,
+    from `--ui-lang` or LC_ALL/LANG) is kept.
+    """
+    if ui_lang in LANGUAGES:
+        set_ui_language(ui_lang)
+    app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.run()
     return app.return_code or 0

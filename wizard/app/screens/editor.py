@@ -110,8 +110,8 @@ class EditorScreen(Screen):
 
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="save"),
-        Binding("ctrl+n,alt+n", "next_step", N_("Next"), id="next"),
-        Binding("alt+b", "previous_step", N_("Back"), id="back"),
+        Binding("alt+n,f8", "next_step", N_("Next"), id="next"),
+        Binding("alt+b,f7", "previous_step", N_("Back"), id="back"),
         Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
         Binding("ctrl+e", "insert_example", N_("Example"), id="example", show=False),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
@@ -134,6 +134,7 @@ class EditorScreen(Screen):
         self.findings: list = []
         self.states = step_states(data, [])
         self.version = 0
+        self._checked_version = -1
         self._check_timer: Timer | None = None
         self._preview_user_choice: bool | None = None
         self._example_turn: dict[str, int] = {}
@@ -315,7 +316,9 @@ class EditorScreen(Screen):
 
     # ------------------------------------------------------------------ checks
 
-    def _schedule_checks(self, delay: float = CHECK_DEBOUNCE_SECONDS) -> None:
+    def _schedule_checks(self, delay: float | None = None) -> None:
+        if delay is None:
+            delay = CHECK_DEBOUNCE_SECONDS
         if self._check_timer is not None:
             self._check_timer.stop()
         version = self.version
@@ -323,6 +326,10 @@ class EditorScreen(Screen):
             self._run_checks(core.snapshot(self.data), version)
         else:
             self._check_timer = self.set_timer(delay, lambda: self._run_checks(core.snapshot(self.data), self.version))
+
+    def _check_timer_pending(self) -> bool:
+        """Whether checks are scheduled or running for an older version of the spec."""
+        return self._checked_version != self.version
 
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
     def _run_checks(self, data: dict, version: int) -> None:
@@ -333,6 +340,7 @@ class EditorScreen(Screen):
         if version != self.version:
             return  # the spec changed meanwhile: newer checks are on their way
         self.findings = found
+        self._checked_version = version
         self.states = step_states(data, found)
         self.query_one(StepList).set_states(self.states)
         self._show_step_findings()

@@ -1,13 +1,19 @@
 """The live preview: the rendered document, one widget per section.
 
-Typing never waits for it. The editor calls `request(data)` on every change; the
-preview waits for a pause (debounce), copies the spec, renders it in a thread
-(an exclusive worker, so a newer request cancels an older one), and then only
-re-draws the sections whose Markdown changed. A result that is older than the
-latest request, or in another language than the one now chosen, is dropped.
+Typing never waits for it. The editor calls `request(data)` on every change and
+returns at once. The preview waits a moment so that a burst of keys (or a paste)
+becomes one render (debounce), copies the spec, renders it in a thread (an
+exclusive worker: at most one render runs), and then only re-draws the sections
+whose Markdown changed. While a render runs, new requests are coalesced into one
+follow-up render, started after a pause as long as the last render took, so the
+renderer never takes more than about half of the processor from typing.
+A result older than what is shown, or in another language than the one now
+chosen, is dropped. A hidden preview does not render at all.
 """
 
 from __future__ import annotations
+
+import time
 
 from textual import work
 from textual.containers import VerticalScroll
@@ -19,7 +25,7 @@ from textual.widgets import Static
 from wizard.app import core
 from wizard.app.ui import LANGUAGE_NAMES, _
 
-DEBOUNCE_SECONDS = 0.25
+DEBOUNCE_SECONDS = 0.015  # collects a burst of keys (a paste, key repeat) into one render
 
 
 class SectionView(Static):
@@ -51,10 +57,14 @@ class Preview(VerticalScroll):
         self._data: dict | None = None
         self._version = 0
         self._applied = 0
+        self._applied_shown = 0
         self._timer: Timer | None = None
         self._order: list[str] = []
         self._current = "title"
         self._shown: dict[str, str] = {}
+        self._running = False
+        self._started = 0.0
+        self._last_cost = 0.0
 
     def compose(self):
         yield Static(self._caption(), id="preview-caption", markup=False)
@@ -67,52 +77,81 @@ class Preview(VerticalScroll):
 
     def watch_lang(self) -> None:
         self.refresh_labels()
+        self._applied_shown = 0  # everything shown is in the old language
         self.request(self._data, delay=0)
 
     @property
     def pending(self) -> bool:
-        """Whether a requested render has not reached the screen yet."""
-        return self._applied != self._version
+        """Whether a requested render has not reached the screen yet (a hidden preview waits)."""
+        return bool(self.display) and self._applied != self._version
 
-    def request(self, data: dict | None, delay: float = DEBOUNCE_SECONDS) -> None:
-        """Show `data` soon: after `delay` seconds without another request."""
+    def request(self, data: dict | None, delay: float | None = None) -> None:
+        """Show `data` soon. Cheap: it only notes the request and maybe sets a timer."""
         if data is None:
             return
         self._data = data
         self._version += 1
+        if delay is not None and delay <= 0:
+            self._cancel_timer()
+            self._start()
+            return
+        if self._running or self._timer is not None:
+            return  # the running render is followed by one more, or the timer is set
+        self._timer = self.set_timer(DEBOUNCE_SECONDS if delay is None else delay, self._start)
+
+    def _cancel_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
-        if delay <= 0:
-            self._start()
-        else:
-            self._timer = self.set_timer(delay, self._start)
+            self._timer = None
 
     def _start(self) -> None:
         self._timer = None
-        if self._data is None:
+        if self._data is None or self._applied == self._version:
             return
+        if not self.display:
+            return  # rendered when shown again
+        self._running = True
+        self._started = time.perf_counter()
         self._render_sections(core.snapshot(self._data), self.lang, self._version)
+
+    def _finished(self) -> None:
+        self._running = False
+        self._last_cost = time.perf_counter() - self._started
+        if self._applied != self._version and self._timer is None:
+            self._timer = self.set_timer(max(DEBOUNCE_SECONDS, self._last_cost), self._start)
+
+    def on_show(self) -> None:
+        if self._applied != self._version:
+            self._cancel_timer()
+            self._start()
 
     @work(exclusive=True, thread=True, group="preview", exit_on_error=False)
     def _render_sections(self, data: dict, lang: str, version: int) -> None:
         from rich.markdown import Markdown
 
+        prepared = []
         try:
             sections = core.preview_sections(data, lang)
+            previous = dict(self._shown)
+            for section in sections:
+                if previous.get(section.key) == section.markdown:
+                    prepared.append((section.key, section.markdown, None))
+                else:
+                    prepared.append((section.key, section.markdown, Markdown(section.markdown, hyperlinks=False)))
         except Exception as error:  # show the problem in the preview, never crash the editor
-            sections = [core.PreviewSection("error", "", _("The preview cannot be shown: %(error)s") % {"error": error})]
-        previous = dict(self._shown)
-        prepared = []
-        for section in sections:
-            if previous.get(section.key) == section.markdown:
-                prepared.append((section.key, section.markdown, None))
-            else:
-                prepared.append((section.key, section.markdown, Markdown(section.markdown, hyperlinks=False)))
+            message = _("The preview cannot be shown: %(error)s") % {"error": error}
+            prepared = [("error", message, Markdown(message))]
         self.app.call_from_thread(self._apply, prepared, lang, version)
 
     def _apply(self, prepared: list, lang: str, version: int) -> None:
-        if version != self._version or lang != self.lang:
-            return  # stale: a newer request is on its way
+        try:
+            self._show_result(prepared, lang, version)
+        finally:
+            self._finished()
+
+    def _show_result(self, prepared: list, lang: str, version: int) -> None:
+        if version <= self._applied_shown or lang != self.lang:
+            return  # stale: older than what is shown, or in a language no longer chosen
         views = {view.key: view for view in self.query(SectionView)}
         keys = [key for key, _md, _r in prepared]
         for key, view in views.items():
@@ -137,7 +176,9 @@ class Preview(VerticalScroll):
             previous = view
         self._order = keys
         self._shown = {key: markdown for key, markdown, _r in prepared}
-        self._applied = version
+        self._applied_shown = version
+        if version == self._version:
+            self._applied = version
         self.post_message(self.Rendered(version, tuple(changed)))
         if changed:
             self.call_after_refresh(self._scroll_to_current)

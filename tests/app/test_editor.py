@@ -1,0 +1,204 @@
+"""How the editor behaves for a user: steps, palette, preview, quitting, languages, bad files."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.app.conftest import focused_text_field, settle
+from wizard.app.app import PolicyWizardApp, load_settings
+from wizard.app.screens.dialogs import FileProblemsScreen, QuitScreen
+from wizard.app.widgets.preview import Preview, SectionView
+from wizard.app.widgets.sidebar import StepList
+from wizard.i18n import ui_language
+
+
+@pytest.fixture
+def policy(tmp_path, examples):
+    source = next(p for p in examples if p.name.startswith("northwind"))
+    target = tmp_path / "policy.yaml"
+    shutil.copy(source, target)
+    return target
+
+
+async def test_any_step_from_the_sidebar(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        await pilot.press("f6")
+        assert isinstance(app.focused, StepList)
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot)
+        assert editor.step == "mission"
+
+
+async def test_any_step_from_the_command_palette(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"Go to: Values")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.editor.step == "values"
+
+
+async def test_next_and_back_keep_every_answer():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        assert focused_text_field(app) is not None
+        await pilot.press(*"Harbour Books")
+        before = dict(editor.data)
+        await pilot.press("alt+n")
+        await settle(pilot)
+        await pilot.press("alt+b")
+        await settle(pilot)
+        assert editor.step == "basics"
+        assert editor.data == before
+        assert focused_text_field(app).value == "Harbour Books"
+
+
+async def test_the_preview_follows_edits_and_redraws_only_the_changed_section(policy):
+    app = PolicyWizardApp("edit", policy)
+    rendered: list[Preview.Rendered] = []
+
+    def hook(message):
+        if isinstance(message, Preview.Rendered):
+            rendered.append(message)
+
+    async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        preview = app.editor.query_one(Preview)
+        assert preview.display  # wide enough: shown by default
+        keys = [view.key for view in preview.query(SectionView)]
+        assert keys[0] == "title" and "mission" in keys
+        rendered.clear()
+        await app.editor.go_to("vision")
+        await settle(pilot)
+        field = focused_text_field(app)
+        assert field is not None
+        await pilot.press("end", *" Soon.")
+        await settle(pilot)
+        assert rendered, "the preview did not redraw after an edit"
+        assert set(rendered[-1].changed) <= {"vision"}
+        assert any("vision" in message.changed for message in rendered)
+        assert "Soon." in preview.query_one("#pv-vision", SectionView).markdown
+
+
+async def test_a_stale_preview_result_is_dropped(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        preview = app.editor.query_one(Preview)
+        shown = preview.query_one("#pv-title", SectionView).markdown
+        preview._apply([("title", "# Old", None)], preview.lang, preview._version - 1)
+        assert preview.query_one("#pv-title", SectionView).markdown == shown
+
+
+async def test_preview_toggle_and_language(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        preview = app.editor.query_one(Preview)
+        assert not preview.display  # 100 columns: the form gets the room
+        await pilot.press("f2")
+        await settle(pilot)
+        assert preview.display
+        await pilot.press("f3")
+        await settle(pilot)
+        assert preview.lang == "hr"
+        assert not preview.pending
+
+
+async def test_quit_asks_when_there_are_unsaved_changes(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", *"!")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")  # keep editing
+        await pilot.pause(0.2)
+        assert app.is_running and app.screen is app.editor
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.2)
+        await pilot.click("#discard")
+        await pilot.pause(0.2)
+    assert not app.is_running
+    assert "!" not in policy.read_text(encoding="utf-8").splitlines()[2]
+
+
+async def test_quit_without_changes_does_not_ask(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.2)
+    assert not app.is_running
+
+
+async def test_a_bad_file_shows_its_problems(tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("schema_version: 1\nlanguage: en\nmission: [unclosed\n", encoding="utf-8")
+    app = PolicyWizardApp("edit", bad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FileProblemsScreen)
+        problems = [str(widget.content) for widget in app.screen.query(".problem")]
+        assert problems and all("broken.yaml" in problem for problem in problems)
+        await pilot.press("escape")  # back
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WelcomeScreen"
+
+
+async def test_theme_and_ui_language_from_the_palette(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for command in ("Theme: light", "App language: Hrvatski"):
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.3)
+            await pilot.press(*command)
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert app.theme == "textual-light"
+        assert ui_language() == "hr"
+        assert app.editor.step == "basics"
+    assert load_settings()["theme"] == "light"
+
+
+async def test_recent_files_on_the_welcome_screen(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        recent = app.screen.query_one("#recent")
+        recent.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.editor is not None and app.editor.path.resolve() == policy.resolve()
+
+
+async def test_step_marks_show_progress(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        states = app.editor.query_one(StepList).states
+        assert states["mission"] in ("complete", "findings")
+        assert states["review"] == "none"
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        states = app.editor.query_one(StepList).states
+        assert states["mission"] == "empty"

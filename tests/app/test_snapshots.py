@@ -1,0 +1,71 @@
+"""How every step looks at 100x30, in English and in Chinese (double-width text must line up).
+
+Regenerate after a deliberate change with `pytest tests/app/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.app.conftest import settle
+from wizard.app.app import PolicyWizardApp
+from wizard.app.ui import STEP_KEYS
+from wizard.i18n import set_ui_language
+
+
+@pytest.fixture
+def policy(tmp_path, examples):
+    source = next(p for p in examples if p.name.startswith("northwind"))
+    target = tmp_path / "policy.yaml"
+    shutil.copy(source, target)
+    return target
+
+
+def _no_blink(app) -> None:
+    from textual.widgets import Input, TextArea
+
+    for widget in app.screen.query("Input, TextArea"):
+        if isinstance(widget, (Input, TextArea)):
+            widget.cursor_blink = False
+
+
+@pytest.mark.parametrize("ui", ["en", "zh"])
+@pytest.mark.parametrize("step", STEP_KEYS)
+def test_step(snap_compare, policy, step, ui):
+    set_ui_language(ui)
+    app = PolicyWizardApp("edit", policy, theme="dark")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await app.editor.go_to(step)
+        await settle(pilot)
+        _no_blink(app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+@pytest.mark.parametrize("ui", ["en", "zh"])
+def test_welcome(snap_compare, ui):
+    set_ui_language(ui)
+    app = PolicyWizardApp(theme="dark")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        _no_blink(app)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_light_theme_with_preview(snap_compare, policy):
+    app = PolicyWizardApp("edit", policy, theme="light")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await app.editor.go_to("standards")
+        await settle(pilot)
+        _no_blink(app)
+
+    assert snap_compare(app, terminal_size=(140, 40), run_before=run_before)

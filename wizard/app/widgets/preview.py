@@ -62,7 +62,7 @@ class Preview(VerticalScroll):
         self._order: list[str] = []
         self._current = "title"
         self._shown: dict[str, str] = {}
-        self._running = False
+        self._rendering = False
         self._started = 0.0
         self._last_cost = 0.0
 
@@ -95,7 +95,7 @@ class Preview(VerticalScroll):
             self._cancel_timer()
             self._start()
             return
-        if self._running or self._timer is not None:
+        if self._rendering or self._timer is not None:
             return  # the running render is followed by one more, or the timer is set
         self._timer = self.set_timer(DEBOUNCE_SECONDS if delay is None else delay, self._start)
 
@@ -110,12 +110,12 @@ class Preview(VerticalScroll):
             return
         if not self.display:
             return  # rendered when shown again
-        self._running = True
+        self._rendering = True
         self._started = time.perf_counter()
         self._render_sections(core.snapshot(self._data), self.lang, self._version)
 
     def _finished(self) -> None:
-        self._running = False
+        self._rendering = False
         self._last_cost = time.perf_counter() - self._started
         if self._applied != self._version and self._timer is None:
             self._timer = self.set_timer(max(DEBOUNCE_SECONDS, self._last_cost), self._start)

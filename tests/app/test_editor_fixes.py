@@ -71,3 +71,21 @@ async def test_the_preview_follows_an_edit_of_a_file(policy):
         await type_like_a_terminal(app, " Zeta")
         assert await wait_until(lambda: "Zeta" in "".join(
             view.markdown for view in app.editor.query_one(Preview).query(SectionView)))
+
+
+async def test_back_from_step_two():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        assert app.editor.step == "purpose"
+        assert focused_text_field(app) is not None  # a TextArea: it has its own F7
+        await pilot.press("f7")
+        await settle(pilot)
+        assert app.editor.step == "basics"
+        await pilot.press("f8", "f8")
+        await settle(pilot)
+        await pilot.press("alt+b")
+        await settle(pilot)
+        assert app.editor.step == "purpose"

@@ -111,8 +111,8 @@ class EditorScreen(Screen):
 
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="save"),
-        Binding("alt+n,f8", "next_step", N_("Next"), id="next"),
-        Binding("alt+b,f7", "previous_step", N_("Back"), id="back"),
+        Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
+        Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
         Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
         Binding("ctrl+e", "insert_example", N_("Example"), id="example", show=False),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview"),

@@ -73,6 +73,59 @@ async def test_the_preview_follows_an_edit_of_a_file(policy):
             view.markdown for view in app.editor.query_one(Preview).query(SectionView)))
 
 
+async def go_to_step(pilot, title: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    await pilot.press(*f"Go to: {title}")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def footer_keys(app) -> str:
+    from textual.widgets._footer import FooterKey
+
+    return " ".join(f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey))
+
+
+async def test_f9_inserts_the_example_into_the_field_being_written():
+    from wizard.app.guidance import guidance_for
+
+    example = guidance_for("mission").examples["mission"]
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "Example" in footer_keys(app)
+        await go_to_step(pilot, "Mission")
+        assert app.editor.step == "mission"
+        assert focused_text_field(app) is not None
+        await pilot.press("f9")
+        await settle(pilot)
+        assert focused_text_field(app).text.strip() == example.strip()
+        assert app.editor.data["mission"].strip() == example.strip()
+
+
+async def test_f9_on_a_list_and_in_a_list_item():
+    from wizard.app.guidance import guidance_for
+
+    always = list(guidance_for("standards").examples["always"])
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to_step(pilot, "Service standards")
+        assert app.editor.step == "standards"
+        assert "Add" in str(app.focused.label)  # the empty "We will always" list
+        await pilot.press("f9")
+        await settle(pilot, rounds=2)
+        assert app.editor.data["standards"]["always"] == always
+        field = focused_text_field(app)  # the last item
+        assert field is not None and field.value == always[-1]
+        await pilot.press("f9")  # in a filled item: one more example item
+        await settle(pilot, rounds=2)
+        items = app.editor.data["standards"]["always"]
+        assert len(items) == len(always) + 1 and items[-1] in always
+
+
 async def test_back_from_step_two():
     app = PolicyWizardApp("new", lang="en")
     async with app.run_test(size=(120, 36)) as pilot:

@@ -114,13 +114,12 @@ class EditorScreen(Screen):
         Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
         Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
         Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
-        Binding("ctrl+e", "insert_example", N_("Example"), id="example", show=False),
+        Binding("f9", "insert_example", N_("Example"), id="example"),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
         Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
         Binding("f6", "focus_steps", N_("Steps"), id="steps", show=False),
         Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
-        Binding("f9", "export", N_("Export"), id="export", show=False),
     ]
 
     def __init__(self, data: dict, path: Path | None = None, *, fingerprint: Any = None, dirty: bool = False, draft_id: str | None = None) -> None:
@@ -138,7 +137,7 @@ class EditorScreen(Screen):
         self._checked_version = -1
         self._check_timer: Timer | None = None
         self._preview_user_choice: bool | None = None
-        self._example_turn: dict[str, int] = {}
+        self._example_turn: dict[tuple, int] = {}
         self.autosaver = self._make_autosaver(draft_id)
 
     # ------------------------------------------------------------------ layout
@@ -372,41 +371,24 @@ class EditorScreen(Screen):
         panel.expanded = not panel.expanded
 
     def action_insert_example(self) -> None:
-        from wizard.app.widgets.guidance import load_guidance
+        """F9: insert the guide's example for the field or list item that has the focus (a
+        list example goes to the end of the list); pressing again gives the next item."""
+        from wizard.app.guidance import example_for
 
-        guidance = load_guidance(self.step)
-        examples = getattr(guidance, "examples", None) or {}
-        focused = self.focused
-        target, name = None, None
-        node = focused
-        while node is not None and node is not self:
-            if hasattr(node, "insert_example"):
-                path = _path_of(node)
-                name = next((part for part in reversed(path or ()) if isinstance(part, str) and part in examples), None)
-                if name is not None or target is None:
-                    target = node
-                if name is not None:
-                    break
+        form = self.form
+        node, example, path = self.focused, None, ()
+        while form is not None and node is not None and node is not form and example is None:
+            path = _path_of(node)
+            if path:  # a blank new row has none: its list's example is used
+                turn = self._example_turn.get((self.step, path), 0)
+                example = example_for(self.step, path, self.data, turn)
             node = node.parent
-        if target is None or not examples:
-            self.notify(_("Move to a text field first: the example goes into the field you are in."), severity="warning")
+        if form is None or example is None:
+            self.notify(_("There is no example for this place. Move to a field the guide has an example for and press F9 again."), severity="warning")
             return
-        if name is None:
-            self.notify(_("There is no example for this field."), severity="warning")
-            return
-        example = examples[name]
-        if not isinstance(example, str):
-            items = list(example)
-            turn = self._example_turn.get(name, 0)
-            self._example_turn[name] = turn + 1
-            item = items[turn % len(items)] if items else ""
-            example = item if isinstance(item, str) else " — ".join(item)
-        try:
-            inserted = target.insert_example(example)
-        except Exception:
-            inserted = False
-        if inserted is False:
-            self.notify(_("There is no example for this field."), severity="warning")
+        self._example_turn[(self.step, path)] = self._example_turn.get((self.step, path), 0) + 1
+        if not form.insert_example(example):
+            self.notify(_("There is no example for this place. Move to a field the guide has an example for and press F9 again."), severity="warning")
 
     # ------------------------------------------------------------------ preview & languages
 

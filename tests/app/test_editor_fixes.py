@@ -142,3 +142,41 @@ async def test_back_from_step_two():
         await pilot.press("alt+b")
         await settle(pilot)
         assert app.editor.step == "purpose"
+
+
+async def test_a_new_file_is_not_saved_until_it_is_written(tmp_path):
+    from wizard.app.screens.dialogs import QuitScreen
+
+    target = tmp_path / "x" / "ex.yaml"
+    app = PolicyWizardApp("new", target, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        assert editor.title == "ex.yaml"
+        assert editor.sub_title == "not saved yet"
+        await pilot.press(*"Acme")
+        await settle(pilot)
+        assert editor.sub_title == "unsaved changes"
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        target.parent.mkdir()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert target.is_file()
+        assert editor.sub_title == "saved"
+    assert not target.with_suffix(".yaml.tmp").exists()
+
+
+async def test_an_untouched_blank_policy_quits_without_asking(tmp_path):
+    target = tmp_path / "ex.yaml"
+    app = PolicyWizardApp("new", target, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.editor.sub_title == "not saved yet"
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+    assert not app.is_running
+    assert not target.exists()

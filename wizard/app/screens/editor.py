@@ -193,7 +193,8 @@ class EditorScreen(Screen):
 
     def _update_title(self) -> None:
         self.title = ("● " if self.dirty else "") + self.file_label
-        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if self.path else _("not saved yet"))
+        written = self.path is not None and self.fingerprint is not None  # a new file's path is only a target
+        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if written else _("not saved yet"))
 
     # ------------------------------------------------------------------ steps
 

@@ -180,3 +180,25 @@ async def test_an_untouched_blank_policy_quits_without_asking(tmp_path):
         await pilot.pause(0.3)
     assert not app.is_running
     assert not target.exists()
+
+
+async def test_export_defaults_to_the_document_language_not_the_preview_language(policy):
+    from textual.widgets import Select
+
+    from wizard.app.screens.dialogs import ExportScreen
+
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")  # preview in Croatian
+        await settle(pilot)
+        assert app.editor.query_one(Preview).lang == "hr"
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"Export: HTML")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#lang", Select).value == "en"
+        assert app.screen.query_one("#path", Input).value == str(policy.with_name("policy.en.html"))

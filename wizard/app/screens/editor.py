@@ -445,7 +445,7 @@ class EditorScreen(Screen):
         from wizard.app.screens.dialogs import ExportScreen
 
         request = await self.app.push_screen_wait(
-            ExportScreen(self.path, fmt=fmt, lang=lang or self.query_one(Preview).lang, audience=audience)
+            ExportScreen(self.path, fmt=fmt, lang=lang or self.data.get("language", "en"), audience=audience)
         )
         if request is None:
             return

@@ -202,3 +202,70 @@ async def test_export_defaults_to_the_document_language_not_the_preview_language
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#lang", Select).value == "en"
         assert app.screen.query_one("#path", Input).value == str(policy.with_name("policy.en.html"))
+
+
+async def test_revision_note_enter_saves_once_per_session_and_no_one_elses_name(policy):
+    import yaml
+
+    from wizard.app.app import load_settings
+    from wizard.app.screens.dialogs import RevisionNoteScreen
+
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", *"!")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, RevisionNoteScreen)
+        assert app.screen.query_one("#author", Input).value == ""  # not "Ana Horvat"
+        await pilot.press(*"Sharper title", "tab", *"Ivo Kos", "enter")
+        await settle(pilot)
+        assert app.screen is app.editor and not app.editor.dirty
+        revisions = yaml.safe_load(policy.read_text(encoding="utf-8"))["revisions"]
+        assert revisions[-1]["note"] == "Sharper title" and revisions[-1]["author"] == "Ivo Kos"
+        await pilot.press(*"?")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the same session: no second question
+        await settle(pilot)
+        assert app.screen is app.editor and not app.editor.dirty
+        assert len(yaml.safe_load(policy.read_text(encoding="utf-8"))["revisions"]) == len(revisions)
+    assert load_settings().get("author") == "Ivo Kos"
+
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", *"#")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#author", Input).value == "Ivo Kos"  # the user's own name
+        await pilot.press(*"Hash", "enter")  # Enter in the note saves
+        await settle(pilot)
+        assert app.screen is app.editor and not app.editor.dirty
+    revisions = yaml.safe_load(policy.read_text(encoding="utf-8"))["revisions"]
+    assert revisions[-1]["note"] == "Hash" and revisions[-1]["author"] == "Ivo Kos"
+
+
+async def test_a_conflict_is_asked_about_before_the_revision_note(policy):
+    import yaml
+
+    from wizard.app.screens.conflict import ConflictScreen
+    from wizard.app.screens.dialogs import RevisionNoteScreen
+
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", *"!")
+        await settle(pilot)
+        policy.write_text(policy.read_text(encoding="utf-8").replace("Northwind", "Southwind"), encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.click("#choice-overwrite")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, RevisionNoteScreen)
+        await pilot.press(*"Mine wins", "enter")
+        await settle(pilot)
+        assert app.screen is app.editor and not app.editor.dirty
+    assert yaml.safe_load(policy.read_text(encoding="utf-8"))["revisions"][-1]["note"] == "Mine wins"

@@ -138,6 +138,7 @@ class EditorScreen(Screen):
         self._check_timer: Timer | None = None
         self._preview_user_choice: bool | None = None
         self._example_turn: dict[tuple, int] = {}
+        self._revision_noted = False  # the revision note is asked for once per editing session
         self.autosaver = self._make_autosaver(draft_id)
 
     # ------------------------------------------------------------------ layout
@@ -491,24 +492,17 @@ class EditorScreen(Screen):
             path = await self.ask_save_path(initial)
             if path is None:
                 return False
-        if self.dirty and self.data.get("revisions") and path == self.path:
-            from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
-
-            revisions = self.data.get("revisions") or []
-            last_author = revisions[-1].get("author", "") if isinstance(revisions[-1], dict) else ""
-            answer = await self.app.push_screen_wait(RevisionNoteScreen(str(last_author or "")))
-            if answer is None:
-                return False
-            if isinstance(answer, RevisionNote):
-                entry: dict[str, Any] = {"date": date.today().isoformat()}
-                if answer.author:
-                    entry["author"] = answer.author
-                entry["note"] = answer.note
-                self.data["revisions"] = list(revisions) + [entry]
-        text = core.dump(self.data)
+        text = None
         expected = self.fingerprint if path == self.path else None
         while True:
             try:
+                if text is None:
+                    if self.dirty and self.data.get("revisions") and path == self.path and not self._revision_noted:
+                        # a conflict is asked about first: the note belongs to the save that happens
+                        await asyncio.to_thread(_check_unchanged, path, expected)
+                        if not await self._ask_revision_note():
+                            return False
+                    text = core.dump(self.data)
                 new_fingerprint = await asyncio.to_thread(_save_text, path, text, expected)
             except Exception as error:
                 kind = type(error).__name__
@@ -558,6 +552,25 @@ class EditorScreen(Screen):
         self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
         if then_quit:
             self.app.exit()
+        return True
+
+    async def _ask_revision_note(self) -> bool:
+        """Ask once per editing session for a note for the revision history; False on cancel.
+        The name field offers the user's own name from an earlier note, never someone else's."""
+        from wizard.app.app import load_settings, save_settings
+        from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
+
+        answer = await self.app.push_screen_wait(RevisionNoteScreen(str(load_settings().get("author", ""))))
+        if answer is None:
+            return False
+        self._revision_noted = True
+        if isinstance(answer, RevisionNote):
+            entry: dict[str, Any] = {"date": date.today().isoformat()}
+            if answer.author:
+                entry["author"] = answer.author
+                save_settings(author=answer.author)
+            entry["note"] = answer.note
+            self.data["revisions"] = list(self.data.get("revisions") or []) + [entry]
         return True
 
     async def _ask_conflict(self, path: Path) -> str | None:
@@ -651,6 +664,20 @@ def _path_of(widget: Widget) -> tuple | None:
         return full_path(widget)
     except Exception:
         return None
+
+
+def _check_unchanged(path: Path, expected: Any) -> None:
+    """Raise the storage's ConflictError when the file changed on disk since it was read."""
+    if expected is None or not hasattr(expected, "same_content"):
+        return
+    from wizard.storage import ConflictError, fingerprint
+
+    try:
+        current = fingerprint(path)
+    except OSError:
+        return  # the save itself reports it
+    if current is not None and not expected.same_content(current):
+        raise ConflictError(Path(path), expected, current)
 
 
 def _save_text(path: Path, text: str, expected: Any) -> Any:

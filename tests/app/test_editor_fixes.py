@@ -269,3 +269,26 @@ async def test_a_conflict_is_asked_about_before_the_revision_note(policy):
         await settle(pilot)
         assert app.screen is app.editor and not app.editor.dirty
     assert yaml.safe_load(policy.read_text(encoding="utf-8"))["revisions"][-1]["note"] == "Mine wins"
+
+
+async def test_untranslated_text_is_reported_only_while_translating(policy):
+    from wizard.app.widgets.sidebar import FINDINGS, StepList
+
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        states = editor.query_one(StepList).states
+        marked = [step for step, state in states.items() if state == FINDINGS]
+        assert len(marked) < 6, marked  # not every step because one text has a Croatian version
+        assert not any(f.code == "untranslated" for f in editor.findings)
+        await pilot.press("f4")  # write in Croatian
+        await settle(pilot)
+        assert editor.edit_lang == "hr"
+        assert any(f.code == "untranslated" for f in editor.findings)
+        box = str(editor.query_one("#step-findings").render())
+        assert "suggestion" in box
+        await pilot.press("f4", "f4", "f4")  # zh, tr, back to English
+        await settle(pilot)
+        assert editor.edit_lang == "en"
+        assert not any(f.code == "untranslated" for f in editor.findings)

@@ -329,13 +329,20 @@ class EditorScreen(Screen):
         else:
             self._check_timer = self.set_timer(delay, lambda: self._run_checks(core.snapshot(self.data), self.version))
 
+    def checked_languages(self) -> tuple[str, ...]:
+        """Untranslated text is reported for the language being translated into, only: while
+        the author writes in the policy's own language, "not translated" under every field
+        would hide the findings that matter."""
+        source = self.data.get("language", "en")
+        return (self.edit_lang,) if self.edit_lang != source else ()
+
     def _check_timer_pending(self) -> bool:
         """Whether checks are scheduled or running for an older version of the spec."""
         return self._checked_version != self.version
 
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
     def _run_checks(self, data: dict, version: int) -> None:
-        found = core.findings(data, translation_languages(data))
+        found = core.findings(data, self.checked_languages())
         self.app.call_from_thread(self._apply_findings, found, data, version)
 
     def _apply_findings(self, found: list, data: dict, version: int) -> None:
@@ -420,6 +427,8 @@ class EditorScreen(Screen):
         self.edit_lang = lang
         if lang != source:
             self.query_one(Preview).lang = lang
+        self.version += 1  # findings of the other language are out of date
+        self._schedule_checks(delay=0)
         await self.show_step(self.step)
         if lang == source:
             self.notify(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)

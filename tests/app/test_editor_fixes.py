@@ -292,3 +292,22 @@ async def test_untranslated_text_is_reported_only_while_translating(policy):
         await settle(pilot)
         assert editor.edit_lang == "en"
         assert not any(f.code == "untranslated" for f in editor.findings)
+
+
+async def test_f2_hides_and_shows_the_preview():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        preview = app.editor.query_one(Preview)
+        await type_like_a_terminal(app, "Acme")
+
+        def preview_on_screen() -> bool:
+            widget, _region = app.screen.get_widget_at(110, 10)
+            return preview in widget.ancestors_with_self
+
+        assert await wait_until(preview_on_screen)
+        app.post_message(events.Key("f2", None))
+        assert await wait_until(lambda: not preview_on_screen())
+        app.post_message(events.Key("f2", None))
+        assert await wait_until(preview_on_screen)
+        assert await wait_until(lambda: "Acme" in preview_text(app, "title"))

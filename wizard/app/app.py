@@ -119,7 +119,7 @@ def _bind(function, *args):
 class PolicyWizardApp(App):
     """Write a customer service policy step by step."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/forms.tcss", "styles/dialogs.tcss"]
     TITLE = "Policy Wizard"
     COMMANDS = {WizardCommands}
     BINDINGS = [

@@ -110,16 +110,15 @@ class EditorScreen(Screen):
 
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="save"),
-        Binding("alt+n,f8", "next_step", N_("Next"), id="next"),
-        Binding("alt+b,f7", "previous_step", N_("Back"), id="back"),
+        Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
+        Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
         Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
-        Binding("ctrl+e", "insert_example", N_("Example"), id="example", show=False),
+        Binding("f9", "insert_example", N_("Example"), id="example"),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
         Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
-        Binding("f6", "focus_steps", N_("Steps"), id="steps", show=False),
+        Binding("ctrl+g", "focus_steps", N_("Steps"), id="steps", show=False),
         Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
-        Binding("f9", "export", N_("Export"), id="export", show=False),
     ]
 
     def __init__(self, data: dict, path: Path | None = None, *, fingerprint: Any = None, dirty: bool = False, draft_id: str | None = None) -> None:
@@ -152,9 +151,9 @@ class EditorScreen(Screen):
                 yield Static("", id="step-findings", markup=False)
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
-                    yield Button(_("Back"), id="back")
-                    yield Static("", id="nav-hint")
-                    yield Button(_("Next"), id="next", variant="primary")
+                    yield Button(_("Back"), id="back", compact=True)
+                    yield Static(_("Answers are kept when you change steps."), id="nav-hint")
+                    yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
         yield Footer()
 
@@ -371,41 +370,52 @@ class EditorScreen(Screen):
         panel.expanded = not panel.expanded
 
     def action_insert_example(self) -> None:
+        """Insert the guide's example for the field (or list) that has the focus."""
         from wizard.app.widgets.guidance import load_guidance
 
+        form = self.form
         guidance = load_guidance(self.step)
-        examples = getattr(guidance, "examples", None) or {}
-        focused = self.focused
-        target, name = None, None
-        node = focused
-        while node is not None and node is not self:
-            if hasattr(node, "insert_example"):
-                path = _path_of(node)
-                name = next((part for part in reversed(path or ()) if isinstance(part, str) and part in examples), None)
-                if name is not None or target is None:
-                    target = node
-                if name is not None:
-                    break
-            node = node.parent
-        if target is None or not examples:
-            self.notify(_("Move to a text field first: the example goes into the field you are in."), severity="warning")
+        examples = dict(getattr(guidance, "examples", None) or {})
+        if form is None or not examples or not hasattr(form, "insert_example"):
+            self.notify(_("This step has no example to insert."), severity="warning")
             return
+        name = self._example_name(form, examples)
         if name is None:
-            self.notify(_("There is no example for this field."), severity="warning")
+            self.notify(_("There is no example for this field. Move to another field and press F9 again."), severity="warning")
             return
         example = examples[name]
         if not isinstance(example, str):
-            items = list(example)
-            turn = self._example_turn.get(name, 0)
-            self._example_turn[name] = turn + 1
-            item = items[turn % len(items)] if items else ""
-            example = item if isinstance(item, str) else " — ".join(item)
+            try:
+                from wizard.app.guidance import example_value
+
+                example = example_value(self.step, name)
+            except Exception:
+                example = list(example)
+            if isinstance(example, dict):
+                example = [example]
         try:
-            inserted = target.insert_example(example)
+            inserted = form.insert_example(example)
         except Exception:
             inserted = False
-        if inserted is False:
-            self.notify(_("There is no example for this field."), severity="warning")
+        if not inserted:
+            self.notify(_("There is no example for this field. Move to another field and press F9 again."), severity="warning")
+
+    def _example_name(self, form: StepForm, examples: dict) -> str | None:
+        """Which example fits the focus: the field's own name, else the step's only example,
+        else (procedures) the first kind of procedure the policy does not have yet."""
+        node = self.focused
+        while node is not None and node is not form:
+            path = _path_of(node) or ()
+            for part in reversed(path):
+                if isinstance(part, str) and part in examples:
+                    return part
+            node = node.parent
+        if len(examples) == 1:
+            return next(iter(examples))
+        if self.step == "procedures":
+            have = {p.get("kind") for p in self.data.get("procedures") or [] if isinstance(p, dict)}
+            return next((kind for kind in examples if kind not in have), None)
+        return None
 
     # ------------------------------------------------------------------ preview & languages
 
@@ -653,6 +663,9 @@ class EditorScreen(Screen):
         self.app.exit()
 
     def action_open_file(self) -> None:
+        if self.dirty:
+            self.notify(_("Save your changes first (Ctrl+S), then open another file."), severity="warning")
+            return
         self.app.action_open_file()  # type: ignore[attr-defined]
 
 

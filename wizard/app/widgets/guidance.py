@@ -61,7 +61,7 @@ class GuidancePanel(Static):
                 parts.append(Text(_("Example:"), style="bold"))
                 parts.append(Text(example, style="italic"))
             if getattr(guidance, "examples", None):
-                parts.append(Text(_("Press Ctrl+E in a field to insert an example."), style="dim"))
+                parts.append(Text(_("Press F9 in a field to insert an example."), style="dim"))
         else:
             parts[0].append("  ")
             parts[0].append(_("(F1: more guidance)"), style="dim")

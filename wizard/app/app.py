@@ -20,6 +20,7 @@ from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+STYLES = Path(__file__).resolve().parent / "styles"
 
 
 # ---------------------------------------------------------------------- settings
@@ -119,7 +120,7 @@ def _bind(function, *args):
 class PolicyWizardApp(App):
     """Write a customer service policy step by step."""
 
-    CSS_PATH = ["styles/app.tcss", "styles/forms.tcss", "styles/dialogs.tcss"]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "forms.tcss", STYLES / "dialogs.tcss"]
     TITLE = "Policy Wizard"
     COMMANDS = {WizardCommands}
     BINDINGS = [

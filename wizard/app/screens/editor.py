@@ -19,8 +19,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
@@ -39,7 +39,7 @@ from wizard.app.ui import (
     translate_bindings,
 )
 from wizard.app.widgets.guidance import GuidancePanel
-from wizard.app.widgets.preview import Preview
+from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
 
@@ -134,7 +134,7 @@ class EditorScreen(Screen):
         self.states = step_states(data, [])
         self.version = 0
         self._checked_version = -1
-        self._check_timer: Timer | None = None
+        self._check_timer: asyncio.TimerHandle | None = None
         self._preview_user_choice: bool | None = None
         self._example_turn: dict[str, int] = {}
         self.autosaver = self._make_autosaver(draft_id)
@@ -319,12 +319,17 @@ class EditorScreen(Screen):
         if delay is None:
             delay = CHECK_DEBOUNCE_SECONDS
         if self._check_timer is not None:
-            self._check_timer.stop()
-        version = self.version
+            self._check_timer.cancel()
+            self._check_timer = None
         if delay <= 0:
-            self._run_checks(core.snapshot(self.data), version)
+            self._start_checks()
         else:
-            self._check_timer = self.set_timer(delay, lambda: self._run_checks(core.snapshot(self.data), self.version))
+            self._check_timer = call_later(delay, self._start_checks)
+
+    def _start_checks(self) -> None:
+        self._check_timer = None
+        if self.is_attached:
+            self._run_checks(core.snapshot(self.data), self.version)
 
     def _check_timer_pending(self) -> bool:
         """Whether checks are scheduled or running for an older version of the spec."""
@@ -333,7 +338,15 @@ class EditorScreen(Screen):
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
     def _run_checks(self, data: dict, version: int) -> None:
         found = core.findings(data, translation_languages(data))
-        self.app.call_from_thread(self._apply_findings, found, data, version)
+        self.post_message(self._Checked(found, data, version))
+
+    class _Checked(Message):
+        def __init__(self, found: list, data: dict, version: int) -> None:
+            super().__init__()
+            self.found, self.data, self.version = found, data, version
+
+    def on_editor_screen__checked(self, message: _Checked) -> None:
+        self._apply_findings(message.found, message.data, message.version)
 
     def _apply_findings(self, found: list, data: dict, version: int) -> None:
         if version != self.version:

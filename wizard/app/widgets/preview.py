@@ -13,17 +13,28 @@ chosen, is dropped. A hidden preview does not render at all.
 
 from __future__ import annotations
 
+import asyncio
 import time
+from typing import Callable
 
 from textual import work
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Static
 
 from wizard.app import core
 from wizard.app.ui import LANGUAGE_NAMES, _
+
+def call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
+    """Run `callback` on the event loop after `delay` seconds.
+
+    Not `Widget.set_timer`: its callback is queued with `call_next` on the widget's own
+    message pump, and an idle widget (the preview receives no other messages while the
+    user types) may hold it until its next message arrives.
+    """
+    return asyncio.get_running_loop().call_later(delay, callback)
+
 
 DEBOUNCE_SECONDS = 0.015  # collects a burst of keys (a paste, key repeat) into one render
 
@@ -58,11 +69,11 @@ class Preview(VerticalScroll):
         self._version = 0
         self._applied = 0
         self._applied_shown = 0
-        self._timer: Timer | None = None
+        self._timer: asyncio.TimerHandle | None = None
         self._order: list[str] = []
         self._current = "title"
         self._shown: dict[str, str] = {}
-        self._running = False
+        self._rendering = False
         self._started = 0.0
         self._last_cost = 0.0
 
@@ -95,30 +106,30 @@ class Preview(VerticalScroll):
             self._cancel_timer()
             self._start()
             return
-        if self._running or self._timer is not None:
+        if self._rendering or self._timer is not None:
             return  # the running render is followed by one more, or the timer is set
-        self._timer = self.set_timer(DEBOUNCE_SECONDS if delay is None else delay, self._start)
+        self._timer = call_later(DEBOUNCE_SECONDS if delay is None else delay, self._start)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
-            self._timer.stop()
+            self._timer.cancel()
             self._timer = None
 
     def _start(self) -> None:
         self._timer = None
-        if self._data is None or self._applied == self._version:
+        if not self.is_attached or self._data is None or self._applied == self._version:
             return
         if not self.display:
             return  # rendered when shown again
-        self._running = True
+        self._rendering = True
         self._started = time.perf_counter()
         self._render_sections(core.snapshot(self._data), self.lang, self._version)
 
     def _finished(self) -> None:
-        self._running = False
+        self._rendering = False
         self._last_cost = time.perf_counter() - self._started
         if self._applied != self._version and self._timer is None:
-            self._timer = self.set_timer(max(DEBOUNCE_SECONDS, self._last_cost), self._start)
+            self._timer = call_later(max(DEBOUNCE_SECONDS, self._last_cost), self._start)
 
     def on_show(self) -> None:
         if self._applied != self._version:
@@ -141,7 +152,18 @@ class Preview(VerticalScroll):
         except Exception as error:  # show the problem in the preview, never crash the editor
             message = _("The preview cannot be shown: %(error)s") % {"error": error}
             prepared = [("error", message, Markdown(message))]
-        self.app.call_from_thread(self._apply, prepared, lang, version)
+        # A message, not call_from_thread: handled in the preview's own message pump, whose
+        # idle step then tells the screen to redraw at once.
+        self.post_message(self._Result(prepared, lang, version))
+
+    class _Result(Message):
+        def __init__(self, prepared: list, lang: str, version: int) -> None:
+            super().__init__()
+            self.prepared, self.lang, self.version = prepared, lang, version
+
+    def on_preview__result(self, message: _Result) -> None:
+        message.stop()
+        self._apply(message.prepared, message.lang, message.version)
 
     def _apply(self, prepared: list, lang: str, version: int) -> None:
         try:

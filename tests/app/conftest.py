@@ -78,7 +78,7 @@ def stand_in_forms(monkeypatch):
     yield
 
 
-BACKGROUND_GROUPS = {"preview", "checks"}
+BACKGROUND_GROUPS = {"preview", "checks", "welcome-lists"}
 
 
 async def wait_background(app) -> None:

@@ -108,6 +108,8 @@ def translation_languages(data: dict) -> tuple[str, ...]:
 class EditorScreen(Screen):
     """Edit one policy."""
 
+    CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
+
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="save"),
         Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),

@@ -139,6 +139,7 @@ class EditorScreen(Screen):
         self._check_timer: asyncio.TimerHandle | None = None
         self._preview_user_choice: bool | None = None
         self._example_turn: dict[str, int] = {}
+        self._switching = asyncio.Lock()
         self.autosaver = self._make_autosaver(draft_id)
 
     # ------------------------------------------------------------------ layout
@@ -210,7 +211,12 @@ class EditorScreen(Screen):
         return cls(self.data, self.edit_lang, id="form")
 
     async def show_step(self, step: str, focus: bool = True) -> None:
-        """Show the form of `step` (the data is already in `self.data`: nothing can be lost)."""
+        """Show the form of `step` (the data is already in `self.data`: nothing can be lost).
+        Quick key presses are served one after the other: one form at a time."""
+        async with self._switching:
+            await self._show_step(step, focus)
+
+    async def _show_step(self, step: str, focus: bool) -> None:
         self.step = step
         host = self.query_one("#form-host")
         await host.remove_children()
@@ -263,14 +269,18 @@ class EditorScreen(Screen):
             self.form.focus_path(path)
 
     async def action_next_step(self) -> None:
-        index = STEP_KEYS.index(self.step)
-        if index < len(STEP_KEYS) - 1:
-            await self.show_step(STEP_KEYS[index + 1])
+        await self._move(+1)
 
     async def action_previous_step(self) -> None:
-        index = STEP_KEYS.index(self.step)
-        if index > 0:
-            await self.show_step(STEP_KEYS[index - 1])
+        await self._move(-1)
+
+    async def _move(self, offset: int) -> None:
+        # The target is computed once the previous switch is done, so that three quick
+        # presses of F8 move three steps.
+        async with self._switching:
+            index = STEP_KEYS.index(self.step) + offset
+            if 0 <= index < len(STEP_KEYS):
+                await self._show_step(STEP_KEYS[index], True)
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self, event: Button.Pressed) -> None:

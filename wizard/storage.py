@@ -32,7 +32,6 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -258,23 +257,31 @@ def _keep_backup(target: Path, info: os.stat_result) -> None:
 
 
 def save_text(
-    path: str | os.PathLike[str], text: str, expected: Fingerprint | None = None
+    path: str | os.PathLike[str], text: str, expected: Fingerprint | None = None, *, backup: bool = True
 ) -> Fingerprint:
     """Write `text` (UTF-8) to `path` safely and return the new fingerprint.
 
     - `expected`: the fingerprint of the file as it was opened. When the file on disk no
       longer has that content, `ConflictError` is raised and nothing is written. A file
       that has disappeared since is not a conflict: it is written again.
-    - The previous version is kept as `FILE.bak`; the file's permissions are kept.
+    - The previous version is kept as `FILE.bak` (unless `backup=False`, e.g. for an
+      export that can be made again); the file's permissions are kept.
     - On failure `SaveError` is raised; the target is untouched and no temporary file
       is left behind.
     """
-    shown = Path(path)
-    target = _real_target(Path(os.path.expanduser(os.fspath(path))))
     try:
         content = text.encode("utf-8")
     except UnicodeError as error:
-        raise _save_error(shown, error) from error
+        raise _save_error(Path(path), error) from error
+    return save_bytes(path, content, expected, backup=backup)
+
+
+def save_bytes(
+    path: str | os.PathLike[str], content: bytes, expected: Fingerprint | None = None, *, backup: bool = True
+) -> Fingerprint:
+    """`save_text` for bytes (an exported DOCX, HTML page...): same safety, same errors."""
+    shown = Path(path)
+    target = _real_target(Path(os.path.expanduser(os.fspath(path))))
     folder = target.parent
     try:
         try:
@@ -301,7 +308,7 @@ def save_text(
                 current = None
             if current is not None and not expected.same_content(current):
                 raise ConflictError(shown, expected, current)
-        if info is not None:
+        if info is not None and backup:
             _keep_backup(target, info)
         os.replace(temp, target)
     except BaseException as error:
@@ -386,23 +393,26 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    pass
+    """Fast safe dumping (libyaml when present), multi-line text as literal blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # The emitter falls back to a quoted scalar when a literal block cannot hold the text exactly.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def _dump_data(data: dict) -> str:
-    """The spec data as YAML: the canonical form when the spec package offers it, else plain."""
-    try:
-        from wizard.spec import dump_spec  # type: ignore[attr-defined]
-    except ImportError:
-        dump_spec = None
-    if dump_spec is not None:
-        try:
-            text = dump_spec(data)
-            if yaml.load(text, Loader=_Loader) == data:  # noqa: S506 - safe loader
-                return text
-        except Exception:  # noqa: BLE001 - a half-edited spec may not dump canonically
-            pass
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    """The spec data as YAML for a draft.
+
+    Not `wizard.spec.dump_spec`: the canonical form is for the user's file and costs about
+    80 ms for a 30 KB policy in pure Python, while a draft is written every second during
+    typing; libyaml does it in about 5 ms, and the data round-trips exactly either way.
+    """
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
 
 
 class DraftStore:
@@ -571,5 +581,6 @@ __all__ = [
     "new_draft_id",
     "read_bytes",
     "read_text",
+    "save_bytes",
     "save_text",
 ]

@@ -175,3 +175,20 @@ async def test_writes_land_in_order(tmp_path):
         saver.flush()
         assert saver._write(*old_job) is None
         assert DraftStore().read(draft_id_for(target)) == {"n": 2}
+
+
+async def test_pending_change_is_flushed_when_the_process_ends(tmp_path):
+    """What atexit and the SIGHUP/SIGTERM handlers run: the last keystrokes reach the draft."""
+    from wizard.app import autosave
+
+    target = tmp_path / "p.yaml"
+    app = EditorApp(target, quiet_delay=30)
+    async with app.run_test():
+        saver = app.query_one(Editor).autosaver
+        saver.touch({"schema_version": 1, "language": "en", "mission": "typed just now"})
+        autosave._flush_all()
+        assert DraftStore().read(draft_id_for(target))["mission"] == "typed just now"
+        assert not saver.pending
+        saver.discard()
+        autosave._flush_all()  # a clean quit happened: nothing comes back
+        assert DraftStore().list() == []

@@ -17,12 +17,11 @@ from wizard.app.screens.save_failed import SaveFailedScreen
 from wizard.storage import DraftInfo
 
 ROOT = Path(__file__).resolve().parents[2]
-CSS = ROOT / "wizard" / "app" / "styles" / "dialogs.tcss"
 NO_RESULT = object()
 
 
 class DialogApp(App):
-    CSS_PATH = [CSS]
+    """A bare app: the dialogs bring their own stylesheet."""
 
     def __init__(self, make_screen) -> None:
         super().__init__()
@@ -36,6 +35,31 @@ class DialogApp(App):
         self.result = result
 
 
+class ManyDialogsApp(App):
+    """Opens the same dialog again and again, one per key sequence, and records each answer."""
+
+    def __init__(self, make_screen) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.results: list = []
+
+    def ask(self) -> None:
+        self.push_screen(self.make_screen(), callback=self.results.append)
+
+
+async def answers(make_screen, sequences: list[list[str]], size=(80, 24)) -> list:
+    """The dialog's answer to each key sequence, typed by a keyboard-only user."""
+    app = ManyDialogsApp(make_screen)
+    async with app.run_test(size=size) as pilot:
+        for keys in sequences:
+            app.ask()
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+    assert len(app.results) == len(sequences)
+    return app.results
+
+
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
 
@@ -47,8 +71,10 @@ def all_text(screen) -> str:
 
 
 def assert_fits(app, screen) -> None:
-    """Every button is fully on the screen (keyboard users can see what they choose)."""
+    """The box is centred and every button is fully on the screen (keyboard users can see what they choose)."""
     width, height = app.size
+    box = screen.query_one("#storage-box").region
+    assert box.x > 0 and box.right < width, "the dialog's own stylesheet was not applied"
     for button in screen.query(Button):
         region = button.region
         assert region.width > 0 and region.height > 0, button.id
@@ -65,24 +91,20 @@ def draft_info(target: Path | None, minutes_ago: int = 5, title: str = "Customer
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("keys", "expected"),
-    [
+async def test_recover_choices_with_keys(tmp_path):
+    keys_and_answers = [
         (["enter"], "restore"),
         (["down", "enter"], "discard"),
         (["tab", "enter"], "discard"),
         (["down", "down", "enter"], "later"),
         (["escape"], "later"),
         (["down", "up", "enter"], "restore"),
-    ],
-)
-async def test_recover_choices_with_keys(keys, expected, tmp_path):
-    app = DialogApp(lambda: RecoverDraftScreen(draft_info(tmp_path / "policy.yaml"), ["mission", "values"]))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press(*keys)
-        await pilot.pause()
-    assert app.result == expected
+    ]
+    results = await answers(
+        lambda: RecoverDraftScreen(draft_info(tmp_path / "policy.yaml"), ["mission", "values"]),
+        [keys for keys, _ in keys_and_answers],
+    )
+    assert results == [answer for _, answer in keys_and_answers]
 
 
 async def test_recover_says_when_and_what(tmp_path):
@@ -151,24 +173,17 @@ def test_section_names_follow_the_steps():
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("keys", "expected"),
-    [
+async def test_conflict_choices_with_keys(tmp_path):
+    keys_and_answers = [
         (["enter"], "save_as"),
         (["down", "enter"], "overwrite"),
         (["down", "down", "enter"], "reload"),
         (["down", "down", "down", "enter"], "cancel"),
         (["escape"], "cancel"),
         (["shift+tab", "enter"], "cancel"),
-    ],
-)
-async def test_conflict_choices_with_keys(keys, expected, tmp_path):
-    app = DialogApp(lambda: ConflictScreen(tmp_path / "policy.yaml"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press(*keys)
-        await pilot.pause()
-    assert app.result == expected
+    ]
+    results = await answers(lambda: ConflictScreen(tmp_path / "policy.yaml"), [k for k, _ in keys_and_answers])
+    assert results == [answer for _, answer in keys_and_answers]
 
 
 async def test_conflict_explains_each_answer(tmp_path):
@@ -199,18 +214,21 @@ async def test_conflict_by_mouse(tmp_path):
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("keys", "expected"), [(["enter"], "save_as"), (["down", "enter"], None), (["escape"], None)])
-async def test_save_failed_choices(keys, expected):
+async def test_save_failed_says_so_plainly():
     app = DialogApp(lambda: SaveFailedScreen("Could not save /x/policy.yaml: the disk is full."))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
+        assert text_of(screen, "#storage-title") == "The policy was not saved"
         assert text_of(screen, "#save-failed-reason") == "Could not save /x/policy.yaml: the disk is full."
         assert "every edit is still kept here in the wizard" in text_of(screen, "#save-failed-reassurance")
+        assert screen.focused.id == "choice-save_as"
         assert_fits(app, screen)
-        await pilot.press(*keys)
-        await pilot.pause()
-    assert app.result == expected
+
+
+async def test_save_failed_choices():
+    results = await answers(lambda: SaveFailedScreen("x"), [["enter"], ["down", "enter"], ["escape"]])
+    assert results == ["save_as", None, None]
 
 
 async def test_markup_in_messages_is_shown_as_typed(tmp_path):
@@ -227,9 +245,15 @@ async def test_markup_in_messages_is_shown_as_typed(tmp_path):
 
 
 async def type_path(pilot, app, text: str) -> None:
+    """Fill the file name field: short names key by key, long temporary paths pasted at once."""
     field = app.screen.query_one("#save-as-path", Input)
-    field.value = ""
-    await pilot.press(*list(text))
+    await pilot.press("ctrl+a", "ctrl+k")  # to the start, delete everything after it
+    assert field.value == ""
+    if len(text) <= 12:
+        await pilot.press(*list(text))
+    else:
+        field.insert_text_at_cursor(text)
+    await pilot.pause()
 
 
 async def test_save_as_new_file(tmp_path):
@@ -343,22 +367,33 @@ def test_resolve_name(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["en", "hr", "zh", "tr"])
-@pytest.mark.parametrize(
-    "make",
-    [
-        lambda p: RecoverDraftScreen(draft_info(p), ["mission"]),
-        lambda p: ConflictScreen(p),
-        lambda p: SaveFailedScreen("x"),
-        lambda p: SaveAsScreen(p),
-    ],
-    ids=["recover", "conflict", "save_failed", "save_as"],
-)
-async def test_dialogs_fit_80x24_in_every_language(lang, make, tmp_path):
+async def test_dialogs_fit_80x24_in_every_language(lang, tmp_path):
     i18n.set_ui_language(lang)
-    app = DialogApp(lambda: make(tmp_path / "policy.yaml"))
+    target = tmp_path / "policy.yaml"
+    makers = [
+        lambda: RecoverDraftScreen(draft_info(target), ["mission", "values", "standards"]),
+        lambda: ConflictScreen(target),
+        lambda: SaveFailedScreen("x"),
+        lambda: SaveAsScreen(target),
+    ]
+    index = iter(range(len(makers)))
+    app = ManyDialogsApp(lambda: makers[next(index)]())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert_fits(app, app.screen)
-        await pilot.press("escape")
-        await pilot.pause()
-    assert app.result is not NO_RESULT
+        for _ in makers:
+            app.ask()
+            await pilot.pause()
+            assert_fits(app, app.screen)
+            await pilot.press("escape")
+            await pilot.pause()
+    assert len(app.results) == len(makers)
+
+
+def test_free_name(tmp_path):
+    from wizard.app.screens.save_as import free_name
+
+    target = tmp_path / "policy.yaml"
+    assert free_name(target) == target
+    target.write_text("x", encoding="utf-8")
+    assert free_name(target) == tmp_path / "policy-2.yaml"
+    (tmp_path / "policy-2.yaml").write_text("x", encoding="utf-8")
+    assert free_name(target) == tmp_path / "policy-3.yaml"

@@ -267,3 +267,27 @@ def test_metadata_document_is_plain_yaml(tmp_path):
     assert meta["target"] == str((tmp_path / "p.yaml").resolve())
     assert meta["draft_format"] == 1
     assert data == SPEC
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "line one\nline two",
+        "ends with newline\n",
+        "two newlines\n\n",
+        "trailing spaces  \nnext",
+        "  leading spaces\nnext",
+        "\nstarts with newline",
+        "tab\there\nnext",
+        "a: b\n- c\n# d",
+        "中文第一行\n第二行。",
+        "\u202eright-to-left override\nnext",
+        "nul \x00 and bell \x07\nnext",
+    ],
+)
+def test_multiline_text_round_trips_and_stays_readable(text):
+    store = DraftStore()
+    info = store.write("new-lines", {"mission": text})
+    assert store.read("new-lines") == {"mission": text}
+    if text == "line one\nline two":
+        assert "mission: |-\n  line one\n  line two" in info.path.read_text(encoding="utf-8")

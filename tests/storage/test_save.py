@@ -402,3 +402,21 @@ def test_fingerprint_is_a_plain_value():
     assert a == Fingerprint(3, 5, "abc")
     assert a.same_content(Fingerprint(3, 9, "abc"))
     assert not a.same_content(None)
+
+
+def test_bytes_are_saved_the_same_way(tmp_path):
+    from wizard.storage import save_bytes
+
+    target = tmp_path / "policy.docx"
+    target.write_bytes(b"PK old")
+    save_bytes(target, b"PK\x03\x04 new")
+    assert target.read_bytes() == b"PK\x03\x04 new"
+    assert (tmp_path / "policy.docx.bak").read_bytes() == b"PK old"
+
+
+def test_exports_can_skip_the_backup(tmp_path):
+    target = tmp_path / "policy.html"
+    target.write_text("<p>old</p>", encoding="utf-8")
+    save_text(target, "<p>new</p>", backup=False)
+    assert target.read_text(encoding="utf-8") == "<p>new</p>"
+    assert leftovers(tmp_path, {"policy.html"}) == []

@@ -8,16 +8,22 @@ pause. The write itself (YAML and fsync) runs in a worker thread, off the typing
 a snapshot of the data is taken on the UI thread first, and writes land in order.
 
 `flush()` writes now (before quitting, before a risky operation); `discard()` removes
-the draft after a clean save or a clean quit. The owner receives `Autosaver.Saved`
+the draft after a clean save or a clean quit. A closed terminal (SIGHUP), a `kill`
+(SIGTERM) or an exit through an unhandled error flushes what is pending first, so even
+the last second of typing survives; only `kill -9` can take that last second. The owner receives `Autosaver.Saved`
 and `Autosaver.Failed` messages (e.g. to show "draft saved" or warn once that the
 state folder cannot be written: the edits are still in memory either way).
 """
 
 from __future__ import annotations
 
+import atexit
 import copy
+import os
+import signal
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,12 +83,14 @@ class Autosaver:
         self._retry: dict | None = None  # a snapshot whose write failed, until a newer one lands
         self._timer: Timer | None = None
         self._last_write = float("-inf")
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._sequence = 0  # bumped by every snapshot
         self._written = 0  # sequence of the newest draft on disk
         self._generation = 0  # bumped by discard(): older pending writes are dropped
         self.last_error: Exception | None = None
         self.writes = 0
+        _live.add(self)
+        _install_exit_guards()
 
     # -- the editor's calls ------------------------------------------------
 
@@ -152,8 +160,12 @@ class Autosaver:
         else:
             self._write(*job)
 
-    def _write(self, sequence: int, generation: int, data: dict, target: Path | None, draft_id: str) -> DraftInfo | None:
-        with self._lock:
+    def _write(
+        self, sequence: int, generation: int, data: dict, target: Path | None, draft_id: str, wait: float = -1
+    ) -> DraftInfo | None:
+        if not self._lock.acquire(timeout=wait):
+            return None
+        try:
             if generation != self._generation or sequence < self._written:
                 return None  # discarded meanwhile, or a newer snapshot is already on disk
             try:
@@ -167,11 +179,63 @@ class Autosaver:
             self._retry = None
             self.writes += 1
             self.last_error = None
+        finally:
+            self._lock.release()
         self._post(self.Saved(info))
         return info
+
+    def _flush_before_exit(self) -> None:
+        """Write what is pending, now, without waiting long for a write in progress."""
+        if self._data is None and self._retry is None:
+            return
+        if self._data is None:
+            self._data = self._retry
+        self._write(*self._snapshot(), wait=2.0)
 
     def _post(self, message: Message) -> None:
         try:
             self.owner.post_message(message)
         except Exception:  # noqa: BLE001 - the owner may be gone while the app shuts down
+            pass
+
+
+# -- exit guards: flush pending changes when the process is asked to end -------------
+
+_live: weakref.WeakSet[Autosaver] = weakref.WeakSet()
+_guards_installed = False
+
+
+def _flush_all() -> None:
+    for saver in list(_live):
+        try:
+            saver._flush_before_exit()
+        except Exception:  # noqa: BLE001 - on the way out, never raise
+            pass
+
+
+def _on_exit_signal(signum: int, frame: object) -> None:
+    _flush_all()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)  # then end the way the signal means to
+
+
+def _install_exit_guards() -> None:
+    """Once per process: flush at interpreter exit, on SIGHUP (terminal closed) and SIGTERM.
+
+    Only where nobody else handles those signals, and only from the main thread (Python
+    allows signal handlers nowhere else).
+    """
+    global _guards_installed
+    if _guards_installed or threading.current_thread() is not threading.main_thread():
+        return
+    _guards_installed = True
+    atexit.register(_flush_all)
+    for name in ("SIGHUP", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            if signal.getsignal(number) in (signal.SIG_DFL, None):
+                signal.signal(number, _on_exit_signal)
+        except (ValueError, OSError):
             pass

@@ -1,37 +1,36 @@
 """Names of the spec's fixed keys (channels, metrics, methods, procedure kinds, duration
 units, languages) as the app shows them, in the UI language.
 
-The renderer has its own words for the document (domain `render`, in the document's
-language); these are the app's labels (domain `app`, in the UI language), because a
-Croatian manager may write an English policy. Each mapping holds N_-marked English
-msgids; call the functions below to get the translated label at display time.
+Channels, metrics and procedure kinds use the renderer's own names (`wizard.render.build`,
+domain `render`), translated into the UI language, so the form and the document call
+them the same. Training methods (the renderer only has them in running text) and the
+duration units of the unit picker are the app's (domain `app`). Call the functions at
+display time: they follow the current UI language.
 """
 
 from __future__ import annotations
 
-from wizard.i18n import N_, Translator
+from functools import cache
+
+from wizard.i18n import N_, Translator, translations, ui_language
 
 _ = Translator("app").gettext
+ngettext = Translator("app").ngettext
 
-CHANNEL_LABELS = {
-    "phone": N_("Phone"),
-    "email": N_("E-mail"),
-    "live_chat": N_("Live chat"),
-    "social_media": N_("Social media"),
-    "in_person": N_("In person"),
-    "messaging": N_("Messaging apps"),
-    "other": N_("Other channel"),
-}
 
-METRIC_LABELS = {
-    "csat": N_("Customer satisfaction (CSAT)"),
-    "nps": N_("Net Promoter Score (NPS)"),
-    "first_contact_resolution": N_("First contact resolution"),
-    "sla_compliance": N_("Service levels met"),
-    "first_response_time": N_("Average first response time"),
-    "resolution_time": N_("Average resolution time"),
-    "other": N_("Other metric"),
-}
+@cache
+def _render_names() -> tuple[dict, dict, dict]:
+    from wizard.render.build import CHANNEL_NAMES, METRIC_NAMES, PROCEDURE_TITLES
+
+    return CHANNEL_NAMES, METRIC_NAMES, PROCEDURE_TITLES
+
+
+def _render_label(table: int, key: str) -> str:
+    names = _render_names()[table]
+    if key not in names:
+        return key
+    return translations(ui_language(), "render").gettext(names[key])
+
 
 METHOD_LABELS = {
     "role_play": N_("Role play"),
@@ -40,26 +39,6 @@ METHOD_LABELS = {
     "workshops": N_("Workshops"),
     "mentoring": N_("Mentoring"),
     "knowledge_base": N_("Knowledge base"),
-}
-
-PROCEDURE_LABELS = {
-    "inquiries": N_("Handling inquiries"),
-    "complaints": N_("Handling complaints"),
-    "refunds": N_("Refunds and returns"),
-    "closing": N_("Closing an interaction"),
-    "feedback": N_("Collecting feedback"),
-    "other": N_("Other procedure"),
-}
-
-# Duration units, as shown in the unit picker next to a number.
-UNIT_LABELS = {
-    "minute": N_("minutes"),
-    "hour": N_("hours"),
-    "day": N_("days"),
-    "working_day": N_("working days"),
-    "week": N_("weeks"),
-    "month": N_("months"),
-    "second": N_("seconds"),
 }
 
 # Each language by its own name: a reader finds their language whatever the UI language is.
@@ -72,11 +51,11 @@ LANGUAGE_NAMES = {
 
 
 def channel_label(key: str) -> str:
-    return _(CHANNEL_LABELS[key]) if key in CHANNEL_LABELS else key
+    return _render_label(0, key)
 
 
 def metric_label(key: str) -> str:
-    return _(METRIC_LABELS[key]) if key in METRIC_LABELS else key
+    return _render_label(1, key)
 
 
 def method_label(key: str) -> str:
@@ -84,11 +63,26 @@ def method_label(key: str) -> str:
 
 
 def procedure_label(key: str) -> str:
-    return _(PROCEDURE_LABELS[key]) if key in PROCEDURE_LABELS else key
+    return _render_label(2, key)
 
 
-def unit_label(key: str) -> str:
-    return _(UNIT_LABELS[key]) if key in UNIT_LABELS else key
+def unit_label(key: str, amount: int = 2) -> str:
+    """A duration unit as shown after a number: "1 hour", "24 hours" (each language's plural)."""
+    if key == "second":
+        return ngettext("second", "seconds", amount)
+    if key == "minute":
+        return ngettext("minute", "minutes", amount)
+    if key == "hour":
+        return ngettext("hour", "hours", amount)
+    if key == "day":
+        return ngettext("day", "days", amount)
+    if key == "working_day":
+        return ngettext("working day", "working days", amount)
+    if key == "week":
+        return ngettext("week", "weeks", amount)
+    if key == "month":
+        return ngettext("month", "months", amount)
+    return key
 
 
 def language_name(code: str) -> str:

@@ -3,7 +3,8 @@
 - `load_spec(path)` / `loads_spec(text)` -> `Spec` (data, line of every value), or `SpecError`
   with every `Problem` of the file, each printed as `FILE:LINE: message`;
 - `validate(data)` -> problems of in-memory data (the app calls it after edits);
-- `dump_spec(data)` -> canonical YAML text; `json_schema()` -> JSON Schema for editors.
+- `dump_spec(data, comments=None)` -> canonical YAML text (pass a loaded Spec's `comments` to
+  keep the file's comments); `json_schema()` -> JSON Schema for editors.
 
 The format itself is described once, in `wizard/spec/format.py`.
 """

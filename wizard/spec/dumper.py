@@ -13,7 +13,7 @@ Choices (documented for whoever diffs the files):
 
 from __future__ import annotations
 
-from typing import Any
+import re
 
 import yaml
 
@@ -27,15 +27,65 @@ class _CanonicalDumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def dump_spec(data: dict) -> str:
-    """The canonical YAML text of spec data (valid or not: nothing is dropped but empty values)."""
+def dump_spec(data: dict, comments: list | None = None) -> str:
+    """The canonical YAML text of spec data (valid or not: nothing is dropped but empty values).
+
+    `comments` (a loaded Spec's `comments`) are written back beside the values they belonged
+    to, so that formatting a hand-written file keeps its comments."""
     language = data.get("language") if isinstance(data, dict) else None
     node = fmt.SPEC.node(data, fmt.Dumping(language))
-    return yaml.serialize(node, Dumper=_CanonicalDumper, allow_unicode=True, width=_NO_FOLDING,
+    text = yaml.serialize(node, Dumper=_CanonicalDumper, allow_unicode=True, width=_NO_FOLDING,
                           indent=2)
+    if text.endswith("\n...\n"):
+        # PyYAML ends the stream with '...' after a last `|+` block; in a file that holds one
+        # document the block keeps its trailing empty lines without it.
+        text = text[:-4]
+    if comments:
+        text = _with_comments(text, comments)
+    return text
 
 
-def dump_value(value: Any, path: tuple = ()) -> str:
-    """Not public API: the canonical YAML of one value (used by tests)."""
-    return yaml.serialize(fmt.any_node(value, fmt.Dumping(None)), Dumper=_CanonicalDumper,
-                          allow_unicode=True, width=_NO_FOLDING)
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*$")
+
+
+def _with_comments(text: str, comments: list) -> str:
+    from wizard.spec.loader import _read, line_of
+
+    lines: dict[tuple, int] = {}
+    reach: dict[int, int] = {}
+    inside: set[int] = set()
+    try:
+        _read(text, lines, reach, inside)
+    except Exception:  # the canonical text of invalid data may not read back: keep it as is
+        return text
+    rows = text.split("\n")
+    above: dict[int, list[str]] = {}
+    beside: dict[int, list[str]] = {}
+    header: list[str] = []
+    end: list[str] = []
+    for where, path, comment, fallback in comments:
+        if where == "above" and path == ():
+            header.append(comment)
+            continue
+        line = lines.get(path) if path is not None else None
+        if line is not None and where == "inline":
+            row = rows[line - 1]
+            if line - 1 not in inside or _BLOCK_HEADER.search(row.rstrip()):
+                beside.setdefault(line, []).append(comment)
+                continue
+        if line is None:  # the value is gone: keep the comment before the value that followed
+            line = lines.get(fallback) if fallback is not None else None
+            if line is None:
+                (end if fallback is None else header).append(comment)
+                continue
+        above.setdefault(line, []).append(comment)
+    out = list(header)
+    for number, row in enumerate(rows[:-1], start=1):
+        if number in above:
+            indent = row[: len(row) - len(row.lstrip(" "))]
+            out.extend(indent + comment for comment in above[number])
+        if number in beside:
+            row = row + "  " + " ".join(beside[number])
+        out.append(row)
+    out.extend(end)
+    return "\n".join(out) + "\n"

@@ -34,6 +34,7 @@ MAP_TAG = "tag:yaml.org,2002:map"
 _INT_RE = re.compile(r"[-+]?[0-9]+")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HASH_RE = re.compile(r"[0-9a-f]{8}")
+_CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?")  # looks like a language code
 UNITS_TEXT = "seconds, minutes, hours, days, working days, weeks, months"
 
 # Characters that may not appear in any text: C0/C1 controls but tab and newline,
@@ -125,7 +126,7 @@ def scalar_node(tag: str, value: str, style: str | None = None):
 def str_node(value: str):
     """A string as YAML writes it most readably: literal block when it has several lines."""
     style = None
-    if "\n" in value.strip("\n") and value[:1] not in (" ", "\n") and value.strip(" \n"):
+    if "\n" in value and value[:1] not in (" ", "\n") and value.strip(" \n"):
         style = "|"
     return scalar_node(STR_TAG, value, style)
 
@@ -249,6 +250,11 @@ class Text(Type):
         if isinstance(value, str):
             c.chars(value, path)
         elif isinstance(value, dict):
+            if value and not any(code in LANGUAGES or code == TRANSLATED_FROM for code in value) and \
+                    not all(isinstance(code, str) and _CODE_RE.fullmatch(code) for code in value):
+                c.report(path, _("expected text, found a mapping: if this is text that contains ': ', "
+                                 "put it in quotes"))
+                return
             for code, entry in value.items():
                 where = path + (code,)
                 if code == TRANSLATED_FROM:
@@ -331,6 +337,8 @@ class Int(Type):
 
     def json(self):
         schema: dict[str, Any] = {"type": "integer"}
+        if "const" in self.extra:
+            return {**schema, **self.extra}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:
@@ -559,11 +567,18 @@ class Record(Type):
         required = [f.key for f in self.fields.values() if f.required]
         if required:
             schema["required"] = required
-        if self.other is not None:
+        other = self.other
+        if other is not None:
             conditions.append({
-                "if": {"properties": {self.other.on: {"const": "other"}}, "required": [self.other.on]},
-                "then": {"required": [self.other.key]},
+                "if": {"properties": {other.on: {"const": "other"}}, "required": [other.on]},
+                "then": {"required": [other.key]},
             })
+            if other.only_other:
+                choices = [c for c in self.fields[other.on].type.choices if c != "other"]
+                conditions.append({
+                    "if": {"properties": {other.on: {"enum": choices}}, "required": [other.on]},
+                    "then": {"not": {"required": [other.key]}},
+                })
         if conditions:
             schema["allOf"] = conditions
         return schema
@@ -576,8 +591,40 @@ def unknown_key(key: Any, fields) -> str:
     if close:
         return _("unknown key '%(key)s' (did you mean '%(suggestion)s'?)") % {"key": key,
                                                                             "suggestion": close}
+    home = _homes().get(key)
+    if home is not None:
+        parent, in_list = home
+        if parent is None:
+            return _("'%(key)s' belongs at the top level of the file, not here") % {"key": key}
+        if in_list:
+            return _("'%(key)s' belongs in an item of the '%(parent)s' list, not here") % {
+                "key": key, "parent": parent}
+        return _("'%(key)s' belongs under '%(parent)s', not here") % {"key": key, "parent": parent}
     return _("unknown key '%(key)s'; valid keys here: %(valid)s") % {"key": key,
                                                                    "valid": quoted(fields)}
+
+
+_HOMES: dict[str, tuple[str | None, bool]] | None = None
+
+
+def _homes() -> dict[str, tuple[str | None, bool]]:
+    """Each key that exists in exactly one place of the format -> (its parent key, in a list)."""
+    global _HOMES
+    if _HOMES is None:
+        places: dict[str, list[tuple[str | None, bool]]] = {}
+
+        def visit(record: Record, parent: str | None, in_list: bool) -> None:
+            for key, field in record.fields.items():
+                places.setdefault(key, []).append((parent, in_list))
+                inner = field.type
+                if isinstance(inner, Record):
+                    visit(inner, key, False)
+                elif isinstance(inner, ListOf) and isinstance(inner.item, Record):
+                    visit(inner.item, key, True)
+
+        visit(SPEC, None, False)
+        _HOMES = {key: spots[0] for key, spots in places.items() if len(spots) == 1}
+    return _HOMES
 
 
 # --- The format, as the contract lists it -------------------------------------------------

@@ -1,16 +1,14 @@
 """Reading a spec file: safe, bounded, with the line of every value and every problem at once.
 
-The file goes through four stages, each of which can only produce messages:
-
-1. bytes: size cap, UTF-8 (with the line of a bad byte), forbidden characters;
-2. YAML events from libyaml's C parser (never constructed objects: no tag is ever
-   executed), composed here without recursion into small nodes that keep their
-   line; nesting depth, alias expansion (billion laughs), tags, duplicate keys
-   and multiple documents are checked while composing;
-3. conversion of the nodes to plain data, reading each scalar from its source
-   text as the type of its field (`format.py`): text stays text, months are ints,
-   dates and durations stay strings;
-4. validation of that data against the same description of the format.
+1. Bytes: a size cap, UTF-8 (naming the line of a bad byte), and no control or invisible
+   bidirectional characters anywhere in the file.
+2. One pass over the YAML events of libyaml's C parser, without recursion and without
+   ever constructing a tagged object: each scalar is read from its source text as the
+   type of its field (`format.py`: text stays text, months are ints, dates and durations
+   stay strings), the line of every value is kept, and nesting depth, alias expansion
+   (billion laughs), tags, keys and duplicate keys are checked as the events arrive.
+3. Validation of the plain data against the same description of the format, so the
+   app's in-memory data (`validate`) gets exactly the same messages.
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ MAX_BYTES = 2 * 1024 * 1024  # a long policy is ~50 KB; anything near 2 MB is no
 MAX_DEPTH = 40  # the format nests 8 levels deep at most
 MAX_VALUES = 200_000  # values written in the file (a 5,000-item policy has ~30,000)
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating their anchors
+_BINARY_CONTROLS = 8  # more control characters than this: not a text file
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _CORE_TAGS = frozenset(
@@ -38,6 +37,7 @@ _CORE_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
 _NULL_TAG = "tag:yaml.org,2002:null"
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 # In the raw file: every control character but tab and line breaks (CRLF allowed,
 # a lone CR is not), the Unicode line separators, bidi controls, surrogates and
 # the noncharacters YAML rejects.
@@ -54,6 +54,11 @@ class Spec:
     data: dict
     lines: dict[tuple, int] = field(default_factory=dict)
     path: Path | None = None
+    # The file's comments, so that saving keeps them: (where, path, text, fallback) with
+    # where "above" (own line before the value at path; () = the file's header) or "inline"
+    # (after the value at path, on its line); fallback is the path of the next value in the
+    # file, used when the value at path is gone (None = the end of the file).
+    comments: list[tuple[str, tuple, str, tuple | None]] = field(default_factory=list)
 
     def line_of(self, path: tuple) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -120,14 +125,21 @@ def load_spec(path: str | Path) -> Spec:
 
 
 def _too_large(size: int) -> str:
+    from babel.numbers import format_decimal
+
+    from wizard.i18n import ui_language
+
+    megabytes = format_decimal(round(size / 1024 / 1024, 1), format="#,##0.0", locale=ui_language())
     return _("the file is too large (%(size)s); a policy file may be at most %(limit)s") % {
-        "size": f"{size / 1024 / 1024:.1f} MB", "limit": f"{MAX_BYTES // 1024 // 1024} MB"}
+        "size": f"{megabytes} MB", "limit": f"{MAX_BYTES // 1024 // 1024} MB"}
 
 
 def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
     """Read and validate a spec from its text (or bytes, which must be UTF-8)."""
     try:
         if isinstance(text, (bytes, bytearray)):
+            if len(text) > MAX_BYTES:
+                raise _Stop(None, _too_large(len(text)))
             text = _decode(bytes(text))
         elif len(text) > MAX_BYTES:
             raise _Stop(None, _too_large(len(text.encode("utf-8", "surrogatepass"))))
@@ -136,27 +148,31 @@ def loads_spec(text: str | bytes, filename: str = "<string>") -> Spec:
         bad = _scan(text)
         if bad:
             raise SpecError(_problems(filename, bad))
-        root, problems = _compose(text)
+        lines: dict[tuple, int] = {}
+        reach: dict[int, int] | None = {} if "#" in text else None
+        inside: set[int] = set()
+        data, problems = _read(text, lines, reach, inside)
     except _Stop as stop:
         raise SpecError([Problem(filename, stop.line, (), stop.message)]) from None
     except _Failed as failed:
         raise SpecError(_problems(filename, failed.found)) from None
-    if root is None or (isinstance(root, _Scalar) and root.null):
+    if data is _NULL and problems:
+        raise SpecError(_problems(filename, problems))
+    if data is _NULL:
         problems.append(((), None, _("the file is empty: a policy starts with 'schema_version: 1' "
                                      "and a 'language' such as 'language: en'")))
         raise SpecError(_problems(filename, problems))
-    lines: dict[tuple, int] = {(): root.line}
-    if not isinstance(root, _Map):
-        problems.append(((), root.line, _(
+    if not isinstance(data, dict):
+        problems.append(((), lines[()], _(
             "the top level must be keys such as 'schema_version: 1' and 'language: en', found "
-            "%(found)s") % {"found": _("a list") if isinstance(root, _Seq) else _("text")}))
+            "%(found)s") % {"found": _("a list") if isinstance(data, list) else _("text")}))
         raise SpecError(_problems(filename, problems))
-    data = _convert(root, fmt.SPEC, (), lines)
     for path, message in _check(data):
         problems.append((path, line_of(lines, path), message))
     if problems:
         raise SpecError(_problems(filename, problems))
-    return Spec(data, lines)
+    comments = _comments(text, lines, reach, inside) if reach is not None else []
+    return Spec(data, lines, comments=comments)
 
 
 def validate(data: dict, filename: str = "<memory>", lines: dict[tuple, int] | None = None
@@ -204,6 +220,7 @@ def _decode(raw: bytes) -> str:
 def _scan(text: str) -> list[tuple[tuple, int, str]]:
     """Invisible and control characters in the file, each with its line."""
     found: list[tuple[tuple, int, str]] = []
+    controls = first_control = 0
     line, position = 1, 0
     for match in _FORBIDDEN_IN_FILE.finditer(text):
         line += text.count("\n", position, match.start())
@@ -214,46 +231,19 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
                 "code": f"U+{ord(char):04X}"}
         else:
             message = fmt.char_message(char)
-        found.append(((), line, message))
-        if len(found) > MAX_PROBLEMS:
-            break
+        if char not in fmt.BIDI:
+            controls += 1
+            if controls == 1:
+                first_control = line
+            elif controls > _BINARY_CONTROLS:  # a binary file, not a text with a stray character
+                return [((), first_control, _("this is not a text file: it holds control characters, "
+                                              "the first on this line; a policy file is YAML text"))]
+        if not found or found[-1][1:] != (line, message):
+            found.append(((), line, message))
     return found
 
 
-# --- Stage 2: YAML events to nodes -----------------------------------------------------------
-
-class _Scalar:
-    __slots__ = ("value", "line", "null")
-    size = 1
-    height = 0
-
-    def __init__(self, value: str, line: int, null: bool) -> None:
-        self.value, self.line, self.null = value, line, null
-
-
-class _Seq:
-    __slots__ = ("items", "line", "size", "height")
-
-    def __init__(self, line: int) -> None:
-        self.items: list = []
-        self.line, self.size, self.height = line, 1, 1
-
-
-class _Map:
-    __slots__ = ("pairs", "line", "size", "height", "seen")
-
-    def __init__(self, line: int) -> None:
-        self.pairs: list[tuple[str, int, Any]] = []
-        self.seen: dict[str, int] = {}
-        self.line, self.size, self.height = line, 1, 1
-
-
-class _Frame:
-    __slots__ = ("node", "anchor", "key", "key_line")
-
-    def __init__(self, node, anchor) -> None:
-        self.node, self.anchor, self.key, self.key_line = node, anchor, None, 0
-
+# --- Stage 2 and 3: YAML events to plain data ---------------------------------------------
 
 # libyaml's problems, reworded for people who do not know YAML.
 _SYNTAX = (
@@ -262,16 +252,16 @@ _SYNTAX = (
         "a ':' where YAML does not expect one: check the indentation, or put text that contains "
         "': ' in quotes")),
     ("could not find expected ':'", N_(
-        "a line without 'key: value': check the indentation, or put text that runs over several "
-        "lines in quotes")),
+        "a line without 'key: value' (with a space after the ':'): check the indentation, or put "
+        "text that runs over several lines in quotes")),
     ("did not find expected key", N_(
         "this line does not line up with the keys above it: check the indentation")),
     ("did not find expected '-' indicator", N_(
         "this line does not line up with the list above it: check the indentation")),
     ("block sequence entries are not allowed", N_(
         "a list item ('- ') where YAML does not allow one: check the indentation")),
-    ("did not find expected ',' or ']'", N_("a list in [brackets] is not closed: add the missing ']'")),
-    ("did not find expected ',' or '}'", N_("a mapping in {braces} is not closed: add the missing '}'")),
+    ("did not find expected ',' or ']'", N_("a list in brackets ('[') is not closed: add the missing ']'")),
+    ("did not find expected ',' or '}'", N_("a mapping in braces ('{') is not closed: add the missing '}'")),
     ("unknown escape character", N_(
         "unknown escape in double-quoted text: write \\\\ for a backslash, or use single quotes")),
     ("while scanning a quoted scalar", N_("quoted text that is never closed: add the missing quote")),
@@ -291,16 +281,28 @@ def _syntax_problem(error, text: str) -> _Stop:
     context = getattr(error, "context", None) or ""
     if mark is None:
         return _Stop(None, _("this is not valid YAML: %(detail)s") % {"detail": problem or error})
-    if "end of stream" in problem or "not find expected ','" in problem:
-        mark = getattr(error, "context_mark", None) or mark  # where the quote or bracket opened
+    if ("end of stream" in problem or "not find expected ','" in problem
+            or "could not find expected ':'" in problem):
+        # where the quote, the bracket or the key without ': ' began
+        mark = getattr(error, "context_mark", None) or mark
     line = mark.line + 1
     where = _char_at(text, mark)
     if where == "\t" or "tab" in problem:
         return _Stop(line, _(_SYNTAX[0][1]))
+    if ("did not find expected key" in problem or "<document start>" in problem) and \
+            _mid_line(text, mark):
+        return _Stop(line, _("more text follows a complete value on this line: put the whole text "
+                             "in quotes, and inside single quotes write each ' twice"))
     for pattern, message in _SYNTAX[1:]:
         if pattern in problem or pattern in context:
             return _Stop(line, _(message))
     return _Stop(line, _("this is not valid YAML: %(detail)s") % {"detail": problem})
+
+
+def _mid_line(text: str, mark) -> bool:
+    """Whether the mark is after the start of its line's content (not at its indentation)."""
+    lines = text.split("\n", mark.line + 1)
+    return mark.line < len(lines) and bool(lines[mark.line][:mark.column].strip())
 
 
 def _char_at(text: str, mark) -> str:
@@ -312,102 +314,203 @@ def _char_at(text: str, mark) -> str:
     return ""
 
 
-def _compose(text: str) -> tuple[Any, list]:
-    """The single document of `text` as nodes, and the problems met on the way."""
+class _Frame:
+    """A mapping or list being read: its data so far, its type and path, and what it costs."""
+
+    __slots__ = ("is_map", "typ", "path", "anchor", "value", "line", "key", "key_line", "seen",
+                 "raw", "deferred", "size", "height", "poisoned", "is_key", "flow")
+
+    def __init__(self, is_map: bool, typ, path: tuple, anchor, line: int) -> None:
+        self.is_map, self.typ, self.path, self.anchor, self.line = is_map, typ, path, anchor, line
+        self.value: Any = {} if is_map else []
+        self.key: Any = None
+        self.key_line = 0
+        self.seen: dict[str, int] = {}
+        self.raw: dict[str, str] = {}
+        self.deferred: list[tuple[str, Any, str]] = []
+        self.size, self.height = 1, 1
+        self.poisoned = self.is_key = self.flow = False
+
+
+_NULL = object()
+_BAD_KEY = object()
+
+
+def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = None,
+          inside: set[int] | None = None) -> tuple[Any, list]:
+    """The single document of `text` as plain data (each scalar read as its field's type),
+    the line of every value in `lines`, and the problems met on the way.
+
+    One pass over libyaml's events, without recursion: nesting depth, alias expansion,
+    tags, keys and duplicate keys are checked as the events arrive. With `reach` and `inside`,
+    also note where values end on each line and which lines lie inside a multi-line scalar
+    (0-based), so that comments can be found."""
     import yaml
 
     problems: list[tuple[tuple, int | None, str]] = []
     stack: list[_Frame] = []
-    anchors: dict[str, Any] = {}
-    root = None
-    documents = 0
-    alias_values = 0
-    values = 0
+    anchors: dict[str, tuple[Any, int, int]] = {}  # name -> (value, size, height)
+    root: Any = _NULL
+    root_line = 1
+    documents = alias_values = values = 0
 
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
     collection_end = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    stream_end = yaml.StreamEndEvent
+    record, list_of, variant, anything = fmt.Record, fmt.ListOf, fmt.Variant, fmt.ANY
 
-    def check_tag(tag, line):
-        if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-            shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-            problems.append(((), line, _(
-                "the tag '%(tag)s' is not allowed: a policy file holds only text, numbers, lists and "
-                "mappings") % {"tag": shown}))
+    def bad_tag(tag, line) -> bool:
+        """Report a tag other than YAML's core ones; the tagged value then counts as absent."""
+        if tag is None or tag == "!" or tag in _CORE_TAGS:
+            return False
+        shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+        problems.append(((), line, _(
+            "the tag '%(tag)s' is not allowed: a policy file holds only text, numbers, lists and "
+            "mappings") % {"tag": shown}))
+        return True
 
-    def attach(node, line: int) -> None:
-        nonlocal root
+    def child_type(frame: _Frame):
+        """The type of the next value inside `frame`, and its path."""
+        typ = frame.typ
+        if not frame.is_map:
+            return (typ.item if type(typ) is list_of else anything), frame.path + (len(frame.value),)
+        key = frame.key
+        if type(typ) is record and type(key) is str:
+            field = typ.fields.get(key)
+            return (field.type if field is not None else anything), frame.path + (key,)
+        return anything, frame.path + (key,)
+
+    def add(value: Any, line: int, size: int, height: int, text: str | None = None) -> None:
+        """Put a finished value (`text` is its source when it is a scalar) into its parent."""
+        nonlocal root, root_line
         if not stack:
-            root = node
+            root, root_line = value, line
             return
         frame = stack[-1]
-        parent = frame.node
-        if len(stack) + node.height > MAX_DEPTH:
-            raise _Stop(line, _("the values are nested too deeply (more than %(limit)s levels)")
-                        % {"limit": MAX_DEPTH})
-        parent.size += node.size
-        if node.height + 1 > parent.height:
-            parent.height = node.height + 1
-        if type(parent) is _Seq:
-            parent.items.append(node)
+        if height:
+            if len(stack) + height > MAX_DEPTH:
+                raise _Stop(line, _("the values are nested too deeply (more than %(limit)s levels)")
+                            % {"limit": MAX_DEPTH})
+            if height + 1 > frame.height:
+                frame.height = height + 1
+        frame.size += size
+        if not frame.is_map:
+            if value is not _NULL:
+                lines[frame.path + (len(frame.value),)] = line
+                frame.value.append(value)
             return
-        if frame.key is None:
-            if type(node) is not _Scalar:
+        if frame.key is None:  # this value is a key
+            if text is None and type(value) is not str:
                 problems.append(((), line, _(
                     "a key must be a word such as 'mission', not a list or a mapping")))
-                frame.key, frame.key_line = "", line
+                frame.key, frame.key_line = _BAD_KEY, line
             else:
-                frame.key, frame.key_line = node.value, node.line
+                frame.key, frame.key_line = (value if text is None else text), line
             return
         key, key_line = frame.key, frame.key_line
         frame.key = None
-        first = parent.seen.get(key)
+        if key is _BAD_KEY:
+            return
+        first = frame.seen.get(key)
         if first is not None:
             problems.append(((), key_line, _(
                 "duplicate key '%(key)s': it is already on line %(line)s, and only one of the two "
                 "values can be kept") % {"key": key, "line": first}))
             return
-        parent.seen[key] = key_line
-        parent.pairs.append((key, key_line, node))
+        frame.seen[key] = key_line
+        lines[frame.path + (key,)] = key_line
+        if text is not None and type(frame.typ) is record:
+            frame.raw[key] = text
+            field = frame.typ.fields.get(key)
+            if field is not None and type(field.type) is variant and value is not _NULL:
+                frame.deferred.append((key, field.type, text))
+        if value is not _NULL:
+            frame.value[key] = value
 
+    parser = yaml.CSafeLoader(text)
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        while True:
+            event = parser.get_event()
             kind = type(event)
+            if kind is stream_end:
+                break
+            if reach is not None and (kind is scalar_event or kind is alias_event or (
+                    kind in collection_end and stack and stack[-1].flow)):
+                end = event.end_mark
+                if reach.get(end.line, -1) < end.column:
+                    reach[end.line] = end.column
+                first = event.start_mark.line
+                if kind is scalar_event and event.style in ("|", ">"):
+                    # a comment may follow the block's header: `mission: |  # note`
+                    start = event.start_mark.index
+                    line_end = text.find("\n", start)
+                    header = _BLOCK_HEADER.search(text, start, len(text) if line_end < 0 else line_end)
+                    if header is not None:
+                        reach[first] = event.start_mark.column + header.end() - start
+                    first += 1
+                inside.update(range(first, end.line))
             if kind is scalar_event:
                 line = event.start_mark.line + 1
-                check_tag(event.tag, line)
-                null = (event.tag == _NULL_TAG or (event.style in ("", None) and event.tag is None
-                                                   and event.value in _NULLS))
-                node = _Scalar(event.value, line, null)
-                if event.anchor is not None:
-                    anchors[event.anchor] = node
                 values += 1
-                attach(node, line)
+                source = event.value
+                if bad_tag(event.tag, line) or event.tag == _NULL_TAG or (
+                        not event.style and event.tag is None and source in _NULLS):
+                    value = _NULL
+                elif stack and stack[-1].key is not None or stack and not stack[-1].is_map:
+                    value = child_type(stack[-1])[0].scalar(source)
+                else:
+                    value = source  # a key, or the whole document
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1, 0)
+                add(value, line, 1, 0, source)
             elif kind is map_start or kind is seq_start:
                 line = event.start_mark.line + 1
-                check_tag(event.tag, line)
                 values += 1
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(line, _("the values are nested too deeply (more than %(limit)s "
                                         "levels)") % {"limit": MAX_DEPTH})
-                node = _Map(line) if kind is map_start else _Seq(line)
-                stack.append(_Frame(node, event.anchor))
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    typ, path, is_key = anything, (), True  # a list or mapping used as a key
+                elif stack:
+                    (typ, path), is_key = child_type(stack[-1]), False
+                else:
+                    typ, path, is_key = fmt.SPEC, (), False
+                frame = _Frame(kind is map_start, typ, path, event.anchor, line)
+                frame.poisoned = bad_tag(event.tag, line)
+                frame.is_key = is_key
+                frame.flow = bool(event.flow_style)
+                stack.append(frame)
             elif kind in collection_end:
                 frame = stack.pop()
+                value = frame.value
+                if frame.deferred:  # a field whose type depends on a key written after it
+                    for key, field_type, source in frame.deferred:
+                        value[key] = field_type.pick(frame.raw.get(field_type.on)).scalar(source)
+                if frame.poisoned:
+                    value = _NULL
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = frame.node
-                attach(frame.node, frame.node.line)
+                    anchors[frame.anchor] = (value, frame.size, frame.height)
+                add(value, frame.line, frame.size, frame.height)
             elif kind is alias_event:
                 line = event.start_mark.line + 1
                 target = anchors.get(event.anchor)
                 if target is None:
+                    if any(f.anchor == event.anchor for f in stack):
+                        raise _Stop(line, _("the alias '*%(name)s' is inside the value it repeats, "
+                                            "which would never end") % {"name": event.anchor})
                     raise _Stop(line, _("the alias '*%(name)s' has no anchor '&%(name)s' before it")
                                 % {"name": event.anchor})
-                alias_values += target.size
+                value, size, height = target
+                alias_values += size
                 if alias_values > MAX_ALIAS_VALUES:
                     raise _Stop(line, _("aliases repeat too many values (more than %(limit)s): write "
                                         "the values out instead") % {"limit": MAX_ALIAS_VALUES})
-                attach(target, line)
+                if type(value) is list or type(value) is dict:
+                    import copy
+
+                    value = copy.deepcopy(value)  # an edit of one copy must not change the other
+                add(value, line, size, height, value if type(value) is str else None)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -418,44 +521,57 @@ def _compose(text: str) -> tuple[Any, list]:
                     "the file holds too many values (more than %(limit)s)") % {"limit": MAX_VALUES})
     except yaml.YAMLError as error:
         stop = _syntax_problem(error, text)
+        # what was reported on the line of a syntax error is only a symptom of it
+        problems = [problem for problem in problems if problem[1] != stop.line]
         problems.append(((), stop.line, stop.message))
         raise _Failed(problems) from None
     except _Stop as stop:
         problems.append(((), stop.line, stop.message))
         raise _Failed(problems) from None
+    finally:
+        parser.dispose()
+    lines[()] = root_line
     return root, problems
 
 
-# --- Stage 3: nodes to data ----------------------------------------------------------------
+# --- Comments -------------------------------------------------------------------------------
 
-_NULL = object()
+def _comments(text: str, lines: dict[tuple, int], reach: dict[int, int], inside: set[int]
+              ) -> list[tuple[str, tuple, str, tuple | None]]:
+    """The comments of a file, each tied to the value it stands before or beside."""
+    import bisect
 
-
-def _convert(node, typ, path: tuple, lines: dict[tuple, int]) -> Any:
-    kind = type(node)
-    if kind is _Scalar:
-        return _NULL if node.null else typ.scalar(node.value)
-    if kind is _Seq:
-        item = typ.item if isinstance(typ, fmt.ListOf) else fmt.ANY
-        out: list = []
-        for child in node.items:
-            where = path + (len(out),)
-            value = _convert(child, item, where, lines)
-            if value is _NULL:
+    ordered = sorted(lines.items(), key=lambda item: (item[1], len(item[0])))
+    starts = [line for _path, line in ordered]
+    first_line = starts[1] if len(starts) > 1 else None  # starts[0] is the document itself
+    found: list[tuple[str, tuple, str, tuple | None]] = []
+    for index, row in enumerate(text.split("\n")):
+        if index in inside or "#" not in row:
+            continue
+        number = index + 1
+        column = reach.get(index, 0)
+        rest = row[column:].rstrip("\r")
+        if column:
+            rest = rest.lstrip(" \t")
+            rest = rest[1:].lstrip(" \t") if rest.startswith(":") else rest
+            if not rest.startswith("#") or not row[column:].startswith((" ", "\t", ":")):
                 continue
-            lines[where] = child.line
-            out.append(value)
-        return out
-    raw = {key: child.value for key, _line, child in node.pairs if type(child) is _Scalar}
-    result: dict = {}
-    for key, key_line, child in node.pairs:
-        where = path + (key,)
-        lines[where] = key_line
-        if isinstance(typ, fmt.Record):
-            child_type = typ.field_type(key, raw)
+            where = "inline"
         else:
-            child_type = fmt.ANY
-        value = _convert(child, child_type, where, lines)
-        if value is not _NULL:
-            result[key] = value
-    return result
+            rest = rest.strip(" \t")
+            if not rest.startswith("#"):
+                continue
+            where = "above"
+        after = bisect.bisect_right(starts, number)
+        following = ordered[after][0] if after < len(ordered) else None
+        if where == "inline":
+            before = bisect.bisect_right(starts, number) - 1
+            path = ordered[before][0]  # the deepest value on the last line that has one
+        elif first_line is None or number < first_line:
+            path = ()
+        elif following is None:
+            path, where = None, "end"
+        else:
+            path = following
+        found.append((where, path, rest, following))
+    return found

@@ -8,6 +8,7 @@ one-line explanation beside it, so the user knows what will happen before pressi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from textual import on
@@ -42,6 +43,11 @@ class Choice(Horizontal):
 
 class StorageDialog(ModalScreen[ResultType], Generic[ResultType]):
     """Base of the storage dialogs; subclasses give `title_text`, `body()` and `choices()`."""
+
+    # The dialogs bring their own stylesheet, so they look right in any app (Textual loads
+    # a screen's CSS_PATH app-wide when the screen is first used; listing the file in the
+    # app's CSS_PATH as well does no harm).
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss")
 
     BINDINGS = [
         Binding("escape", "cancel", show=False),

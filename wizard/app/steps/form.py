@@ -60,7 +60,7 @@ class Form(StepForm):
         placeholder: str = "",
         help: str = "",
         absolute: bool = True,
-        compact: bool = False,
+        compact: bool = True,
     ) -> TextField:
         """A text field; in a list row pass the item's value and a relative path."""
         return TextField(
@@ -127,6 +127,12 @@ class Form(StepForm):
         self.change(path if path is not None else tuple(event.path), event.value)
         self.call_after_refresh(self.update_translation_summary)
 
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        """Enter in a one-line field goes to the next field, as in most forms."""
+        event.stop()
+        self.screen.focus_next()
+
     # -- translations ------------------------------------------------------------------
 
     def text_fields(self) -> list[TextField]:
@@ -165,12 +171,25 @@ class Form(StepForm):
         if not parts:
             parts.append(_("Everything on this step is translated into %(language)s.") % {"language": language})
         else:
+            names = [self.field_name(field) for field in missing + stale]
+            shown = ", ".join(dict.fromkeys(name for name in names if name))
+            if shown:
+                parts.append(_("To do: %(fields)s.") % {"fields": shown})
             parts.append(
-                _("You are writing in %(language)s; the original text is shown under each field.")
-                % {"language": language}
+                _("The original text is shown under each field.")
             )
         note.show(" ".join(parts))
         note.set_class(bool(missing or stale), "-pending")
+
+    def field_name(self, field: TextField) -> str:
+        """How the translation summary names a field: its label, with the item number
+        ("Value 2") inside a list."""
+        row = _ancestor(field, ListRow, self)
+        if row is None:
+            return field.label
+        number = row.number or 0
+        label = field.label or row.editor.label
+        return _("%(field)s %(number)s") % {"field": label, "number": number} if label else ""
 
     # -- findings and focus ------------------------------------------------------------
 

@@ -8,16 +8,13 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 
 from wizard.app.labels import procedure_label
-from wizard.app.steps.form import ChoiceField, DurationPicker, Form, ListEditor
+from textual.widgets import Label
+
+from wizard.app.steps.form import DurationPicker, Form, ListEditor
 from wizard.i18n import Translator
 from wizard.spec.model import PROCEDURE_KEYS, PROCEDURE_KINDS
 
 _ = Translator("app").gettext
-
-
-def adjust_procedure(item: dict, path: tuple, old: dict) -> bool:
-    """A new kind changes the title's placeholder (its default title): rebuild the row."""
-    return path == ("kind",) and item.get("kind") != old.get("kind")
 
 
 class ProceduresForm(Form):
@@ -32,7 +29,6 @@ class ProceduresForm(Form):
             new_item=lambda kind="": {"kind": kind} if kind else {},
             describe=self.describe_procedure,
             key_order=PROCEDURE_KEYS,
-            adjust=adjust_procedure,
             add_label=_("Add a procedure…"),
             add_choices=[(procedure_label(kind), kind) for kind in PROCEDURE_KINDS],
             empty_text=_("No procedures yet. Every policy needs at least one for complaints."),
@@ -46,7 +42,7 @@ class ProceduresForm(Form):
     def build_procedure(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
         item = item if isinstance(item, dict) else {}
         kind = item.get("kind")
-        yield ChoiceField(_("Kind"), ("kind",), kind, PROCEDURE_KINDS, procedure_label, allow_blank=False, compact=True)
+        yield Label(procedure_label(kind or ""), markup=False, classes="row-title")
         if kind == "other":
             title_label, placeholder = _("Title (required)"), _("What this procedure is for")
         else:

@@ -7,10 +7,10 @@ from typing import Any, Iterable
 
 from textual.app import ComposeResult
 from textual.widget import Widget
+from textual.widgets import Label
 
 from wizard.app.labels import channel_label, metric_label
 from wizard.app.steps.form import (
-    ChoiceField,
     DurationPicker,
     Form,
     IntegerField,
@@ -25,8 +25,6 @@ from wizard.spec.model import (
     METRICS,
     PERCENT_METRICS,
     SERVICE_LEVEL_KEYS,
-    parse_duration,
-    parse_percent,
 )
 
 _ = Translator("app").gettext
@@ -41,38 +39,6 @@ def target_kind(metric: Any) -> str:
     if metric in DURATION_METRICS:
         return "duration"
     return "text"
-
-
-def fits(kind: str, target: Any) -> bool:
-    """Whether a target value is valid for a kind of metric."""
-    if kind == "percent":
-        return parse_percent(target) is not None
-    if kind == "nps":
-        return isinstance(target, int) and not isinstance(target, bool) and -100 <= target <= 100
-    if kind == "duration":
-        return parse_duration(target) is not None
-    return isinstance(target, (str, dict))
-
-
-def adjust_service_level(item: dict, path: tuple, old: dict) -> bool:
-    """After the channel changes: the name only belongs to `other`. True: rebuild the row."""
-    if path != ("channel",):
-        return False
-    if item.get("channel") != "other":
-        item.pop("name", None)
-    return (old.get("channel") == "other") != (item.get("channel") == "other")
-
-
-def adjust_metric(item: dict, path: tuple, old: dict) -> bool:
-    """After the metric changes: drop a target of the wrong kind, and the name unless `other`."""
-    if path != ("metric",):
-        return False
-    if item.get("metric") != "other":
-        item.pop("name", None)
-    kind = target_kind(item.get("metric"))
-    if "target" in item and not fits(kind, item["target"]):
-        item.pop("target")
-    return kind != target_kind(old.get("metric")) or (old.get("metric") == "other") != (item.get("metric") == "other")
 
 
 class StandardsForm(Form):
@@ -101,9 +67,9 @@ class StandardsForm(Form):
             new_item=lambda channel="": {"channel": channel} if channel else {},
             describe=lambda item: channel_label(item.get("channel", "")) if isinstance(item, dict) else "",
             key_order=SERVICE_LEVEL_KEYS,
-            adjust=adjust_service_level,
             add_label=_("Add a channel…"),
             add_choices=[(channel_label(key), key) for key in CHANNELS],
+            unique_key="channel",
             empty_text=_("No service levels yet. Add each channel customers use."),
             id="service-levels",
         )
@@ -120,18 +86,16 @@ class StandardsForm(Form):
             new_item=lambda metric="": {"metric": metric} if metric else {},
             describe=lambda item: metric_label(item.get("metric", "")) if isinstance(item, dict) else "",
             key_order=METRIC_KEYS,
-            adjust=adjust_metric,
             add_label=_("Add a metric…"),
             add_choices=[(metric_label(key), key) for key in METRICS],
+            unique_key="metric",
             empty_text=_("No metrics yet. Pick one or two you already measure."),
             id="metrics",
         )
 
     def build_service_level(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
         item = item if isinstance(item, dict) else {}
-        yield ChoiceField(
-            _("Channel"), ("channel",), item.get("channel"), CHANNELS, channel_label, allow_blank=False, compact=True
-        )
+        yield Label(channel_label(item.get("channel", "")), markup=False, classes="row-title")
         if item.get("channel") == "other":
             yield self.text(_("Name of the channel"), ("name",), item.get("name"), absolute=False, compact=True)
         yield DurationPicker(_("First response within"), ("first_response",), item.get("first_response"))
@@ -140,7 +104,7 @@ class StandardsForm(Form):
     def build_metric(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
         item = item if isinstance(item, dict) else {}
         metric = item.get("metric")
-        yield ChoiceField(_("Metric"), ("metric",), metric, METRICS, metric_label, allow_blank=False, compact=True)
+        yield Label(metric_label(metric or ""), markup=False, classes="row-title")
         if metric == "other":
             yield self.text(_("Name of the metric"), ("name",), item.get("name"), absolute=False, compact=True)
         kind = target_kind(metric)

@@ -33,7 +33,7 @@ class ChoiceField(FormField):
         *,
         allow_blank: bool = True,
         prompt: str = "",
-        compact: bool = False,
+        compact: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(label, path, value, **kwargs)
@@ -88,6 +88,7 @@ class Checklist(FormField):
         chosen = self.value if isinstance(self.value, list) else []
         yield SelectionList(
             *[(self.labeler(key), key, key in chosen) for key in self.keys],
+            compact=True,
             classes="field-input checklist",
         )
 

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from wizard.app.widgets.field import FormField
+from wizard.app.widgets.field import FieldInput, FormField
 from wizard.i18n import Translator, ui_language
 
 _ = Translator("app").gettext
@@ -58,10 +58,11 @@ class DateInput(FormField):
         super().__init__(label, path, value, **kwargs)
 
     def compose_input(self) -> ComposeResult:
-        yield Input(
+        yield FieldInput(
             "" if self.value is None else str(self.value),
             placeholder=_("YYYY-MM-DD"),
             max_length=10,
+            compact=True,
             classes="field-input date-text",
         )
 

@@ -1,6 +1,6 @@
 """A duration as a number and a unit (`24` + `hours` -> `"24 hours"`), checked as it is typed.
 
-The unit comes from a list, so only the number can be wrong, and a wrong number says so
+The unit is picked from a fixed set, so only the number can be wrong, and a wrong number says so
 under the field at once ("abc" is not a number). Only valid durations reach the spec: an
 invalid entry leaves the last valid value in place until it is fixed; an empty number
 removes the duration.
@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from dataclasses import dataclass
+
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input, Select
+from textual.message import Message
+from textual.widgets import Input, Static
 
 from wizard.app.labels import unit_label
-from wizard.app.widgets.field import FormField
+from wizard.app.widgets.field import FieldInput, FormField
 from wizard.i18n import Translator
 from wizard.spec.model import Duration, parse_duration
 
@@ -51,6 +55,56 @@ def check_amount(text: str) -> tuple[int | None, str]:
     return amount, ""
 
 
+class UnitPicker(Static, can_focus=True):
+    """The unit of a duration: ◂ hours ▸. Arrow keys or space step through the units; a
+    click on the left or right half steps back or forward. One light widget rather than a
+    drop-down: a form holds many durations, and a menu would cover the fields below."""
+
+    BINDINGS = [
+        Binding("left,up", "step(-1)", show=False),
+        Binding("right,down,space", "step(1)", show=False),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        picker: "UnitPicker"
+        unit: str
+
+    def __init__(self, units: list[str], unit: str, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.units = units
+        self.unit = unit if unit in units else units[0]
+        self.amount = 2
+        self.tooltip = _("←/→ or a click changes the unit")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        self.update(f"◂ {unit_label(self.unit, self.amount)} ▸")
+
+    def set_amount(self, amount: int) -> None:
+        """Agree with the number: "1 hour", "2 hours" (and each language's plural forms)."""
+        if amount != self.amount:
+            self.amount = amount
+            if self.is_mounted:
+                self._show()
+
+    def select(self, unit: str) -> None:
+        if unit in self.units and unit != self.unit:
+            self.unit = unit
+            self._show()
+            self.post_message(self.Changed(self, unit))
+
+    def action_step(self, delta: int) -> None:
+        index = (self.units.index(self.unit) + delta) % len(self.units)
+        self.select(self.units[index])
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        self.action_step(-1 if event.x < self.size.width // 2 else 1)
+
+
 class DurationPicker(FormField):
     """Number input + unit select; `value` is the duration string (or None)."""
 
@@ -67,20 +121,18 @@ class DurationPicker(FormField):
         if self.unit not in units:
             units.insert(0, self.unit)
         with Horizontal(classes="duration-row"):
-            yield Input(
+            yield FieldInput(
                 self.amount_text,
                 placeholder=_("number"),
                 compact=True,
                 classes="duration-amount",
                 tooltip=_("A whole number, such as 24"),
             )
-            yield Select(
-                [(unit_label(unit), unit) for unit in units],
-                value=self.unit,
-                allow_blank=False,
-                compact=True,
-                classes="duration-unit",
-            )
+            unit = UnitPicker(units, self.unit, classes="duration-unit")
+            amount = check_amount(self.amount_text)[0]
+            if amount is not None:
+                unit.set_amount(amount)
+            yield unit
 
     def on_mount(self) -> None:
         if self.value is not None and parse_duration(self.value) is None:
@@ -100,12 +152,10 @@ class DurationPicker(FormField):
         self.amount_text = event.value
         self._update()
 
-    @on(Select.Changed, ".duration-unit")
-    def _unit_changed(self, event: Select.Changed) -> None:
+    @on(UnitPicker.Changed)
+    def _unit_changed(self, event: UnitPicker.Changed) -> None:
         event.stop()
-        if event.value == Select.NULL or event.value == self.unit:
-            return
-        self.unit = str(event.value)
+        self.unit = event.unit
         self._update()
 
     def _update(self) -> None:
@@ -113,6 +163,8 @@ class DurationPicker(FormField):
         self.set_error(error)
         if error:
             return
+        if amount is not None:
+            self.query_one(UnitPicker).set_amount(amount)
         self.emit("" if amount is None else format_duration(Duration(amount, self.unit)))
 
     def focus_target(self, rest: tuple = ()) -> bool:
@@ -124,5 +176,5 @@ class DurationPicker(FormField):
         if parsed is None:
             return False
         self.query_one(".duration-amount", Input).value = str(parsed.amount)
-        self.query_one(".duration-unit", Select).value = parsed.unit if parsed.unit in PICKER_UNITS else self.unit
+        self.query_one(UnitPicker).select(parsed.unit)
         return True

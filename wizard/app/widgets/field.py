@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from wizard.i18n import Translator
 
@@ -32,6 +32,21 @@ class FieldChanged(Message):
     field: Widget
     path: tuple
     value: Any
+
+
+class FieldInput(Input):
+    """An `Input` whose typing does not re-lay out the whole screen.
+
+    Textual's Input sets its virtual width to the text's width on every keystroke, and a
+    changed virtual size asks for a layout of the whole screen: in a form of a few hundred
+    widgets that costs tens of milliseconds per key. While the text fits, its virtual width
+    here stays the width of the box, so nothing changes and no layout runs; longer text
+    still scrolls as before.
+    """
+
+    @property
+    def content_width(self) -> int:
+        return max(super().content_width, self.scrollable_content_region.width)
 
 
 def full_path(widget: Widget) -> tuple | None:
@@ -56,9 +71,13 @@ class Note(Static):
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         super().__init__(text, markup=False, **kwargs)
+        self.text = text
         self.set_class(not text, "-empty")
 
     def show(self, text: str) -> None:
+        if text == self.text:
+            return  # an update re-lays out the screen: never redo one for nothing
+        self.text = text
         self.update(text)
         self.set_class(not text, "-empty")
 
@@ -132,9 +151,38 @@ class FormField(FindingTarget, Vertical):
         yield from self.compose_input()
         if self.help:
             yield Note(self.help, classes="field-help")
-        yield Note(classes="field-error")
-        yield Note(self.initial_note(), classes="field-note")
-        yield FindingsNote(classes="field-findings")
+        note = self.initial_note()
+        if note:
+            yield Note(note, classes="field-note")
+
+    # The lines under the input are mounted when first needed: a form has dozens of
+    # fields, and fewer widgets keep it quick to open.
+    _LINES = ("field-help", "field-error", "field-note", "field-findings")
+
+    def line(self, kind: str, create: bool = True) -> Note | None:
+        """The note line of a kind ("field-error", ...), mounted in its place on demand."""
+        for child in self.children:
+            if child.has_class(kind):
+                return child  # type: ignore[return-value]
+        if not create:
+            return None
+        note = FindingsNote(classes=kind) if kind == "field-findings" else Note(classes=kind)
+        order = self._LINES.index(kind)
+        later = [
+            child
+            for child in self.children
+            if any(child.has_class(name) for name in self._LINES[order + 1 :])
+        ]
+        if later:
+            self.mount(note, before=later[0])
+        else:
+            self.mount(note)
+        return note
+
+    def set_findings(self, findings: list) -> None:
+        note = self.line("field-findings", create=bool(findings))
+        if note is not None:
+            note.show_findings(findings)  # type: ignore[attr-defined]
 
     def compose_input(self) -> ComposeResult:
         raise NotImplementedError
@@ -165,16 +213,30 @@ class FormField(FindingTarget, Vertical):
 
     def set_error(self, message: str | None) -> None:
         """Show (or clear) the inline error under the input."""
-        self.query_one(".field-error", Note).show(message or "")
+        note = self.line("field-error", create=bool(message))
+        if note is not None:
+            note.show(message or "")
         self.set_class(bool(message), "-invalid")
 
     @property
     def error(self) -> str:
-        note = self.query_one(".field-error", Note)
-        return "" if note.has_class("-empty") else str(note.content)
+        note = self.line("field-error", create=False)
+        return "" if note is None else note.text
 
     def set_note(self, text: str) -> None:
-        self.query_one(".field-note", Note).show(text)
+        note = self.line("field-note", create=bool(text))
+        if note is not None:
+            note.show(text)
+
+    @property
+    def note(self) -> str:
+        note = self.line("field-note", create=False)
+        return "" if note is None else note.text
+
+    @property
+    def findings_text(self) -> str:
+        note = self.line("field-findings", create=False)
+        return "" if note is None else note.text
 
     def insert_example(self, text: str) -> bool:
         """Put an example text into the field; False when the field takes no text."""

@@ -1,8 +1,9 @@
 """Editing a list of texts or of small records: add, edit, delete with undo, reorder.
 
-Keyboard: ctrl+n (or Enter at the end of a one-line item) adds an item, ctrl+↑/ctrl+↓
-(also alt+↑/alt+↓) move the item that has the focus, ctrl+delete removes it and ctrl+z
-brings back the last removed one. The mouse has the same actions as small buttons on each
+Keyboard: ctrl+t (or Enter in a one-line item) adds an item after the current one,
+alt+↑/alt+↓ (also ctrl+↑/ctrl+↓) move the item that has the focus, ctrl+r (also
+ctrl+delete) removes it and ctrl+z brings back the last removed one. (ctrl+n, ctrl+e and
+alt+b belong to the editor screen: next step, example, back.) The mouse has the same actions as small buttons on each
 row and under the list. The keys are printed under the list.
 
 The editor keeps one copy of each item (the exact data from the spec, so keys it does not
@@ -25,7 +26,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select
+from textual.markup import escape
+from textual.widgets import Button, Input, Label, Select, Static
 
 from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note
 from wizard.i18n import Translator
@@ -47,6 +49,39 @@ def short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+class RowControls(Static):
+    """The mouse's move up / move down / remove links of a row (one widget, not three buttons:
+    long lists stay light). The keyboard has the same actions as keys."""
+
+    DEFAULT_CLASSES = "row-buttons"
+
+    def __init__(self) -> None:
+        super().__init__("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
+        self.tooltip = _("▲ move up (alt+↑) · ▼ move down (alt+↓) · ✕ remove (ctrl+r)")
+
+    @property
+    def row(self) -> "ListRow":
+        return self.parent  # type: ignore[return-value]
+
+    def action_up(self) -> None:
+        self.row.editor.move(self.row, -1)
+
+    def action_down(self) -> None:
+        self.row.editor.move(self.row, 1)
+
+    def action_remove(self) -> None:
+        # The editor removes the row: this widget cannot await its own removal.
+        self.row.editor.call_later(self.row.editor.delete, self.row)
+
+
+class UndoLine(Static):
+    """"Removed “…”. Undo (ctrl+z)": the undo link for the mouse."""
+
+    def action_undo(self) -> None:
+        editor = self.parent
+        editor.call_later(editor.undo)  # type: ignore[union-attr]
+
+
 class ListRow(FindingTarget, Horizontal):
     """One item: its number, its fields, its findings and the move/delete buttons."""
 
@@ -57,21 +92,13 @@ class ListRow(FindingTarget, Horizontal):
         self.editor = editor
         self.item = item
         self.path_part: tuple | None = None
+        self.number = 0
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="row-number")
         with Vertical(classes="row-body"):
             yield from self.editor.build_row(self.editor, self.item)
-            yield FindingsNote(classes="row-findings")
-        with Horizontal(classes="row-buttons"):
-            for name, text, tip in (
-                ("up", "▲", _("Move up (ctrl+↑)")),
-                ("down", "▼", _("Move down (ctrl+↓)")),
-                ("delete", "✕", _("Remove (ctrl+delete)")),
-            ):
-                button = Button(text, compact=True, classes=f"row-button row-{name}", tooltip=tip)
-                button.can_focus = False
-                yield button
+        yield RowControls()
 
     @property
     def body(self) -> Vertical:
@@ -80,20 +107,30 @@ class ListRow(FindingTarget, Horizontal):
     async def rebuild(self) -> None:
         """Recreate the fields from the item (after a change that alters the row's shape)."""
         body = self.body
-        findings = body.query_children(FindingsNote).first()
+        findings = body.query_children(FindingsNote).first(FindingsNote) if body.query_children(FindingsNote) else None
         await body.remove_children([child for child in body.children if child is not findings])
-        await body.mount_all(list(self.editor.build_row(self.editor, self.item)), before=findings)
+        widgets = list(self.editor.build_row(self.editor, self.item))
+        if findings is not None:
+            await body.mount_all(widgets, before=findings)
+        else:
+            await body.mount_all(widgets)
 
     def set_findings(self, findings: list) -> None:
-        self.body.query_children(FindingsNote).first().show_findings(findings)
+        existing = self.body.query_children(FindingsNote)
+        if existing:
+            existing.first(FindingsNote).show_findings(findings)
+        elif findings:
+            note = FindingsNote(classes="row-findings")
+            self.body.mount(note)
+            note.show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
-        from wizard.app.widgets.field import FormField
-
         if rest:
-            for field in self.body.query(FormField):
-                if tuple(field.path) == tuple(rest[: len(field.path)]) and field.path:
-                    return field.focus_target(rest[len(field.path) :])
+            # the field (or the nested list) of this item that `rest` leads to
+            for widget in self.body.children:
+                part = getattr(widget, "path_part", None)
+                if isinstance(widget, FindingTarget) and part and tuple(rest[: len(part)]) == tuple(part):
+                    return widget.focus_target(tuple(rest[len(part) :]))
         for widget in self.body.query("*"):
             if widget.focusable:
                 widget.focus()
@@ -121,6 +158,7 @@ class ListEditor(FindingTarget, Vertical):
         adjust: Callable[[Any, tuple, Any], bool] | None = None,
         add_label: str = "",
         add_choices: Sequence[tuple[str, str]] = (),
+        unique_key: str | None = None,
         enter_adds: bool = False,
         empty_text: str = "",
         id: str | None = None,
@@ -141,18 +179,20 @@ class ListEditor(FindingTarget, Vertical):
         self.adjust = adjust
         self.add_label = add_label or _("Add")
         self.add_choices = list(add_choices)
+        self.unique_key = unique_key  # each value of this key once (but "other" any number of times)
         self.enter_adds = enter_adds
         self.empty_text = empty_text
         self.add_class("-texts" if enter_adds else "-records")
         self.reported = self._data_items()
         self.removed: list[tuple[int, Any]] = []
+        self.undo_text = ""
         # Bindings with descriptions in the UI language (class-level ones would be English).
         self._bindings = BindingsMap(
             [
-                Binding("ctrl+n", "add_item", _("Add item"), show=False),
-                Binding("ctrl+up,alt+up", "move_item(-1)", _("Move up"), show=False),
-                Binding("ctrl+down,alt+down", "move_item(1)", _("Move down"), show=False),
-                Binding("ctrl+delete", "delete_item", _("Remove item"), show=False),
+                Binding("ctrl+t", "add_item", _("Add item"), show=False),
+                Binding("alt+up,ctrl+up", "move_item(-1)", _("Move up"), show=False),
+                Binding("alt+down,ctrl+down", "move_item(1)", _("Move down"), show=False),
+                Binding("ctrl+delete,ctrl+r", "delete_item", _("Remove item"), show=False),
                 Binding("ctrl+z", "undo_delete", _("Undo remove"), show=False),
             ]
         )
@@ -167,23 +207,19 @@ class ListEditor(FindingTarget, Vertical):
                 yield ListRow(self, item)
         yield Note(self.empty_text if not self.items else "", classes="list-empty")
         yield FindingsNote(classes="list-findings")
-        with Horizontal(classes="list-undo -hidden"):
-            yield Note(classes="list-undo-text")
-            undo = Button(_("Undo"), compact=True, classes="list-undo-button", tooltip=_("ctrl+z"))
-            undo.can_focus = False
-            yield undo
-        with Horizontal(classes="list-actions"):
-            if self.add_choices:
-                yield Select(
-                    [(label, key) for label, key in self.add_choices],
-                    prompt=self.add_label,
-                    compact=True,
-                    classes="list-add-choice",
-                )
-            else:
-                yield Button("+ " + self.add_label, compact=True, classes="list-add")
+        yield UndoLine(classes="list-undo -empty")
+        if self.add_choices:
+            self._shown_choices = self._open_choices()
+            yield Select(
+                self._shown_choices,
+                prompt=self.add_label,
+                compact=True,
+                classes="list-add-choice",
+            )
+        else:
+            yield Button("+ " + self.add_label, compact=True, classes="list-add")
         yield Note(
-            _("ctrl+n add · ctrl+↑/↓ move · ctrl+delete remove · ctrl+z undo"),
+            _("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"),
             classes="list-keys",
         )
 
@@ -209,16 +245,37 @@ class ListEditor(FindingTarget, Vertical):
     def _renumber_rows(self) -> None:
         index = 0
         for position, row in enumerate(self.rows, start=1):
-            row.query_one(".row-number", Label).update(f"{position}.")
+            if row.number != position:  # typing must not re-render every row
+                row.number = position
+                row.query_one(".row-number", Label).update(f"{position}.")
             if self.is_blank(row.item):
                 row.path_part = None
             else:
                 row.path_part = (index,)
                 index += 1
-        try:
-            self.query_one(".list-empty", Note).show(self.empty_text if not self.rows else "")
-        except Exception:
-            pass
+        empty = self.query_children(".list-empty")
+        if empty:
+            note = empty.first(Note)
+            text = self.empty_text if not self.rows else ""
+            if note.has_class("-empty") != (not text):
+                note.show(text)
+
+    def _open_choices(self) -> list[tuple[str, str]]:
+        """The choices of the add menu: without the keys already in the list when unique."""
+        if not self.unique_key:
+            return list(self.add_choices)
+        used = {item.get(self.unique_key) for item in self.items if isinstance(item, dict)}
+        return [(label, key) for label, key in self.add_choices if key == "other" or key not in used]
+
+    def _refresh_choices(self) -> None:
+        if not self.unique_key:
+            return
+        adder = self.query_children(".list-add-choice")
+        if adder:
+            choices = self._open_choices()
+            if choices != self._shown_choices:
+                self._shown_choices = choices
+                adder.first(Select).set_options(choices)
 
     def _report(self, structural: bool = False) -> None:
         self._sync_items()
@@ -233,6 +290,8 @@ class ListEditor(FindingTarget, Vertical):
                     row.item = self._ordered(row.item)
         self._sync_items()
         self._renumber_rows()
+        if structural:
+            self._refresh_choices()
         items = self._data_items()
         if items == self.reported:
             return
@@ -345,16 +404,40 @@ class ListEditor(FindingTarget, Vertical):
         row.scroll_visible()
 
     def _show_undo(self, text: str) -> None:
-        self.query_one(".list-undo-text", Note).show(text)
-        self.query_one(".list-undo", Horizontal).set_class(not text, "-hidden")
+        undo = self.query_children(".list-undo").first(Static)
+        self.undo_text = text
+        if text:
+            undo.update(escape(text) + " [@click=undo]" + escape(_("Undo (ctrl+z)")) + "[/]")
+        else:
+            undo.update("")
+        undo.set_class(not text, "-empty")
 
     def _focus_add(self) -> None:
-        for widget in self.query_children(".list-actions").first().children:
-            if widget.focusable:
-                widget.focus()
-                return
+        self.query_children(".list-add, .list-add-choice").first().focus()
 
     # -- keys and buttons --------------------------------------------------------------
+
+    def on_descendant_focus(self, event) -> None:
+        self._show_keys(True)
+
+    def on_descendant_blur(self, event) -> None:
+        self.call_after_refresh(self._keys_follow_focus)
+
+    def _keys_follow_focus(self) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        inside = False
+        node = focused
+        while node is not None:
+            if node is self:
+                inside = True
+                break
+            node = node.parent
+        self._show_keys(inside)
+
+    def _show_keys(self, shown: bool) -> None:
+        keys = self.query_children(".list-keys").first()
+        if keys.has_class("-active") != shown:
+            keys.set_class(shown, "-active")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("move_item", "delete_item"):
@@ -382,29 +465,10 @@ class ListEditor(FindingTarget, Vertical):
     async def action_undo_delete(self) -> None:
         await self.undo()
 
-    @on(Button.Pressed, ".row-button")
-    async def _row_button(self, event: Button.Pressed) -> None:
-        # Handled here, not in the row: a row cannot await its own removal.
-        row = self._row_of(event.button)
-        if row is None:
-            return
-        event.stop()
-        if event.button.has_class("row-up"):
-            self.move(row, -1)
-        elif event.button.has_class("row-down"):
-            self.move(row, 1)
-        else:
-            await self.delete(row)
-
     @on(Button.Pressed, ".list-add")
     async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         await self.add()
-
-    @on(Button.Pressed, ".list-undo-button")
-    async def _undo_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        await self.undo()
 
     @on(Select.Changed, ".list-add-choice")
     async def _add_choice(self, event: Select.Changed) -> None:
@@ -442,6 +506,17 @@ class ListEditor(FindingTarget, Vertical):
         if rows:
             return rows[0].focus_target()
         self._focus_add()
+        return True
+
+    def insert_example(self, text_or_items: Any) -> bool:
+        """Add an example: a text becomes a new item of a list of texts; a list of items
+        (texts or records) is appended."""
+        if isinstance(text_or_items, str):
+            if not self.enter_adds:
+                return False
+            self.insert_items([" ".join(text_or_items.split())])
+            return True
+        self.insert_items(list(text_or_items))
         return True
 
     def insert_items(self, items: Sequence[Any]) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from wizard.app.widgets.field import FormField
+from wizard.app.widgets.field import FieldInput, FormField
 from wizard.i18n import Translator
 from wizard.spec.model import parse_percent
 
@@ -32,7 +32,7 @@ class IntegerField(FormField):
         maximum: int = 1200,
         unit: str = "",
         placeholder: str = "",
-        compact: bool = False,
+        compact: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(label, path, value, **kwargs)
@@ -42,7 +42,7 @@ class IntegerField(FormField):
 
     def compose_input(self) -> ComposeResult:
         with Horizontal(classes="number-row"):
-            yield Input(
+            yield FieldInput(
                 "" if self.value is None else str(self.value),
                 placeholder=self.placeholder,
                 compact=self.compact,
@@ -100,7 +100,7 @@ class PercentField(FormField):
 
     DEFAULT_CLASSES = "form-field number-field percent-field"
 
-    def __init__(self, label: str, path: tuple, value: Any = None, *, compact: bool = False, **kwargs: Any) -> None:
+    def __init__(self, label: str, path: tuple, value: Any = None, *, compact: bool = True, **kwargs: Any) -> None:
         super().__init__(label, path, value, **kwargs)
         self.compact = compact
         self.set_class(compact, "-compact")
@@ -112,7 +112,7 @@ class PercentField(FormField):
 
     def compose_input(self) -> ComposeResult:
         with Horizontal(classes="number-row"):
-            yield Input(
+            yield FieldInput(
                 self.shown_text(),
                 placeholder=_("e.g. 90"),
                 compact=self.compact,

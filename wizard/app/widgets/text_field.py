@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from wizard.app.labels import language_name
-from wizard.app.widgets.field import FormField
+from wizard.app.widgets.field import FieldInput, FormField
 from wizard.i18n import Translator
 from wizard.spec.model import TRANSLATED_FROM, is_translated, source_hash, text_in, with_translation
 
@@ -57,7 +57,7 @@ class TextField(FormField):
         translatable: bool = True,
         placeholder: str = "",
         help: str = "",
-        compact: bool = False,
+        compact: bool = True,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -113,7 +113,7 @@ class TextField(FormField):
                 classes="field-input",
             )
         else:
-            yield Input(self.shown, placeholder=placeholder, compact=self.compact, classes="field-input")
+            yield FieldInput(self.shown, placeholder=placeholder, compact=self.compact, classes="field-input")
 
     def initial_note(self) -> str:
         return self.translation_note()
@@ -164,6 +164,14 @@ class TextField(FormField):
         return self.query_one(".field-input")  # type: ignore[return-value]
 
     def insert_example(self, text: str) -> bool:
+        """Put an example into the field: into an empty field as it is, else at the cursor.
+        In a list of texts a filled item is left alone and the example becomes a new item."""
+        from wizard.app.widgets.list_editor import ListRow
+
+        row = self.parent.parent if self.parent is not None else None
+        if isinstance(row, ListRow) and row.editor.enter_adds and self.shown.strip():
+            row.editor.call_later(row.editor.add, " ".join(text.split()), row)
+            return True
         widget = self.input_widget
         if isinstance(widget, TextArea):
             if not widget.text.strip():

@@ -207,8 +207,17 @@ class EditorScreen(Screen):
     def make_form(self, step: str) -> StepForm:
         cls = form_class(step)
         if step == "review":
-            return cls(self.data, self.edit_lang, states=self.states, findings=self.findings, id="form")
+            return cls(self.data, self.edit_lang, states=self.states, findings=self.findings,
+                       untranslated=self._untranslated_counts(), id="form")
         return cls(self.data, self.edit_lang, id="form")
+
+    def _untranslated_counts(self) -> dict[str, int]:
+        """For each language the author translates into: how many texts still lack it."""
+        counts = {}
+        for lang in translation_languages(self.data):
+            found = core.findings(self.data, (lang,))
+            counts[lang] = sum(1 for f in found if getattr(f, "code", "") == "untranslated")
+        return counts
 
     async def show_step(self, step: str, focus: bool = True) -> None:
         """Show the form of `step` (the data is already in `self.data`: nothing can be lost).
@@ -341,15 +350,22 @@ class EditorScreen(Screen):
     def _start_checks(self) -> None:
         self._check_timer = None
         if self.is_attached:
-            self._run_checks(core.snapshot(self.data), self.version)
+            self._run_checks(core.snapshot(self.data), self.version, self.checked_languages())
+
+    def checked_languages(self) -> tuple[str, ...]:
+        """Untranslated text is reported for the language being translated into, only: while
+        the author writes in the policy's own language, "not translated" under every field
+        would hide the findings that matter."""
+        source = self.data.get("language", "en")
+        return (self.edit_lang,) if self.edit_lang != source else ()
 
     def _check_timer_pending(self) -> bool:
         """Whether checks are scheduled or running for an older version of the spec."""
         return self._checked_version != self.version
 
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
-    def _run_checks(self, data: dict, version: int) -> None:
-        found = core.findings(data, translation_languages(data))
+    def _run_checks(self, data: dict, version: int, langs: tuple[str, ...] = ()) -> None:
+        found = core.findings(data, langs)
         self.post_message(self._Checked(found, data, version))
 
     class _Checked(Message):
@@ -470,6 +486,8 @@ class EditorScreen(Screen):
         self.edit_lang = lang
         if lang != source:
             self.query_one(Preview).lang = lang
+        self.version += 1  # findings of the other language are out of date
+        self._schedule_checks(delay=0)
         await self.show_step(self.step)
         if lang == source:
             self.notify(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)

@@ -115,7 +115,7 @@ class EditorScreen(Screen):
         Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
         Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
         Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
-        Binding("f9", "insert_example", N_("Example"), id="example"),
+        Binding("f9", "insert_example", N_("Example"), id="example", show=False),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
         Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),

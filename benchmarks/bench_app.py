@@ -171,11 +171,14 @@ async def typing(keys: int, gap: float = 0.12) -> tuple[list[float], list[float]
             await pilot.pause(0.5)
 
             async def frame_after(moment: float) -> float:
-                while True:
+                """The first frame written after `moment` (if nothing needed redrawing within
+                a second, the moment itself)."""
+                while time.perf_counter() - moment < 1.0:
                     later = [frame for frame in frames if frame >= moment]
                     if later:
                         return later[0]
                     await asyncio.sleep(0.0005)
+                return moment
 
             word = "and we answer every email within one working day "
             for index in range(keys):

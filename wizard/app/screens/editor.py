@@ -120,7 +120,7 @@ class EditorScreen(Screen):
         Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
         Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
-        Binding("ctrl+g", "focus_steps", N_("Steps"), id="steps", show=False),
+        Binding("ctrl+g,f6", "focus_steps", N_("Steps"), id="steps", show=False),
         Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
     ]
 

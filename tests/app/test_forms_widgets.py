@@ -337,3 +337,28 @@ async def test_focus_and_errors_are_visible_in_dark_and_light_themes():
             await pilot.press(*"x")
             await pilot.pause()
             assert months.query_one(Input).styles.background not in (focused, idle), theme
+
+
+async def test_list_editor_survives_a_step_change_while_it_has_the_focus():
+    """F8 pressed quickly while an empty list had the focus, then ctrl+t: the removed list's
+    deferred focus bookkeeping must not crash (it did: NoMatches '.list-keys')."""
+    from wizard.app.steps.vision import VisionForm
+
+    data = spec()
+    app = SwapHarness()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(3):
+            form = await app.show(StandardsForm(data, "en"))
+            editor = form.query_one("#always", ListEditor)
+            editor.focus_target()  # an empty list: its "Add" button
+            await pilot.press("ctrl+t")  # ctrl+t on the list (not an item) adds one
+            assert len(editor.rows) == 1
+            assert isinstance(app.focused, Input) and editor in app.focused.ancestors
+            await app.show(VisionForm(data, "en"))
+            # what the removed editor still has scheduled runs harmlessly
+            editor._keys_follow_focus()
+            editor._show_keys(True)
+            editor.set_findings([])
+            assert editor.current_row() is None
+            await pilot.press("ctrl+t")
+            await pilot.pause()

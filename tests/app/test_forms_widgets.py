@@ -362,3 +362,28 @@ async def test_list_editor_survives_a_step_change_while_it_has_the_focus():
             assert editor.current_row() is None
             await pilot.press("ctrl+t")
             await pilot.pause()
+
+
+async def test_a_wrong_value_stays_visible_with_its_error():
+    """Typing a wrong date or number: the text typed stays on screen beside the message
+    (an error border used to take the input's only line)."""
+    data = spec()
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        date = app.form.query_one(DateInput)
+        date.focus_target()
+        await pilot.press(*"2026-13-45")
+        await pilot.pause()
+        months = app.form.query_one(IntegerField)
+        months.focus_target()
+        await pilot.press(*"abc")
+        await pilot.pause()
+        for field, typed in ((date, "2026-13-45"), (months, "abc")):
+            assert field.has_class("-invalid") and field.error
+            box = field.query_one(Input)
+            assert box.content_region.height == 1
+            shown = "".join(
+                segment.text
+                for segment in app.screen._compositor.render_strips()[box.content_region.y]
+            )
+            assert typed in shown, shown

@@ -387,3 +387,36 @@ async def test_a_wrong_value_stays_visible_with_its_error():
                 for segment in app.screen._compositor.render_strips()[box.content_region.y]
             )
             assert typed in shown, shown
+
+
+async def test_tab_into_a_filled_field_keeps_its_text():
+    """Tab into a filled field puts the cursor at the end: the first key typed adds to the
+    text instead of replacing all of it."""
+    data = spec(title="Service policy", company="Northwind Goods Ltd.")
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press("tab")
+        await pilot.press("X")
+        await pilot.pause()
+        assert data["company"] == "Northwind Goods Ltd.X"
+
+
+async def test_a_long_item_shows_its_beginning_when_not_focused():
+    long = "Log every complaint in the help desk and tell the customer its number at once."
+    data = spec(standards={"always": [long]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.form.query_one("#always", ListEditor)
+        box = editor.rows[0].query_one(Input)
+        editor.focus_target()
+        await pilot.press("end", *" Really.")
+        await pilot.pause()
+        assert box.scroll_offset.x > 0  # while typing, the end is in view
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not box
+        assert box.scroll_offset.x == 0
+        strip = app.screen._compositor.render_strips()[box.content_region.y]
+        assert "Log every complaint" in "".join(segment.text for segment in strip)
+        assert data["standards"]["always"] == [long + " Really."]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -42,11 +43,28 @@ class FieldInput(Input):
     widgets that costs tens of milliseconds per key. While the text fits, its virtual width
     here stays the width of the box, so nothing changes and no layout runs; longer text
     still scrolls as before.
+
+    Focus puts the cursor at the end of the text rather than selecting all of it (the
+    first key typed would replace a whole company name), and a field without the focus
+    shows the beginning of its text: a long list item is read from its start, not from
+    wherever the cursor left it.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     @property
     def content_width(self) -> int:
         return max(super().content_width, self.scrollable_content_region.width)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # (Input's own handler runs after this one.) A click places the cursor itself.
+        if not self._selecting:
+            self.cursor_position = len(self.value)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.cursor_position = 0  # scrolls back to the start of the text
 
 
 def focus_now(widget: Widget) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from textual.widgets import Input, Select, SelectionList, TextArea
 
@@ -496,3 +498,41 @@ async def test_keys_typed_fast_after_enter_reach_the_next_field():
         await pilot.press("enter")
         await pilot.pause()
         assert len(editor.rows) == 4 and app.form.query_one("#never", ListEditor).query_one(".list-add").has_focus
+
+
+async def test_alt_letters_reach_the_screen_from_every_kind_of_field():
+    """alt+n / alt+b (next / back) pressed in a prose field or a one-line field run the
+    screen's commands and type nothing. A terminal sends them as ESC + letter, which
+    Textual reports with the letter as its character: sent here exactly so."""
+    from textual import events
+    from textual.binding import Binding
+
+    from tests.app.forms_harness import FormHarness
+    from wizard.app.steps.purpose import PurposeForm
+
+    class Harness(FormHarness):
+        BINDINGS = [Binding("alt+n", "record('next')"), Binding("alt+b", "record('back')")]
+        pressed: list = []
+
+        def action_record(self, what: str) -> None:
+            self.pressed.append(what)
+
+    cases = [
+        (PurposeForm, spec(purpose={"intent": "Help", "applies_to": "Staff"})),
+        (BasicsForm, spec(title="Policy", company="Kava", owner="Ana", contact="ana@kava.hr")),
+    ]
+    for form_class, data in cases:
+        before = copy.deepcopy(data)
+        app = Harness(form_class, data)
+        app.pressed = []
+        async with app.run_test(size=(120, 36)) as pilot:
+            fields = app.form.query(TextField)
+            for field in fields:
+                field.focus_target()
+                await pilot.pause()
+                for key in ("alt+n", "alt+b"):
+                    app.post_message(events.Key(key, key[-1]))
+                    await pilot.pause()
+            assert app.pressed == ["next", "back"] * len(fields)
+            assert app.changes == []
+            assert data == before

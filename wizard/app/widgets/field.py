@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from wizard.i18n import Translator
 
@@ -33,6 +33,14 @@ class FieldChanged(Message):
     field: Widget
     path: tuple
     value: Any
+
+
+def alt_key_is_a_command(event: events.Key) -> None:
+    """Alt+letter is a command (alt+n next step, alt+b back), never text. A terminal sends
+    it as ESC + letter, which Textual reports as "alt+n" with the character "n", and an
+    input would type that "n". Without its character the key goes on to the bindings."""
+    if event.key.startswith("alt+") and event.character is not None:
+        event.character = None
 
 
 class FieldInput(Input):
@@ -57,6 +65,9 @@ class FieldInput(Input):
     @property
     def content_width(self) -> int:
         return max(super().content_width, self.scrollable_content_region.width)
+
+    def _on_key(self, event: events.Key) -> None:
+        alt_key_is_a_command(event)  # (Input's own handler runs after this one)
 
     def _on_focus(self, event: events.Focus) -> None:
         # (Input's own handler runs after this one.) A click places the cursor itself.
@@ -269,3 +280,10 @@ class FormField(FindingTarget, Vertical):
     def insert_example(self, text: str) -> bool:
         """Put an example text into the field; False when the field takes no text."""
         return False
+
+
+class FieldTextArea(TextArea):
+    """A `TextArea` for prose in a form: alt+letter keys reach the screen's bindings."""
+
+    def _on_key(self, event: events.Key) -> None:
+        alt_key_is_a_command(event)  # (TextArea's own handler runs after this one)

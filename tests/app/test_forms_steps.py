@@ -536,3 +536,34 @@ async def test_alt_letters_reach_the_screen_from_every_kind_of_field():
             assert app.pressed == ["next", "back"] * len(fields)
             assert app.changes == []
             assert data == before
+
+
+def checklist_lines(app, checklist) -> list[str]:
+    region = checklist.content_region
+    strips = app.screen._compositor.render_strips()
+    return [
+        "".join(segment.text for segment in strips[y])[region.x : region.right].rstrip()
+        for y in range(region.y, region.bottom)
+    ]
+
+
+async def test_channel_ticks_are_plain_to_see_and_space_or_enter_saves_them():
+    data = spec(purpose={"intent": "Why.", "applies_to": "All staff."})
+    app = FormHarness(PurposeForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press("tab", "tab")  # from the purpose to the channels
+        checklist = app.form.query_one(SelectionList)
+        assert app.focused is checklist
+        await pilot.press("space")  # the first channel: phone
+        await pilot.press("down", "down", "enter")  # live chat
+        await pilot.pause()
+        assert data["purpose"]["channels"] == ["phone", "live_chat"]
+        lines = checklist_lines(app, checklist)
+        assert lines[0].startswith("[x] Phone"), lines
+        assert lines[1].startswith("[ ] Email"), lines
+        assert lines[2].startswith("[x] Live chat"), lines
+        await pilot.press("space")  # unticked again
+        await pilot.pause()
+        assert data["purpose"]["channels"] == ["phone"]
+        assert checklist_lines(app, checklist)[2].startswith("[ ] Live chat")

@@ -420,3 +420,20 @@ async def test_a_long_item_shows_its_beginning_when_not_focused():
         strip = app.screen._compositor.render_strips()[box.content_region.y]
         assert "Log every complaint" in "".join(segment.text for segment in strip)
         assert data["standards"]["always"] == [long + " Really."]
+
+
+async def test_an_empty_review_cycle_shows_a_hint_not_a_value():
+    data = spec(company="Kava")
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        months = app.form.query_one(IntegerField)
+        box = months.query_one(Input)
+        assert box.value == ""
+        assert box.placeholder == "e.g. 12"
+        strip = app.screen._compositor.render_strips()[box.content_region.y]
+        shown = [segment for segment in strip if segment.text.strip()]
+        hint = next(segment for segment in shown if "e.g. 12" in segment.text or "e.g." in segment.text)
+        assert hint.style.italic
+        months.focus_target()
+        await pilot.press("tab")
+        assert "review_every_months" not in data

@@ -437,3 +437,19 @@ async def test_an_empty_review_cycle_shows_a_hint_not_a_value():
         months.focus_target()
         await pilot.press("tab")
         assert "review_every_months" not in data
+
+
+def test_finding_lines_are_one_translatable_sentence(monkeypatch):
+    """"Warning: %(message)s" is one msgid, so Chinese writes "警告：…" without the space
+    that gluing a translated "警告：" to the message used to add."""
+    from wizard.app.widgets import field
+
+    zh = {"Warning: %(message)s": "警告：%(message)s", "Error: %(message)s": "错误：%(message)s"}
+    monkeypatch.setattr(field, "_", lambda text: zh.get(text, text))
+    findings = [
+        FakeFinding("vague-time", "warning", (), "“尽快”不够具体。", "写明时限。"),
+        FakeFinding("missing", "error", (), "缺少标题。", ""),
+    ]
+    assert field.finding_lines(findings) == "警告：“尽快”不够具体。\n  写明时限。\n错误：缺少标题。"
+    monkeypatch.undo()
+    assert field.finding_lines(findings[:1]).startswith("Warning: “尽快”")

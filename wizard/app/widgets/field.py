@@ -125,8 +125,15 @@ def finding_lines(findings: Iterable[Any]) -> str:
     lines = []
     for finding in findings:
         severity = getattr(finding, "severity", "warning")
-        prefix = _("Error:") if severity == "error" else _("Warning:")
-        lines.append(f"{prefix} {finding.message}")
+        # One string with its label, so each language punctuates it its own way
+        # (Chinese: "警告：…" with a full-width colon and no space).
+        if severity == "error":
+            english, template, label = "Error: %(message)s", _("Error: %(message)s"), _("Error:")
+        else:
+            english, template, label = "Warning: %(message)s", _("Warning: %(message)s"), _("Warning:")
+        if template == english and label != english.split()[0]:
+            template = label + " %(message)s"  # until the catalog translates the sentence
+        lines.append(template % {"message": finding.message})
         hint = getattr(finding, "hint", "")
         if hint:
             lines.append(f"  {hint}")

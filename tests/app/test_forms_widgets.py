@@ -331,6 +331,8 @@ async def test_focus_and_errors_are_visible_in_dark_and_light_themes():
             await pilot.pause()
             focused, idle = company.styles.background, owner.styles.background
             assert focused != idle, theme
+            assert company.rich_style.bold and not owner.rich_style.bold, theme  # even without colours
+            assert contrast(company.rich_style) >= 4.5, theme
             assert idle != app.screen.styles.background, theme  # an empty field is still visible
             months = app.form.query_one(IntegerField)
             months.focus_target()
@@ -453,3 +455,35 @@ def test_finding_lines_are_one_translatable_sentence(monkeypatch):
     assert field.finding_lines(findings) == "警告：“尽快”不够具体。\n  写明时限。\n错误：缺少标题。"
     monkeypatch.undo()
     assert field.finding_lines(findings[:1]).startswith("Warning: “尽快”")
+
+
+def contrast(style) -> float:
+    """WCAG contrast ratio of a rich Style's text colour against its background."""
+
+    def luminance(color) -> float:
+        def channel(value: int) -> float:
+            value = value / 255
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = color.get_truecolor()
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+    first, second = luminance(style.color), luminance(style.bgcolor)
+    return (max(first, second) + 0.05) / (min(first, second) + 0.05)
+
+
+async def test_warnings_and_row_titles_are_readable_in_dark_and_light_themes():
+    findings = [FakeFinding("vague-time", "warning", ("standards", "service_levels", 0), "Vague.", "Say when.")]
+    for theme in ("textual-dark", "textual-light"):
+        data = spec(standards={"service_levels": [{"channel": "email", "first_response": "24 hours"}]})
+        app = FormHarness(StandardsForm, data)
+        app.theme = theme
+        async with app.run_test(size=(120, 36)) as pilot:
+            app.form.show_findings(findings)
+            await pilot.pause()
+            row = app.form.query_one("#service-levels", ListEditor).rows[0]
+            title = row.query_one(".row-title")
+            note = row.query_one(".row-findings")
+            assert "Warning: Vague." in note.text
+            for widget in (title, note):
+                assert contrast(widget.rich_style) >= 4.5, (theme, widget, contrast(widget.rich_style))

@@ -67,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `policy-wizard render x | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except _spec_error() as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -234,7 +238,7 @@ def _run_fmt(args: argparse.Namespace) -> int:
     from wizard.spec import dump_spec
 
     spec = _load(args.file)
-    canonical = dump_spec(spec.data)
+    canonical = dump_spec(spec.data, comments=spec.comments)
     current = args.file.read_bytes()
     if current == canonical.encode("utf-8"):
         return EXIT_OK

@@ -351,6 +351,26 @@ def new_draft_id() -> str:
     return "new-" + secrets.token_hex(8)
 
 
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def _process_state(pid: int) -> tuple[str, int] | None:
+    """(state letter, start time in clock ticks) of a process, from /proc; None without /proc."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its last ')'.
+    fields = text[text.rfind(")") + 2 :].split()
+    try:
+        return fields[0], int(fields[19])
+    except (IndexError, ValueError):
+        return None
+
+
 def _valid_id(draft_id: str) -> bool:
     return bool(draft_id) and all(c.isascii() and (c.isalnum() or c == "-") for c in draft_id)
 
@@ -362,7 +382,9 @@ class DraftInfo:
     `target` is the file the draft belongs to (None for a new policy never saved);
     `saved_at` is timezone-aware (UTC); `title` and `company` come from the draft's data
     (title in the spec's language, empty when not written yet); `pid` is the process
-    that wrote it.
+    that wrote it; `base` is the fingerprint of the file as it was when the editing began
+    (opened or last saved): give it to the editor on restore, so that a file changed on
+    disk since (a colleague, git) is noticed at the next save instead of overwritten.
     """
 
     id: str
@@ -373,19 +395,34 @@ class DraftInfo:
     language: str
     pid: int | None
     path: Path
+    base: Fingerprint | None = None
+    started: int | None = None
+    host: str | None = None
 
     @property
     def owner_running(self) -> bool:
-        """Whether the process that wrote the draft seems to be still running (another window)."""
+        """Whether the process that wrote the draft is still running (the policy is open in
+        another window): then it should not be offered for recovery here.
+
+        A process that was killed but not yet reaped (a zombie), or a new process that got
+        the same number since, does not count; neither does one on another computer."""
         if not self.pid or self.pid == os.getpid():
+            return False
+        if self.host is not None and self.host != _host():
             return False
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
             return False
         except OSError:
-            return True
-        return True
+            pass  # it exists, but belongs to someone else
+        state = _process_state(self.pid)
+        if state is None:
+            return True  # no /proc: trust the signal check
+        status, started = state
+        if status in ("Z", "X"):
+            return False
+        return self.started is None or started == self.started
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -431,8 +468,16 @@ class DraftStore:
             raise ValueError(f"not a draft id: {draft_id!r}")
         return self.folder / f"{draft_id}{DRAFT_SUFFIX}"
 
-    def write(self, draft_id: str, data: dict, target: str | os.PathLike[str] | None = None) -> DraftInfo:
+    def write(
+        self,
+        draft_id: str,
+        data: dict,
+        target: str | os.PathLike[str] | None = None,
+        base: Fingerprint | None = None,
+    ) -> DraftInfo:
         """Store `data` as the draft `draft_id` (atomically: a crash leaves the old or the new draft).
+
+        `base`: the fingerprint of `target` when editing began (see `DraftInfo.base`).
 
         Raises `OSError` when the state folder cannot be written (the caller decides how
         loudly to say so; the user's edits are still in memory).
@@ -444,7 +489,13 @@ class DraftStore:
             "target": str(absolute) if absolute is not None else None,
             "saved_at": saved_at.isoformat(),
             "pid": os.getpid(),
+            "host": _host(),
         }
+        own = _process_state(os.getpid())
+        if own is not None:
+            meta["started"] = own[1]
+        if base is not None:
+            meta["base"] = {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256}
         header = (
             "# Policy Wizard draft: unsaved changes kept for recovery.\n"
             "# Restore it from the app; the second document below is the policy itself.\n"
@@ -498,8 +549,22 @@ class DraftStore:
         title = text_in(data.get("title"), language, language) or ""
         company = data.get("company") if isinstance(data.get("company"), str) else ""
         pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
+        started = meta.get("started") if isinstance(meta.get("started"), int) else None
+        host = meta.get("host") if isinstance(meta.get("host"), str) else None
         target = Path(meta["target"]) if meta.get("target") else None
-        return DraftInfo(draft_id, target, saved_at, title.strip(), company.strip(), language, pid, file)
+        return DraftInfo(
+            draft_id,
+            target,
+            saved_at,
+            title.strip(),
+            company.strip(),
+            language,
+            pid,
+            file,
+            _base(meta.get("base")),
+            started,
+            host,
+        )
 
     def _drafts(self) -> Iterator[tuple[DraftInfo, dict]]:
         try:
@@ -515,7 +580,10 @@ class DraftStore:
                 yield self._info(draft_id, file, *loaded), loaded[1]
 
     def list(self) -> list[DraftInfo]:
-        """Every readable draft, newest first. Corrupt or unreadable draft files are skipped."""
+        """Every readable draft, newest first. Corrupt or unreadable draft files are skipped
+        (and kept for a person to rescue); half-written temporary files of a write that was
+        killed more than a minute ago are removed."""
+        self.clean_temporary(older_than=60.0)
         return sorted((info for info, _data in self._drafts()), key=lambda i: i.saved_at, reverse=True)
 
     def info(self, draft_id: str) -> DraftInfo | None:
@@ -537,12 +605,26 @@ class DraftStore:
         """The draft of the file at `path`, if there is one."""
         return self.info(draft_id_for(path))
 
-    def clean_temporary(self) -> None:
-        """Remove temporary files left by a write that was killed halfway (never a draft)."""
+    def clean_temporary(self, older_than: float = 0.0) -> None:
+        """Remove temporary files left by a write that was killed halfway (never a draft).
+
+        `older_than` (seconds) spares files another running window may be writing right now.
+        """
+        now = datetime.now(timezone.utc).timestamp()
         with suppress(OSError):
             for temp in self.folder.glob(f".*{TEMP_SUFFIX}"):
                 with suppress(OSError):
-                    temp.unlink()
+                    if now - temp.stat().st_mtime >= older_than:
+                        temp.unlink()
+
+
+def _base(value: object) -> Fingerprint | None:
+    if not isinstance(value, dict):
+        return None
+    size, mtime_ns, sha256 = value.get("size"), value.get("mtime_ns"), value.get("sha256")
+    if isinstance(size, int) and isinstance(mtime_ns, int) and isinstance(sha256, str) and len(sha256) == 64:
+        return Fingerprint(size, mtime_ns, sha256)
+    return None
 
 
 def changed_sections(draft_data: dict, file_data: dict | None) -> list[str]:

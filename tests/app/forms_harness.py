@@ -61,3 +61,28 @@ def load_example(path: Path) -> dict:
         return node.isoformat() if isinstance(node, dt.date) else node
 
     return strings(yaml.safe_load(path.read_text("utf-8")))
+
+
+class SwapHarness(App):
+    """One app that shows forms one after another (starting an app per form is slow)."""
+
+    CSS_PATH = str(FORMS_TCSS)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[tuple[tuple, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+
+        yield Vertical(id="host")
+
+    async def show(self, form: StepForm) -> StepForm:
+        host = self.query_one("#host")
+        await host.remove_children()
+        await host.mount(form)
+        return form
+
+    @on(StepForm.Changed)
+    def apply(self, message: StepForm.Changed) -> None:
+        self.changes.append((message.path, copy.deepcopy(message.value)))

@@ -265,6 +265,7 @@ async def test_escalation_levels_are_numbered_by_position():
             (3, "Supervisor"),
         ]
         assert data["escalation"][2]["within"] == "4 hours"
+        assert [str(row.query_one(".row-number").content) for row in editor.rows] == ["Level 1", "Level 2", "Level 3"]
 
 
 async def test_training_methods_and_refresher():
@@ -437,3 +438,61 @@ async def test_record_lists_from_scratch(step, keys):
         await pilot.press(*"First", "tab", *"Second line")
         assert data[step] == [{keys[0]: "First", keys[1]: "Second line"}]
         assert str(app.form.query_one(".list-empty").content) == ""
+
+
+async def test_one_edit_changes_one_line_of_the_saved_file():
+    import difflib
+    from pathlib import Path
+
+    from wizard.spec import dump_spec, load_spec
+
+    source = Path(__file__).resolve().parents[1] / "examples" / "northwind-en.yaml"
+    data = load_spec(source).data
+    before = dump_spec(data)
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        picker = app.form.query_one("#service-levels", ListEditor).rows[1].query(DurationPicker)[0]
+        picker.focus_target()
+        await pilot.press(*"12")  # e-mail: 24 hours -> 12 hours
+    after = dump_spec(data)
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed == ["-      first_response: 24 hours", "+      first_response: 12 hours"]
+
+
+async def test_keys_typed_fast_after_enter_reach_the_next_field():
+    """A terminal delivers "Ana⏎ana@kava.hr⏎" in one burst: the keys after Enter belong to
+    the next field (or the next item of a list), not to the one Enter left."""
+    from textual import events
+
+    def burst(app, keys: list[str]) -> None:
+        for key in keys:
+            character = "\r" if key == "enter" else key
+            app.post_message(events.Key(key, character))
+
+    data = spec()
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        burst(app, ["T", "enter", "K", "enter", "A"])
+        await pilot.pause()
+        await pilot.pause()
+        assert (data.get("title"), data.get("company"), data.get("owner")) == ("T", "K", "A")
+
+    data = spec(standards={"always": ["greet"]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        app.form.query_one("#always", ListEditor).rows[0].focus_target()
+        await pilot.press("end")
+        burst(app, ["enter", "a"])
+        await pilot.pause()
+        burst(app, ["enter", "b"])
+        await pilot.pause()
+        assert data["standards"]["always"] == ["greet", "a", "b"]
+        # Enter on the empty item at the end leaves the list for the next field
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.form.query_one("#always", ListEditor)
+        assert len(editor.rows) == 4 and editor.rows[-1].item == ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(editor.rows) == 4 and app.form.query_one("#never", ListEditor).query_one(".list-add").has_focus

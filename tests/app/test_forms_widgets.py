@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.widgets import Input, TextArea
 
-from tests.app.forms_harness import FormHarness, load_example
+from tests.app.forms_harness import FormHarness, SwapHarness, load_example
 from wizard.app.steps.basics import BasicsForm
 from wizard.app.steps.standards import StandardsForm
 from wizard.app.steps.values import ValuesForm
@@ -80,6 +80,12 @@ async def test_duration_unit_picked_with_keys_and_number_cleared():
         unit.focus()
         await pilot.press("right")  # hours -> days
         assert unit.unit == "day" and str(unit.render()) == "◂ days ▸"
+        await pilot.press("m")  # the first letter: minutes, then months
+        assert unit.unit == "minute"
+        await pilot.press("m")
+        assert unit.unit == "month"
+        await pilot.press("d")
+        assert unit.unit == "day"
         assert data["standards"]["service_levels"][0]["first_response"] == "24 days"
         picker.focus_target()
         await pilot.press("ctrl+a", "ctrl+k")  # clear the number
@@ -288,18 +294,28 @@ async def test_blank_rows_do_not_shift_finding_paths():
 
 
 async def test_opening_every_form_changes_nothing(examples):
+    """Showing a form and walking through its fields reports nothing: an untouched file
+    is saved byte for byte as it was."""
     from wizard.app.steps import STEP_FORMS
 
-    for path in examples:
-        data = load_example(path)
-        for key, form_class in STEP_FORMS.items():
+    app = SwapHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        for path in examples:
+            data = load_example(path)
             before = copy.deepcopy(data)
-            app = FormHarness(form_class, data)
-            async with app.run_test(size=SIZE) as pilot:
+            for key, form_class in STEP_FORMS.items():
+                await app.show(form_class(data, data["language"]))
                 await pilot.pause()
-                for _ in range(8):  # walk through the fields without typing
+                for _ in range(6):  # walk through the fields without typing
                     await pilot.press("tab")
                 assert app.changes == [], (path.name, key)
+            # and in a translation language
+            lang = "zh" if data["language"] != "zh" else "en"
+            for key, form_class in STEP_FORMS.items():
+                await app.show(form_class(data, lang))
+                await pilot.pause()
+                await pilot.press("tab", "tab")
+                assert app.changes == [], (path.name, key, lang)
             assert data == before
 
 

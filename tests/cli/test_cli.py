@@ -150,3 +150,19 @@ def test_folder_is_not_a_policy(command: str, tmp_path: Path) -> None:
     result = run(command, str(tmp_path))
     assert result.returncode == 2
     assert str(tmp_path) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fmt_keeps_comments_such_as_the_schema_line(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("# yaml-language-server: $schema=./policy.schema.json\nlanguage: en\n"
+                      "schema_version: 1\n", encoding="utf-8")
+    assert run("fmt", str(policy)).returncode == 0
+    assert policy.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=./policy.schema.json\n")
+
+
+def test_closed_pipe_is_not_an_error() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(f"{sys.executable} -m wizard schema | head -1", shell=True, capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.stdout.strip() == "{"
+    assert "Traceback" not in result.stderr

@@ -136,6 +136,19 @@ class Screen:
             else:
                 self.cells[self.y] = [" "] * self.columns
 
+    def find(self, needle: str) -> tuple[int, int] | None:
+        """(column, row) of the first cell of `needle` on the screen, 0-based."""
+        for y, row in enumerate(self.cells):
+            text = ""
+            columns = []
+            for x, cell in enumerate(row):
+                text += cell
+                columns.extend([x] * len(cell))
+            index = text.find(needle)
+            if index >= 0:
+                return columns[index], y
+        return None
+
     def lines(self) -> list[str]:
         return ["".join(row).rstrip() for row in self.cells]
 
@@ -220,6 +233,19 @@ class Terminal:
                 code = key
             self.send(code)
             time.sleep(0.15)  # let the app handle one key before the next (an ESC alone needs a pause)
+
+    def click(self, needle: str) -> None:
+        """Click (xterm SGR mouse report) in the middle of `needle` on the screen."""
+        with self._lock:
+            place = self.screen.find(needle)
+        assert place is not None, f"not on screen: {needle!r}\n{self.text()}"
+        x, y = place[0] + len(needle) // 2 + 1, place[1] + 1
+        self.send(f"\x1b[<35;{x};{y}M")  # the pointer arrives
+        time.sleep(0.1)
+        self.send(f"\x1b[<0;{x};{y}M")
+        time.sleep(0.05)
+        self.send(f"\x1b[<0;{x};{y}m")
+        time.sleep(0.15)
 
     def type(self, text: str) -> None:
         for char in text:

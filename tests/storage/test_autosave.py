@@ -192,3 +192,26 @@ async def test_pending_change_is_flushed_when_the_process_ends(tmp_path):
         saver.discard()
         autosave._flush_all()  # a clean quit happened: nothing comes back
         assert DraftStore().list() == []
+
+
+async def test_drafts_record_the_base_fingerprint(tmp_path):
+    from wizard.storage import fingerprint
+
+    target = tmp_path / "p.yaml"
+    target.write_text("schema_version: 1\nlanguage: en\n", encoding="utf-8")
+    opened = fingerprint(target)
+    app = EditorApp(target, quiet_delay=30)
+    async with app.run_test():
+        saver = app.query_one(Editor).autosaver
+        assert saver.base == opened  # the file as it was opened
+        saver.touch({"schema_version": 1, "language": "en", "mission": "M"})
+        assert saver.flush().base == opened
+        draft_id = saver.draft_id
+    # After a crash the file changes; the restored editor's autosaver keeps the old base.
+    target.write_text("schema_version: 1\nlanguage: en\nvision: theirs\n", encoding="utf-8")
+    app = EditorApp(target, quiet_delay=30, draft_id=draft_id)
+    async with app.run_test():
+        saver = app.query_one(Editor).autosaver
+        assert saver.base == opened
+        saver.touch({"schema_version": 1, "language": "en", "mission": "M2"})
+        assert saver.flush().base == opened

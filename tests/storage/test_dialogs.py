@@ -109,6 +109,7 @@ async def test_recover_choices_with_keys(tmp_path):
 
 async def test_recover_says_when_and_what(tmp_path):
     target = tmp_path / "policy.yaml"
+    target.write_text("schema_version: 1\nlanguage: en\n", encoding="utf-8")
     info = draft_info(target, minutes_ago=5)
     app = DialogApp(lambda: RecoverDraftScreen(info, ["company", "title", "mission", "standards", "revisions"]))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -125,6 +126,7 @@ async def test_recover_says_when_and_what(tmp_path):
             "Sections that differ from the file: Basics, Mission, Service standards, and Review and export"
         )
         assert isinstance(screen.focused, Button) and screen.focused.id == "choice-restore"
+        assert not screen.query("#recover-file-gone")
         assert_fits(app, screen)
 
 
@@ -397,3 +399,28 @@ def test_free_name(tmp_path):
     assert free_name(target) == tmp_path / "policy-2.yaml"
     (tmp_path / "policy-2.yaml").write_text("x", encoding="utf-8")
     assert free_name(target) == tmp_path / "policy-3.yaml"
+
+
+async def test_recover_when_the_file_is_gone(tmp_path):
+    info = draft_info(tmp_path / "moved-away.yaml")
+    app = DialogApp(lambda: RecoverDraftScreen(info, ["title", "mission"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert text_of(screen, "#recover-file-gone").startswith("The file itself is no longer there")
+        assert text_of(screen, "#recover-sections") == "Sections written: Basics and Mission"
+        assert_fits(app, screen)
+
+
+async def test_recover_fits_80x24_with_every_paragraph(tmp_path):
+    """The longest case (file gone, many sections) still shows every choice and the keys line."""
+    info = draft_info(tmp_path / "gone.yaml")
+    keys = ["title", "purpose", "definitions", "mission", "vision", "values", "standards", "procedures"]
+    app = DialogApp(lambda: RecoverDraftScreen(info, keys))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert_fits(app, screen)
+        hint = screen.query_one("#storage-keys").region
+        assert hint.bottom <= 23
+        assert "Delete the draft for good." in all_text(screen)

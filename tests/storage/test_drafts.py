@@ -151,10 +151,16 @@ def test_unreadable_draft_and_stray_files_are_skipped(tmp_path):
     (store.folder / "new-folder.draft.yaml").mkdir()
     (store.folder / "notes.txt").write_text("hello", encoding="utf-8")
     (store.folder / "bad id!.draft.yaml").write_text("x", encoding="utf-8")
-    (store.folder / ".new-good.draft.yaml.abc.tmp").write_text("half", encoding="utf-8")
+    fresh = store.folder / ".new-good.draft.yaml.abc.tmp"
+    old = store.folder / ".new-good.draft.yaml.def.tmp"
+    fresh.write_text("half", encoding="utf-8")
+    old.write_text("half", encoding="utf-8")
+    os.utime(old, (1, 1))
     assert store.list() == [good]
+    assert fresh.exists()  # maybe another window writing right now
+    assert not old.exists()  # left by a write killed long ago
     store.clean_temporary()
-    assert not (store.folder / ".new-good.draft.yaml.abc.tmp").exists()
+    assert not fresh.exists()
     assert store.read("new-good") == SPEC
 
 
@@ -291,3 +297,86 @@ def test_multiline_text_round_trips_and_stays_readable(text):
     assert store.read("new-lines") == {"mission": text}
     if text == "line one\nline two":
         assert "mission: |-\n  line one\n  line two" in info.path.read_text(encoding="utf-8")
+
+
+def test_draft_remembers_the_file_it_started_from(tmp_path):
+    """So that restoring after a crash still notices a colleague's change made meanwhile."""
+    from wizard.storage import ConflictError, fingerprint, save_text
+
+    target = tmp_path / "policy.yaml"
+    target.write_text("schema_version: 1\nlanguage: en\n", encoding="utf-8")
+    opened = fingerprint(target)
+    store = DraftStore()
+    store.write(draft_id_for(target), {**SPEC, "mission": "mine"}, target, base=opened)
+    target.write_text("schema_version: 1\nlanguage: en\nvision: theirs\n", encoding="utf-8")  # after the crash
+    info = store.for_target(target)
+    assert info.base == opened
+    with pytest.raises(ConflictError):
+        save_text(target, "mission: mine\n", expected=info.base)
+
+
+def test_draft_without_base_or_with_a_broken_one():
+    store = DraftStore()
+    assert store.write("new-a", SPEC).base is None
+    text = store.write("new-b", SPEC).path.read_text(encoding="utf-8")
+    broken = text.replace("pid:", "base: {size: x, sha256: 12}\npid:")
+    (store.folder / "new-b.draft.yaml").write_text(broken, encoding="utf-8")
+    info = store.info("new-b")
+    assert info is not None and info.base is None
+
+
+def _draft_written_by(process_code: str) -> tuple[subprocess.Popen, DraftStore]:
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from wizard.storage import DraftStore
+        DraftStore().write("new-other", {{"schema_version": 1, "language": "en", "title": "Other window"}})
+        print("written", flush=True)
+        {process_code}
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=os.environ.copy())
+    assert process.stdout.readline().strip() == b"written"
+    return process, DraftStore()
+
+
+def test_a_draft_of_another_running_window_is_marked():
+    process, store = _draft_written_by("time.sleep(60)")
+    try:
+        [info] = store.list()
+        assert info.pid == process.pid
+        assert info.owner_running
+    finally:
+        process.kill()
+        process.wait()
+    assert not store.info("new-other").owner_running  # killed: offer it for recovery
+
+
+NO_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+
+
+@NO_PROC
+def test_a_killed_but_unreaped_process_does_not_count():
+    process, store = _draft_written_by("time.sleep(60)")
+    os.kill(process.pid, signal.SIGKILL)
+    deadline = datetime.now().timestamp() + 10
+    while Path(f"/proc/{process.pid}/stat").read_text().split(") ")[1][0] != "Z":  # a zombie until waited for
+        assert datetime.now().timestamp() < deadline
+    try:
+        assert not store.info("new-other").owner_running
+    finally:
+        process.wait()
+
+
+@NO_PROC
+def test_a_reused_process_number_or_another_computer_does_not_count():
+    import dataclasses
+
+    store = DraftStore()
+    info = store.write("new-mine", SPEC)
+    parent = dataclasses.replace(info, pid=os.getppid(), started=12345)  # alive, but not the process that wrote it
+    assert not parent.owner_running
+    elsewhere = dataclasses.replace(info, pid=os.getppid(), started=None, host="another-computer")
+    assert not elsewhere.owner_running
+    assert dataclasses.replace(info, pid=os.getppid(), started=None).owner_running

@@ -22,11 +22,6 @@ from wizard.storage import DraftStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(
-    not (ROOT / "wizard" / "app" / "app.py").exists() or not (ROOT / "wizard" / "app" / "screens" / "editor.py").exists(),
-    reason="the app and its editor screen are not in this tree yet",
-)
-
 POLICY = """\
 schema_version: 1
 language: en
@@ -34,27 +29,6 @@ title: Customer Service Policy
 company: Northwind Traders
 mission: We help our customers.
 """
-
-def _forms_stylesheet_missing() -> bool:
-    """Whether the app leaves out the forms' stylesheet (then its fields are one line tall and
-    what the user types cannot be seen: the tests below could not read it either)."""
-    from wizard.app.app import PolicyWizardApp
-
-    if not (ROOT / "wizard" / "app" / "styles" / "forms.tcss").exists():
-        return False
-    paths = PolicyWizardApp.CSS_PATH
-    paths = [paths] if isinstance(paths, (str, Path)) else list(paths or [])
-    return not any(Path(str(path)).name == "forms.tcss" for path in paths)
-
-
-@pytest.fixture(autouse=True)
-def _app_shows_its_fields():
-    if _forms_stylesheet_missing():
-        pytest.xfail(
-            "PolicyWizardApp.CSS_PATH lacks styles/forms.tcss: the form fields collapse to one line "
-            "and typed text is invisible (add it, with styles/dialogs.tcss, to the app's CSS_PATH)"
-        )
-
 
 AUTOSAVE_PROMISE = 2.0  # seconds: every change reaches the draft within this time
 
@@ -144,6 +118,39 @@ def test_closing_the_terminal_keeps_even_the_last_keystrokes(start, policy):
     assert title_on_disk(policy) == "Customer Service Policy"
 
 
+def test_a_new_policy_never_saved_is_offered_on_the_welcome_screen(start, tmp_path):
+    terminal = start("new")
+    terminal.wait_for("Title", "Company")
+    time.sleep(0.5)
+    terminal.type("Kava Bar Policy")
+    terminal.wait_for("Kava Bar Policy", "unsaved changes")
+    time.sleep(AUTOSAVE_PROMISE + 0.5)
+    terminal.kill()
+
+    welcome = start()  # `policy-wizard` with no command: the welcome screen
+    welcome.wait_for("Kava Bar Policy")
+    welcome.click("Kava Bar Policy")
+    screen = welcome.wait_for("Unsaved work was found")
+    assert "kept a new policy that was never saved: Kava Bar Policy." in " ".join(screen.split())
+    welcome.press("enter")  # Restore
+    welcome.wait_for("Kava Bar Policy", "Step 1 of 13")
+    time.sleep(0.5)
+    welcome.press("ctrl+s")  # a new policy: where to save it?
+    welcome.wait_for("File name")
+    target = tmp_path / "kava.yaml"
+    welcome.press("ctrl+a", "ctrl+k")
+    welcome.type(str(target))
+    welcome.press("enter")
+    deadline = time.monotonic() + 10
+    while not target.exists():
+        assert time.monotonic() < deadline, f"not saved:\n{welcome.text()}"
+        time.sleep(0.1)
+    assert title_on_disk(target) == "Kava Bar Policy"
+    welcome.press("ctrl+q")
+    welcome.wait_exit()
+    assert DraftStore().list() == []
+
+
 def test_a_failed_save_loses_nothing(start, policy, tmp_path):
     terminal = open_editor(start, policy)
     edit_title(terminal, "Title Worth Keeping")
@@ -192,3 +199,26 @@ def test_a_file_changed_behind_the_apps_back_asks_first(start, policy):
     assert (policy.parent / "policy.yaml.bak").read_text(encoding="utf-8") == theirs  # theirs is kept
     terminal.press("ctrl+q")
     terminal.wait_exit()
+
+
+@pytest.mark.xfail(
+    reason="app wiring: on restore, EditorScreen must get fingerprint=info.base (the file as it was "
+    "before the crash), not the file as it is now; see wizard.storage.DraftInfo.base",
+    strict=False,
+)
+def test_a_colleagues_change_made_while_the_app_was_down_is_not_overwritten(start, policy):
+    terminal = open_editor(start, policy)
+    edit_title(terminal, "Mine From Before")
+    time.sleep(AUTOSAVE_PROMISE + 0.5)
+    terminal.kill()
+    theirs = POLICY + "vision: Written by a colleague after the crash.\n"
+    policy.write_text(theirs, encoding="utf-8")
+
+    again = open_editor(start, policy)
+    again.wait_for("Unsaved work was found")
+    again.press("enter")  # Restore
+    again.wait_for("unsaved changes")
+    time.sleep(0.5)
+    again.press("ctrl+s")
+    again.wait_for("The file was changed by someone else", timeout=8)
+    assert policy.read_text(encoding="utf-8") == theirs

@@ -119,7 +119,7 @@ def _bind(function, *args):
 class PolicyWizardApp(App):
     """Write a customer service policy step by step."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/forms.tcss", "styles/dialogs.tcss"]
     TITLE = "Policy Wizard"
     COMMANDS = {WizardCommands}
     BINDINGS = [
@@ -251,7 +251,9 @@ class PolicyWizardApp(App):
                     self._show_editor(editor)
                     choice = await self.push_screen_wait(RecoverDraftScreen(info, differing))
                 if choice == "restore":
-                    editor = EditorScreen(data, path, fingerprint=loaded.fingerprint, dirty=True, draft_id=info.id)
+                    # the file as it was when editing began: a change made since then is a conflict
+                    editor = EditorScreen(data, path, fingerprint=info.base or loaded.fingerprint, dirty=True,
+                                          draft_id=info.id)
                     self._show_editor(editor)
                     return
                 if choice == "discard":
@@ -285,7 +287,7 @@ class PolicyWizardApp(App):
         fingerprint = None
         target = Path(info.target) if info.target is not None else None
         if target is not None and target.is_file():
-            fingerprint = core.file_fingerprint(target)
+            fingerprint = info.base or core.file_fingerprint(target)
         self._show_editor(EditorScreen(data, target, fingerprint=fingerprint, dirty=True, draft_id=info.id))
 
     def action_open_file(self) -> None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from wizard.storage import DraftInfo, DraftStore, draft_id_for, new_draft_id
+from wizard.storage import DraftInfo, DraftStore, Fingerprint, draft_id_for, fingerprint, new_draft_id
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -67,11 +67,14 @@ class Autosaver:
         quiet_delay: float = QUIET_DELAY,
         min_interval: float = MIN_INTERVAL,
         threaded: bool = True,
+        base: Fingerprint | None = None,
     ) -> None:
         """`owner`: the widget or screen whose timers and workers run the writes (and that
         receives the messages). `target`: the file being edited (None for a new policy).
         `draft_id`: reuse an existing draft (e.g. one just restored); by default it is
-        derived from `target`, or fresh for a new policy."""
+        derived from `target`, or fresh for a new policy. `base`: the fingerprint of the file
+        as this editing began, recorded in each draft (`DraftInfo.base`); by default the
+        restored draft's own base, else the file as it is now (just opened or saved)."""
         self.owner = owner
         self.store = store or DraftStore()
         self.target = Path(target) if target is not None else None
@@ -79,6 +82,7 @@ class Autosaver:
         self.quiet_delay = quiet_delay
         self.min_interval = min_interval
         self.threaded = threaded
+        self.base = base if base is not None else self._initial_base(draft_id)
         self._data: dict | None = None
         self._retry: dict | None = None  # a snapshot whose write failed, until a newer one lands
         self._timer: Timer | None = None
@@ -134,19 +138,30 @@ class Autosaver:
         self.discard()
         self.target = Path(target)
         self.draft_id = draft_id_for(self.target)
+        self.base = self._initial_base(None)
 
     # -- internals -----------------------------------------------------------
+
+    def _initial_base(self, restored_id: str | None) -> Fingerprint | None:
+        try:
+            if restored_id is not None:
+                info = self.store.info(restored_id)
+                if info is not None and info.base is not None:
+                    return info.base
+            return fingerprint(self.target) if self.target is not None else None
+        except (OSError, ValueError):
+            return None
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
 
-    def _snapshot(self) -> tuple[int, int, dict, Path | None, str]:
+    def _snapshot(self) -> tuple[int, int, dict, Path | None, str, Fingerprint | None]:
         data, self._data = self._data, None
         self._sequence += 1
         self._last_write = time.monotonic()
-        return self._sequence, self._generation, copy.deepcopy(data), self.target, self.draft_id
+        return self._sequence, self._generation, copy.deepcopy(data), self.target, self.draft_id, self.base
 
     def _due(self) -> None:
         self._timer = None
@@ -161,7 +176,14 @@ class Autosaver:
             self._write(*job)
 
     def _write(
-        self, sequence: int, generation: int, data: dict, target: Path | None, draft_id: str, wait: float = -1
+        self,
+        sequence: int,
+        generation: int,
+        data: dict,
+        target: Path | None,
+        draft_id: str,
+        base: Fingerprint | None,
+        wait: float = -1,
     ) -> DraftInfo | None:
         if not self._lock.acquire(timeout=wait):
             return None
@@ -169,7 +191,7 @@ class Autosaver:
             if generation != self._generation or sequence < self._written:
                 return None  # discarded meanwhile, or a newer snapshot is already on disk
             try:
-                info = self.store.write(draft_id, data, target)
+                info = self.store.write(draft_id, data, target, base)
             except Exception as error:  # noqa: BLE001 - autosave must never take the app down
                 self.last_error = error
                 self._retry = data

@@ -42,6 +42,7 @@ from wizard.app.widgets.guidance import GuidancePanel
 from wizard.app.widgets.preview import Preview
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
+from wizard.storage import SaveError
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
@@ -468,9 +469,8 @@ class EditorScreen(Screen):
         try:
             content = await asyncio.to_thread(core.render_bytes, core.snapshot(self.data), request.lang, request.fmt, request.audience)
             await asyncio.to_thread(_write_export, request.path, content)
-        except OSError as error:
-            self.notify(_("Could not export to %(path)s: %(error)s") % {"path": request.path, "error": error.strerror or error},
-                        severity="error", markup=False, timeout=8)
+        except SaveError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
             return
         except Exception as error:  # a renderer problem: tell the user, keep the editor
             self.notify(_("Could not export: %(error)s") % {"error": error}, severity="error", markup=False, timeout=8)
@@ -538,7 +538,9 @@ class EditorScreen(Screen):
                         await self.reload()
                         return False
                     if choice == "save_as":
-                        path = await self.ask_save_path(path)
+                        from wizard.app.screens.save_as import free_name
+
+                        path = await self.ask_save_path(free_name(Path(path)))
                         if path is None:
                             return False
                         expected = None
@@ -682,13 +684,7 @@ def _save_text(path: Path, text: str, expected: Any) -> Any:
 
 
 def _write_export(path: Path, content: bytes) -> None:
-    try:
-        from wizard.storage import save_bytes  # type: ignore[attr-defined]
-    except ImportError:
-        import os
+    """Write an exported document safely; no `.bak` beside it, since an export is regenerated."""
+    from wizard.storage import save_bytes
 
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(content)
-        os.replace(tmp, path)
-        return
-    save_bytes(path, content)
+    save_bytes(path, content, backup=False)

@@ -107,12 +107,19 @@ class RecoverDraftScreen(StorageDialog[str]):
         yield Static(
             _("Last changed: %(when)s") % {"when": when_text(info.saved_at)}, id="recover-when", markup=False
         )
+        file_gone = info.target is not None and not info.target.exists()
+        if file_gone:
+            yield Static(
+                _("The file itself is no longer there: restoring keeps your work, and saving writes the file again."),
+                id="recover-file-gone",
+                markup=False,
+            )
         names = section_names(self.differing)
         if names:
             from babel.lists import format_list
 
             joined = format_list(names, locale=ui_language())
-            if info.target is not None:
+            if info.target is not None and not file_gone:
                 text = _("Sections that differ from the file: %(sections)s") % {"sections": joined}
             else:
                 text = _("Sections written: %(sections)s") % {"sections": joined}
@@ -121,7 +128,7 @@ class RecoverDraftScreen(StorageDialog[str]):
         yield Static(text, id="recover-sections", markup=False)
 
     def choices(self) -> list[Choice]:
-        if self.info.target is not None:
+        if self.info.target is not None and self.info.target.exists():
             discard_text = _("Delete the draft and keep the file as it is.")
         else:
             discard_text = _("Delete the draft for good.")

@@ -47,5 +47,7 @@ class EscalationForm(Form):
             renumber="level",
             key_order=ESCALATION_KEYS,
             add_label=_("Add a level"),
+            number_label=lambda number: _("Level %(number)s") % {"number": number},
             empty_text=_("No levels yet. Start with whoever takes a case first."),
+            classes="-levels",
         )

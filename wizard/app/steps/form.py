@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -127,10 +128,31 @@ class Form(StepForm):
         self.change(path if path is not None else tuple(event.path), event.value)
         self.call_after_refresh(self.update_translation_summary)
 
-    @on(Input.Submitted)
-    def _enter_moves_on(self, event: Input.Submitted) -> None:
-        """Enter in a one-line field goes to the next field, as in most forms."""
-        event.stop()
+    # Enter in a one-line field goes on to the next field (in a list of texts: adds the
+    # next item). A priority binding, not `Input.Submitted`: the binding runs as the key
+    # arrives, so keys typed right after Enter already go to the next field, where a
+    # message would be handled after them and they would land in the old field.
+    BINDINGS = [Binding("enter", "enter_key", show=False, priority=True)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter_key":
+            focused = self.screen.focused if self.is_attached else None
+            return isinstance(focused, Input) and _ancestor(focused, Form, None) is self
+        return True
+
+    async def action_enter_key(self) -> None:
+        focused = self.screen.focused
+        row = _ancestor(focused, ListRow, self)
+        if row is not None and row.editor.enter_adds:
+            if await row.editor.enter_in(row, focused.value):
+                return
+            # Enter on an empty last item: on past the list (and its own Add button)
+            self.screen.focus_next()
+            for _attempt in range(3):  # the list's Add button, then what follows the list
+                if _ancestor(self.screen.focused, ListEditor, self) is not row.editor:
+                    break
+                self.screen.focus_next()
+            return
         self.screen.focus_next()
 
     # -- translations ------------------------------------------------------------------

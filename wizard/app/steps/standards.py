@@ -97,7 +97,7 @@ class StandardsForm(Form):
         item = item if isinstance(item, dict) else {}
         yield Label(channel_label(item.get("channel", "")), markup=False, classes="row-title")
         if item.get("channel") == "other":
-            yield self.text(_("Name of the channel"), ("name",), item.get("name"), absolute=False, compact=True)
+            yield self.text(_("Name of the channel (required)"), ("name",), item.get("name"), absolute=False, compact=True)
         yield DurationPicker(_("First response within"), ("first_response",), item.get("first_response"))
         yield DurationPicker(_("Resolved within"), ("resolution",), item.get("resolution"), default_unit="working_day")
 
@@ -106,7 +106,7 @@ class StandardsForm(Form):
         metric = item.get("metric")
         yield Label(metric_label(metric or ""), markup=False, classes="row-title")
         if metric == "other":
-            yield self.text(_("Name of the metric"), ("name",), item.get("name"), absolute=False, compact=True)
+            yield self.text(_("Name of the metric (required)"), ("name",), item.get("name"), absolute=False, compact=True)
         kind = target_kind(metric)
         target = item.get("target")
         if kind == "percent":

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from wizard.app.labels import unit_label
-from wizard.app.widgets.field import FieldInput, FormField
+from wizard.app.widgets.field import FieldInput, FormField, focus_now
 from wizard.i18n import Translator
 from wizard.spec.model import Duration, parse_duration
 
@@ -75,7 +75,7 @@ class UnitPicker(Static, can_focus=True):
         self.units = units
         self.unit = unit if unit in units else units[0]
         self.amount = 2
-        self.tooltip = _("←/→ or a click changes the unit")
+        self.tooltip = _("←/→, a click or the unit's first letter changes the unit")
 
     def on_mount(self) -> None:
         self._show()
@@ -103,6 +103,19 @@ class UnitPicker(Static, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         self.focus()
         self.action_step(-1 if event.x < self.size.width // 2 else 1)
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing the first letter of a unit picks it ("h" hours; "m" minutes, then months)."""
+        char = event.character
+        if not char or not char.isprintable() or char.isspace():
+            return
+        matches = [unit for unit in self.units if unit_label(unit, self.amount).casefold().startswith(char.casefold())]
+        if not matches:
+            return
+        event.stop()
+        event.prevent_default()
+        after = matches.index(self.unit) + 1 if self.unit in matches else 0
+        self.select(matches[after % len(matches)])
 
 
 class DurationPicker(FormField):
@@ -168,7 +181,7 @@ class DurationPicker(FormField):
         self.emit("" if amount is None else format_duration(Duration(amount, self.unit)))
 
     def focus_target(self, rest: tuple = ()) -> bool:
-        self.query_one(".duration-amount", Input).focus()
+        focus_now(self.query_one(".duration-amount", Input))
         return True
 
     def insert_example(self, text: str) -> bool:

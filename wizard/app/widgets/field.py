@@ -49,6 +49,15 @@ class FieldInput(Input):
         return max(super().content_width, self.scrollable_content_region.width)
 
 
+def focus_now(widget: Widget) -> None:
+    """Move the focus at once. `Widget.focus()` defers it, so keys typed right after (say
+    after Enter adds an item) would still go to the old field."""
+    try:
+        widget.screen.set_focus(widget)
+    except Exception:  # not on a screen (yet)
+        widget.focus()
+
+
 def full_path(widget: Widget) -> tuple | None:
     """The spec path a widget shows: its own `path_part` joined with those of the list rows
     and list editors around it. None when the widget sits in a row not yet in the data
@@ -118,7 +127,7 @@ class FindingTarget:
         """Focus the first input; `rest` is the part of the path below this widget."""
         for widget in self.query("*"):  # type: ignore[attr-defined]
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return True
         return False
 
@@ -139,6 +148,7 @@ class FormField(FindingTarget, Vertical):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.add_class(*self.DEFAULT_CLASSES.split())  # `classes` replaces DEFAULT_CLASSES
         self.label = label
         self.path = tuple(path)
         self.path_part = self.path

@@ -27,9 +27,9 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.markup import escape
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
-from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note
+from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now
 from wizard.i18n import Translator
 from wizard.spec.model import is_empty, set_at
 
@@ -133,7 +133,7 @@ class ListRow(FindingTarget, Horizontal):
                     return widget.focus_target(tuple(rest[len(part) :]))
         for widget in self.body.query("*"):
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return True
         return False
 
@@ -159,12 +159,14 @@ class ListEditor(FindingTarget, Vertical):
         add_label: str = "",
         add_choices: Sequence[tuple[str, str]] = (),
         unique_key: str | None = None,
+        number_label: Callable[[int], str] | None = None,
         enter_adds: bool = False,
         empty_text: str = "",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.add_class(*self.DEFAULT_CLASSES.split())  # `classes` replaces DEFAULT_CLASSES
         self.path = tuple(path)
         self.path_part = self.path
         self.items = [copy.deepcopy(item) for item in items] if isinstance(items, list) else []
@@ -180,6 +182,7 @@ class ListEditor(FindingTarget, Vertical):
         self.add_label = add_label or _("Add")
         self.add_choices = list(add_choices)
         self.unique_key = unique_key  # each value of this key once (but "other" any number of times)
+        self.number_label = number_label or (lambda number: f"{number}.")
         self.enter_adds = enter_adds
         self.empty_text = empty_text
         self.add_class("-texts" if enter_adds else "-records")
@@ -247,7 +250,7 @@ class ListEditor(FindingTarget, Vertical):
         for position, row in enumerate(self.rows, start=1):
             if row.number != position:  # typing must not re-render every row
                 row.number = position
-                row.query_one(".row-number", Label).update(f"{position}.")
+                row.query_one(".row-number", Label).update(self.number_label(position))
             if self.is_blank(row.item):
                 row.path_part = None
             else:
@@ -400,7 +403,7 @@ class ListEditor(FindingTarget, Vertical):
             self.rows_box.move_child(row, after=rows[target])
         self._report(structural=True)
         if focused is not None:
-            focused.focus()
+            focus_now(focused)
         row.scroll_visible()
 
     def _show_undo(self, text: str) -> None:
@@ -413,7 +416,7 @@ class ListEditor(FindingTarget, Vertical):
         undo.set_class(not text, "-empty")
 
     def _focus_add(self) -> None:
-        self.query_children(".list-add, .list-add-choice").first().focus()
+        focus_now(self.query_children(".list-add, .list-add-choice").first())
 
     # -- keys and buttons --------------------------------------------------------------
 
@@ -448,7 +451,7 @@ class ListEditor(FindingTarget, Vertical):
 
     async def action_add_item(self) -> None:
         if self.add_choices:
-            self.query_one(".list-add-choice", Select).focus()
+            focus_now(self.query_one(".list-add-choice", Select))
             return
         await self.add(after=self.current_row())
 
@@ -479,17 +482,15 @@ class ListEditor(FindingTarget, Vertical):
         event.select.value = Select.NULL
         await self.add(self.new_item(key))
 
-    @on(Input.Submitted)
-    async def _enter(self, event: Input.Submitted) -> None:
-        if not self.enter_adds:
-            return
-        row = self._row_of(event.input)
-        if row is None:
-            return
-        event.stop()
-        if self.is_blank(row.item) and row is self.rows[-1]:
-            return  # Enter on an empty last item: nothing to add after
+    async def enter_in(self, row: ListRow, text: str) -> bool:
+        """Enter in an item of a list of texts: a new item after it. On an empty last item
+        it does nothing and says so (False): the form then moves on to the next field, as
+        Enter on an empty bullet ends a list in a word processor. `text` is what the item's
+        input shows now."""
+        if not text.strip() and row is self.rows[-1]:
+            return False
         await self.add(after=row)
+        return True
 
     # -- findings and focus --------------------------------------------------------------
 

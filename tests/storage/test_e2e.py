@@ -201,11 +201,6 @@ def test_a_file_changed_behind_the_apps_back_asks_first(start, policy):
     terminal.wait_exit()
 
 
-@pytest.mark.xfail(
-    reason="app wiring: on restore, EditorScreen must get fingerprint=info.base (the file as it was "
-    "before the crash), not the file as it is now; see wizard.storage.DraftInfo.base",
-    strict=False,
-)
 def test_a_colleagues_change_made_while_the_app_was_down_is_not_overwritten(start, policy):
     terminal = open_editor(start, policy)
     edit_title(terminal, "Mine From Before")

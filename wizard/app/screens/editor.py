@@ -575,7 +575,7 @@ class EditorScreen(Screen):
                     entry["author"] = answer.author
                 entry["note"] = answer.note
                 self.data["revisions"] = list(revisions) + [entry]
-        text = core.dump(self.data)
+        text = core.dump(self.data, self.path or path)
         expected = self.fingerprint if path == self.path else None
         while True:
             try:

@@ -455,7 +455,7 @@ async def test_one_edit_changes_one_line_of_the_saved_file():
     async with app.run_test(size=(80, 40)) as pilot:
         picker = app.form.query_one("#service-levels", ListEditor).rows[1].query(DurationPicker)[0]
         picker.focus_target()
-        await pilot.press(*"12")  # e-mail: 24 hours -> 12 hours
+        await pilot.press("shift+home", *"12")  # e-mail: 24 hours -> 12 hours
     after = dump_spec(data)
     changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert changed == ["-      first_response: 24 hours", "+      first_response: 12 hours"]

@@ -27,7 +27,7 @@ async def test_any_step_from_the_sidebar(policy):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         editor = app.editor
-        await pilot.press("f6")
+        await pilot.press("ctrl+g")
         assert isinstance(app.focused, StepList)
         await pilot.press("down", "down", "down", "enter")
         await settle(pilot)
@@ -55,9 +55,9 @@ async def test_next_and_back_keep_every_answer():
         assert focused_text_field(app) is not None
         await pilot.press(*"Harbour Books")
         before = dict(editor.data)
-        await pilot.press("alt+n")
+        await pilot.press("f8")
         await settle(pilot)
-        await pilot.press("alt+b")
+        await pilot.press("f7")
         await settle(pilot)
         assert editor.step == "basics"
         assert editor.data == before
@@ -202,3 +202,30 @@ async def test_step_marks_show_progress(policy):
         await settle(pilot)
         states = app.editor.query_one(StepList).states
         assert states["mission"] == "empty"
+
+
+async def test_f9_inserts_the_guides_example_into_the_focused_field():
+    from wizard.app.guidance import guidance_for
+
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        await editor.go_to("mission")
+        await settle(pilot)
+        assert focused_text_field(app) is not None
+        await pilot.press("f9")
+        await settle(pilot)
+        assert editor.data.get("mission") == guidance_for("mission").examples["mission"]
+        assert editor.dirty
+
+
+async def test_opening_another_file_with_unsaved_changes_is_refused(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", *"!")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.2)
+        assert app.screen is app.editor

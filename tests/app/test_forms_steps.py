@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from textual.widgets import Input, Select, SelectionList, TextArea
 
@@ -453,7 +455,7 @@ async def test_one_edit_changes_one_line_of_the_saved_file():
     async with app.run_test(size=(80, 40)) as pilot:
         picker = app.form.query_one("#service-levels", ListEditor).rows[1].query(DurationPicker)[0]
         picker.focus_target()
-        await pilot.press(*"12")  # e-mail: 24 hours -> 12 hours
+        await pilot.press("shift+home", *"12")  # e-mail: 24 hours -> 12 hours
     after = dump_spec(data)
     changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert changed == ["-      first_response: 24 hours", "+      first_response: 12 hours"]
@@ -496,3 +498,83 @@ async def test_keys_typed_fast_after_enter_reach_the_next_field():
         await pilot.press("enter")
         await pilot.pause()
         assert len(editor.rows) == 4 and app.form.query_one("#never", ListEditor).query_one(".list-add").has_focus
+
+
+async def test_alt_letters_reach_the_screen_from_every_kind_of_field():
+    """alt+n / alt+b (next / back) pressed in a prose field or a one-line field run the
+    screen's commands and type nothing. A terminal sends them as ESC + letter, which
+    Textual reports with the letter as its character: sent here exactly so."""
+    from textual import events
+    from textual.binding import Binding
+
+    from tests.app.forms_harness import FormHarness
+    from wizard.app.steps.purpose import PurposeForm
+
+    class Harness(FormHarness):
+        BINDINGS = [Binding("alt+n", "record('next')"), Binding("alt+b", "record('back')")]
+        pressed: list = []
+
+        def action_record(self, what: str) -> None:
+            self.pressed.append(what)
+
+    cases = [
+        (PurposeForm, spec(purpose={"intent": "Help", "applies_to": "Staff"})),
+        (BasicsForm, spec(title="Policy", company="Kava", owner="Ana", contact="ana@kava.hr")),
+    ]
+    for form_class, data in cases:
+        before = copy.deepcopy(data)
+        app = Harness(form_class, data)
+        app.pressed = []
+        async with app.run_test(size=(120, 36)) as pilot:
+            fields = app.form.query(TextField)
+            for field in fields:
+                field.focus_target()
+                await pilot.pause()
+                for key in ("alt+n", "alt+b"):
+                    app.post_message(events.Key(key, key[-1]))
+                    await pilot.pause()
+            assert app.pressed == ["next", "back"] * len(fields)
+            assert app.changes == []
+            assert data == before
+
+
+def checklist_lines(app, checklist) -> list[str]:
+    region = checklist.content_region
+    strips = app.screen._compositor.render_strips()
+    return [
+        "".join(segment.text for segment in strips[y])[region.x : region.right].rstrip()
+        for y in range(region.y, region.bottom)
+    ]
+
+
+async def test_channel_ticks_are_plain_to_see_and_space_or_enter_saves_them():
+    data = spec(purpose={"intent": "Why.", "applies_to": "All staff."})
+    app = FormHarness(PurposeForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press("tab", "tab")  # from the purpose to the channels
+        checklist = app.form.query_one(SelectionList)
+        assert app.focused is checklist
+        await pilot.press("space")  # the first channel: phone
+        await pilot.press("down", "down", "enter")  # live chat
+        await pilot.pause()
+        assert data["purpose"]["channels"] == ["phone", "live_chat"]
+        lines = checklist_lines(app, checklist)
+        assert lines[0].startswith("[x] Phone"), lines
+        assert lines[1].startswith("[ ] Email"), lines
+        assert lines[2].startswith("[x] Live chat"), lines
+        await pilot.press("space")  # unticked again
+        await pilot.pause()
+        assert data["purpose"]["channels"] == ["phone"]
+        assert checklist_lines(app, checklist)[2].startswith("[ ] Live chat")
+
+
+async def test_typing_in_a_prose_field_goes_on_after_its_text():
+    """Tab into a filled prose field, type: the words go after the text, not before it."""
+    data = spec(purpose={"intent": "We help.", "applies_to": "All staff."})
+    app = FormHarness(PurposeForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press(*" Always.", "tab", *" And partners.")
+        await pilot.pause()
+        assert data["purpose"] == {"intent": "We help. Always.", "applies_to": "All staff. And partners."}

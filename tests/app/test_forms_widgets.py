@@ -58,7 +58,7 @@ async def test_duration_says_at_once_that_abc_is_not_a_number():
     async with app.run_test(size=SIZE) as pilot:
         picker = app.form.query(DurationPicker).first()
         picker.focus_target()
-        await pilot.press("a")
+        await pilot.press("shift+home", "a")  # the cursor comes in after the "3": select, replace
         assert "“a” is not a number" in error_of(picker)
         await pilot.press("b", "c")
         assert "“abc” is not a number" in error_of(picker)
@@ -111,7 +111,7 @@ async def test_date_checked_as_typed_and_confirmed_in_words():
         assert "December 2026" in field.note
         field.focus_target()
         await pilot.pause()
-        await pilot.press(*"2026-13")  # the focus selected the old date: typing replaces it
+        await pilot.press("shift+home", *"2026-13")  # select the old date: typing replaces it
         assert "YYYY-MM-DD" in error_of(field)
         await pilot.press(*"-01")
         assert "There is no month 13" in error_of(field)
@@ -131,7 +131,7 @@ async def test_review_cycle_is_kept_as_an_integer():
         field = app.form.query_one(IntegerField)
         field.focus_target()
         await pilot.pause()
-        await pilot.press(*"six")
+        await pilot.press("shift+home", *"six")
         assert "“six” is not a whole number" in error_of(field)
         assert data["review_every_months"] == 12
         await pilot.press("ctrl+a", "ctrl+k", "6")
@@ -331,9 +331,181 @@ async def test_focus_and_errors_are_visible_in_dark_and_light_themes():
             await pilot.pause()
             focused, idle = company.styles.background, owner.styles.background
             assert focused != idle, theme
+            assert company.rich_style.bold and not owner.rich_style.bold, theme  # even without colours
+            assert contrast(company.rich_style) >= 4.5, theme
             assert idle != app.screen.styles.background, theme  # an empty field is still visible
             months = app.form.query_one(IntegerField)
             months.focus_target()
             await pilot.press(*"x")
             await pilot.pause()
             assert months.query_one(Input).styles.background not in (focused, idle), theme
+
+
+async def test_list_editor_survives_a_step_change_while_it_has_the_focus():
+    """F8 pressed quickly while an empty list had the focus, then ctrl+t: the removed list's
+    deferred focus bookkeeping must not crash (it did: NoMatches '.list-keys')."""
+    from wizard.app.steps.vision import VisionForm
+
+    data = spec()
+    app = SwapHarness()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(3):
+            form = await app.show(StandardsForm(data, "en"))
+            editor = form.query_one("#always", ListEditor)
+            editor.focus_target()  # an empty list: its "Add" button
+            await pilot.press("ctrl+t")  # ctrl+t on the list (not an item) adds one
+            assert len(editor.rows) == 1
+            assert isinstance(app.focused, Input) and editor in app.focused.ancestors
+            await app.show(VisionForm(data, "en"))
+            # what the removed editor still has scheduled runs harmlessly
+            editor._keys_follow_focus()
+            editor._show_keys(True)
+            editor.set_findings([])
+            assert editor.current_row() is None
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+
+
+async def test_a_wrong_value_stays_visible_with_its_error():
+    """Typing a wrong date or number: the text typed stays on screen beside the message
+    (an error border used to take the input's only line)."""
+    data = spec()
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        date = app.form.query_one(DateInput)
+        date.focus_target()
+        await pilot.press(*"2026-13-45")
+        await pilot.pause()
+        months = app.form.query_one(IntegerField)
+        months.focus_target()
+        await pilot.press(*"abc")
+        await pilot.pause()
+        for field, typed in ((date, "2026-13-45"), (months, "abc")):
+            assert field.has_class("-invalid") and field.error
+            box = field.query_one(Input)
+            assert box.content_region.height == 1
+            shown = "".join(
+                segment.text
+                for segment in app.screen._compositor.render_strips()[box.content_region.y]
+            )
+            assert typed in shown, shown
+
+
+async def test_tab_into_a_filled_field_keeps_its_text():
+    """Tab into a filled field puts the cursor at the end: the first key typed adds to the
+    text instead of replacing all of it."""
+    data = spec(title="Service policy", company="Northwind Goods Ltd.")
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press("tab")
+        await pilot.press("X")
+        await pilot.pause()
+        assert data["company"] == "Northwind Goods Ltd.X"
+
+
+async def test_a_long_item_shows_its_beginning_when_not_focused():
+    long = "Log every complaint in the help desk and tell the customer its number at once."
+    data = spec(standards={"always": [long]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = app.form.query_one("#always", ListEditor)
+        box = editor.rows[0].query_one(Input)
+        editor.focus_target()
+        await pilot.press("end", *" Really.")
+        await pilot.pause()
+        assert box.scroll_offset.x > 0  # while typing, the end is in view
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not box
+        assert box.scroll_offset.x == 0
+        strip = app.screen._compositor.render_strips()[box.content_region.y]
+        assert "Log every complaint" in "".join(segment.text for segment in strip)
+        assert data["standards"]["always"] == [long + " Really."]
+
+
+async def test_an_empty_review_cycle_shows_a_hint_not_a_value():
+    data = spec(company="Kava")
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        months = app.form.query_one(IntegerField)
+        box = months.query_one(Input)
+        assert box.value == ""
+        assert box.placeholder == "e.g. 12"
+        strip = app.screen._compositor.render_strips()[box.content_region.y]
+        shown = [segment for segment in strip if segment.text.strip()]
+        hint = next(segment for segment in shown if "e.g. 12" in segment.text or "e.g." in segment.text)
+        assert hint.style.italic
+        months.focus_target()
+        await pilot.press("tab")
+        assert "review_every_months" not in data
+
+
+def test_finding_lines_are_one_translatable_sentence(monkeypatch):
+    """"Warning: %(message)s" is one msgid, so Chinese writes "警告：…" without the space
+    that gluing a translated "警告：" to the message used to add."""
+    from wizard.app.widgets import field
+
+    zh = {"Warning: %(message)s": "警告：%(message)s", "Error: %(message)s": "错误：%(message)s"}
+    monkeypatch.setattr(field, "_", lambda text: zh.get(text, text))
+    findings = [
+        FakeFinding("vague-time", "warning", (), "“尽快”不够具体。", "写明时限。"),
+        FakeFinding("missing", "error", (), "缺少标题。", ""),
+    ]
+    assert field.finding_lines(findings) == "警告：“尽快”不够具体。\n  写明时限。\n错误：缺少标题。"
+    monkeypatch.undo()
+    assert field.finding_lines(findings[:1]).startswith("Warning: “尽快”")
+
+
+def contrast(style) -> float:
+    """WCAG contrast ratio of a rich Style's text colour against its background."""
+
+    def luminance(color) -> float:
+        def channel(value: int) -> float:
+            value = value / 255
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = color.get_truecolor()
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+    first, second = luminance(style.color), luminance(style.bgcolor)
+    return (max(first, second) + 0.05) / (min(first, second) + 0.05)
+
+
+async def test_warnings_and_row_titles_are_readable_in_dark_and_light_themes():
+    findings = [FakeFinding("vague-time", "warning", ("standards", "service_levels", 0), "Vague.", "Say when.")]
+    for theme in ("textual-dark", "textual-light"):
+        data = spec(standards={"service_levels": [{"channel": "email", "first_response": "24 hours"}]})
+        app = FormHarness(StandardsForm, data)
+        app.theme = theme
+        async with app.run_test(size=(120, 36)) as pilot:
+            app.form.show_findings(findings)
+            await pilot.pause()
+            row = app.form.query_one("#service-levels", ListEditor).rows[0]
+            title = row.query_one(".row-title")
+            note = row.query_one(".row-findings")
+            assert "Warning: Vague." in note.text
+            for widget in (title, note):
+                assert contrast(widget.rich_style) >= 4.5, (theme, widget, contrast(widget.rich_style))
+
+
+async def test_an_empty_lists_add_button_shows_its_focus_and_enter_adds_an_item():
+    from textual.widgets import Button
+
+    for theme in ("textual-dark", "textual-light"):
+        data = spec()
+        app = FormHarness(StandardsForm, data)
+        app.theme = theme
+        async with app.run_test(size=(120, 36)) as pilot:
+            always = app.form.query_one("#always", ListEditor)
+            never = app.form.query_one("#never", ListEditor)
+            always.focus_target()
+            await pilot.pause()
+            add, other = always.query_one(".list-add", Button), never.query_one(".list-add", Button)
+            assert app.focused is add
+            assert add.rich_style.bgcolor != other.rich_style.bgcolor, theme
+            assert add.rich_style.bold, theme
+            assert contrast(add.rich_style) >= 4.5, theme
+            await pilot.press("enter", *"greet")
+            await pilot.pause()
+            assert data["standards"]["always"] == ["greet"]

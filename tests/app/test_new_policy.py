@@ -35,7 +35,7 @@ async def test_new_policy_with_keys_only(ui, workdir):
                 text = f"{WORDS[ui]} {number}"
                 await pilot.press(*text)
                 typed.append(text)
-            await pilot.press("alt+n")
+            await pilot.press("f8")
             await settle(pilot)
         assert editor.step == "review"
         assert editor.dirty

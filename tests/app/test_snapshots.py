@@ -42,7 +42,9 @@ def test_step(snap_compare, policy, step, ui):
         await app.editor.go_to(step)
         await settle(pilot)
         _no_blink(app)
-        await pilot.pause()
+        # Let soft-wrapped text areas settle on their final width (a scroll bar may come and go).
+        await pilot.pause(0.2)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
 

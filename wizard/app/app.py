@@ -13,13 +13,13 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from wizard.app.ui import LANGUAGE_NAMES, N_, STEP_KEYS, _, step_title, translate_bindings
+from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings
 from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+STYLES = Path(__file__).resolve().parent / "styles"
 
 
 # ---------------------------------------------------------------------- settings
@@ -55,62 +55,11 @@ def save_settings(**changes: Any) -> None:
 # ---------------------------------------------------------------------- command palette
 
 
-class WizardCommands(Provider):
-    """Every command of the app, in the UI language: go to a step, save, export, languages, theme."""
+def wizard_commands():
+    """The command palette's provider, imported when the palette first opens."""
+    from wizard.app.commands import WizardCommands
 
-    def _commands(self) -> list[tuple[str, str, Any]]:
-        app: PolicyWizardApp = self.app  # type: ignore[assignment]
-        editor = app.editor
-        commands: list[tuple[str, str, Any]] = []
-        if editor is not None:
-            for step in STEP_KEYS:
-                commands.append(
-                    (_("Go to: %(step)s") % {"step": step_title(step)}, _("Show this step of the policy"), _bind(editor.go_to, step))
-                )
-            commands.append((_("Save"), _("Save the policy to its file (Ctrl+S)"), editor.action_save))
-            commands.append((_("Save as…"), _("Save the policy under another name"), editor.action_save_as))
-            from wizard.app.ui import FORMAT_NAMES, FORMATS
-
-            for fmt in FORMATS:
-                commands.append(
-                    (_("Export: %(format)s") % {"format": _(FORMAT_NAMES[fmt])}, _("Write the rendered policy to a file"), _bind(editor.action_export, fmt))
-                )
-            commands.append((_("Show or hide the preview"), _("The rendered document beside the form (F2)"), editor.action_toggle_preview))
-            for code, name in LANGUAGE_NAMES.items():
-                commands.append(
-                    (_("Preview language: %(language)s") % {"language": name}, _("Show the preview in this language"), _bind(editor.action_preview_language, code))
-                )
-            for code, name in LANGUAGE_NAMES.items():
-                commands.append(
-                    (_("Write in: %(language)s") % {"language": name}, _("Edit the text of the policy in this language (a translation when it is not the policy's language)"), _bind(editor.action_edit_language, code))
-                )
-        for code, name in LANGUAGE_NAMES.items():
-            commands.append(
-                (_("App language: %(language)s") % {"language": name}, _("The language of menus and messages"), _bind(app.set_ui_lang, code))
-            )
-        commands.append((_("Theme: dark"), _("Light text on a dark background"), _bind(app.set_theme, "dark")))
-        commands.append((_("Theme: light"), _("Dark text on a light background"), _bind(app.set_theme, "light")))
-        commands.append((_("Keys"), _("Show the keys you can press here"), app.action_show_help_panel))
-        commands.append((_("Quit"), _("Leave the app (asks first when there are unsaved changes)"), app.action_quit))
-        return commands
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
-
-
-def _bind(function, *args):
-    def call():
-        return function(*args)
-
-    return call
+    return WizardCommands
 
 
 # ---------------------------------------------------------------------- the app
@@ -119,9 +68,11 @@ def _bind(function, *args):
 class PolicyWizardApp(App):
     """Write a customer service policy step by step."""
 
-    CSS_PATH = ["styles/app.tcss", "styles/forms.tcss", "styles/dialogs.tcss"]
+    # The forms' stylesheet comes with the editor screen (EditorScreen.CSS_PATH): the
+    # welcome screen does not need it, and parsing it costs start-up time.
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
     TITLE = "Policy Wizard"
-    COMMANDS = {WizardCommands}
+    COMMANDS = {wizard_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"),
@@ -324,7 +275,7 @@ class PolicyWizardApp(App):
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_labels", None)
             if refresh is not None:
-                refresh()
+                self.call_later(refresh)
         self.refresh_bindings()
         self.notify(_("The app now speaks %(language)s.") % {"language": LANGUAGE_NAMES[lang]}, timeout=3)
 

@@ -19,8 +19,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
@@ -39,7 +39,7 @@ from wizard.app.ui import (
     translate_bindings,
 )
 from wizard.app.widgets.guidance import GuidancePanel
-from wizard.app.widgets.preview import Preview
+from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
 from wizard.storage import SaveError
@@ -109,6 +109,8 @@ def translation_languages(data: dict) -> tuple[str, ...]:
 class EditorScreen(Screen):
     """Edit one policy."""
 
+    CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
+
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="save"),
         Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
@@ -118,7 +120,7 @@ class EditorScreen(Screen):
         Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
         Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
-        Binding("f6", "focus_steps", N_("Steps"), id="steps", show=False),
+        Binding("ctrl+g,f6", "focus_steps", N_("Steps"), id="steps", show=False),
         Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
     ]
 
@@ -135,10 +137,11 @@ class EditorScreen(Screen):
         self.states = step_states(data, [])
         self.version = 0
         self._checked_version = -1
-        self._check_timer: Timer | None = None
+        self._check_timer: asyncio.TimerHandle | None = None
         self._preview_user_choice: bool | None = None
         self._example_turn: dict[tuple, int] = {}
         self._revision_noted = False  # the revision note is asked for once per editing session
+        self._switching = asyncio.Lock()
         self.autosaver = self._make_autosaver(draft_id)
 
     # ------------------------------------------------------------------ layout
@@ -153,9 +156,9 @@ class EditorScreen(Screen):
                 yield Static("", id="step-findings", markup=False)
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
-                    yield Button(_("Back"), id="back")
-                    yield Static("", id="nav-hint")
-                    yield Button(_("Next"), id="next", variant="primary")
+                    yield Button(_("Back"), id="back", compact=True)
+                    yield Static(_("Answers are kept when you change steps."), id="nav-hint")
+                    yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
         yield Footer()
 
@@ -207,11 +210,25 @@ class EditorScreen(Screen):
     def make_form(self, step: str) -> StepForm:
         cls = form_class(step)
         if step == "review":
-            return cls(self.data, self.edit_lang, states=self.states, findings=self.findings, id="form")
+            return cls(self.data, self.edit_lang, states=self.states, findings=self.findings,
+                       untranslated=self._untranslated_counts(), id="form")
         return cls(self.data, self.edit_lang, id="form")
 
+    def _untranslated_counts(self) -> dict[str, int]:
+        """For each language the author translates into: how many texts still lack it."""
+        counts = {}
+        for lang in translation_languages(self.data):
+            found = core.findings(self.data, (lang,))
+            counts[lang] = sum(1 for f in found if getattr(f, "code", "") == "untranslated")
+        return counts
+
     async def show_step(self, step: str, focus: bool = True) -> None:
-        """Show the form of `step` (the data is already in `self.data`: nothing can be lost)."""
+        """Show the form of `step` (the data is already in `self.data`: nothing can be lost).
+        Quick key presses are served one after the other: one form at a time."""
+        async with self._switching:
+            await self._show_step(step, focus)
+
+    async def _show_step(self, step: str, focus: bool) -> None:
         self.step = step
         host = self.query_one("#form-host")
         await host.remove_children()
@@ -264,14 +281,18 @@ class EditorScreen(Screen):
             self.form.focus_path(path)
 
     async def action_next_step(self) -> None:
-        index = STEP_KEYS.index(self.step)
-        if index < len(STEP_KEYS) - 1:
-            await self.show_step(STEP_KEYS[index + 1])
+        await self._move(+1)
 
     async def action_previous_step(self) -> None:
-        index = STEP_KEYS.index(self.step)
-        if index > 0:
-            await self.show_step(STEP_KEYS[index - 1])
+        await self._move(-1)
+
+    async def _move(self, offset: int) -> None:
+        # The target is computed once the previous switch is done, so that three quick
+        # presses of F8 move three steps.
+        async with self._switching:
+            index = STEP_KEYS.index(self.step) + offset
+            if 0 <= index < len(STEP_KEYS):
+                await self._show_step(STEP_KEYS[index], True)
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self, event: Button.Pressed) -> None:
@@ -322,12 +343,17 @@ class EditorScreen(Screen):
         if delay is None:
             delay = CHECK_DEBOUNCE_SECONDS
         if self._check_timer is not None:
-            self._check_timer.stop()
-        version = self.version
+            self._check_timer.cancel()
+            self._check_timer = None
         if delay <= 0:
-            self._run_checks(core.snapshot(self.data), version)
+            self._start_checks()
         else:
-            self._check_timer = self.set_timer(delay, lambda: self._run_checks(core.snapshot(self.data), self.version))
+            self._check_timer = call_later(delay, self._start_checks)
+
+    def _start_checks(self) -> None:
+        self._check_timer = None
+        if self.is_attached:
+            self._run_checks(core.snapshot(self.data), self.version, self.checked_languages())
 
     def checked_languages(self) -> tuple[str, ...]:
         """Untranslated text is reported for the language being translated into, only: while
@@ -341,9 +367,17 @@ class EditorScreen(Screen):
         return self._checked_version != self.version
 
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
-    def _run_checks(self, data: dict, version: int) -> None:
-        found = core.findings(data, self.checked_languages())
-        self.app.call_from_thread(self._apply_findings, found, data, version)
+    def _run_checks(self, data: dict, version: int, langs: tuple[str, ...] = ()) -> None:
+        found = core.findings(data, langs)
+        self.post_message(self._Checked(found, data, version))
+
+    class _Checked(Message):
+        def __init__(self, found: list, data: dict, version: int) -> None:
+            super().__init__()
+            self.found, self.data, self.version = found, data, version
+
+    def on_editor_screen__checked(self, message: _Checked) -> None:
+        self._apply_findings(message.found, message.data, message.version)
 
     def _apply_findings(self, found: list, data: dict, version: int) -> None:
         if version != self.version:
@@ -511,7 +545,7 @@ class EditorScreen(Screen):
                         await asyncio.to_thread(_check_unchanged, path, expected)
                         if not await self._ask_revision_note():
                             return False
-                    text = core.dump(self.data)
+                    text = core.dump(self.data, self.path or path)
                 new_fingerprint = await asyncio.to_thread(_save_text, path, text, expected)
             except Exception as error:
                 kind = type(error).__name__
@@ -660,6 +694,9 @@ class EditorScreen(Screen):
         self.app.exit()
 
     def action_open_file(self) -> None:
+        if self.dirty:
+            self.notify(_("Save your changes first (Ctrl+S), then open another file."), severity="warning")
+            return
         self.app.action_open_file()  # type: ignore[attr-defined]
 
 

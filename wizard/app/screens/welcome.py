@@ -74,39 +74,63 @@ class WelcomeScreen(Screen):
                 with Horizontal(classes="welcome-row"):
                     yield Input(placeholder=_("Path of a policy file, for example: policy.yaml"), id="open-path", compact=True)
                     yield Button(_("Open"), id="open", compact=True)
-            drafts = self._drafts()
-            if drafts:
-                with Vertical(classes="welcome-box", id="drafts-box") as box:
-                    box.border_title = _("Unsaved work you can recover")
-                    yield OptionList(*[Option(self._draft_prompt(info), id=info.id) for info in drafts], id="drafts")
-            from wizard.app.recent import recent_files
-
-            recent = recent_files()
-            if recent:
-                with Vertical(classes="welcome-box", id="recent-box") as box:
-                    box.border_title = _("Recent files")
-                    yield OptionList(*[Option(Text(str(path)), id=str(path)) for path in recent], id="recent")
+            # Drafts and recent files are listed after the first frame (they read files).
+            with Vertical(classes="welcome-box", id="drafts-box") as box:
+                box.border_title = _("Unsaved work you can recover")
+                yield OptionList(id="drafts")
+            with Vertical(classes="welcome-box", id="recent-box") as box:
+                box.border_title = _("Recent files")
+                yield OptionList(id="recent")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = _("Policy Wizard")
         self.sub_title = ""
+        self.query_one("#drafts-box").display = False
+        self.query_one("#recent-box").display = False
         self.query_one("#new", Button).focus()
         self._show_description()
+        self.call_after_refresh(self._load_lists)
 
-    def refresh_labels(self) -> None:
+    @work(thread=True, exclusive=True, group="welcome-lists", exit_on_error=False)
+    def _load_lists(self) -> None:
+        """Presets, drafts and recent files: read off the UI thread, shown when ready."""
+        from wizard.app.recent import recent_files
+
+        presets = core.presets()
+        drafts = self._drafts()
+        recent = recent_files()
+        self.app.call_from_thread(self._show_lists, presets, drafts, recent)
+
+    def _show_lists(self, presets: list, drafts: list, recent: list) -> None:
+        if not self.is_attached:
+            return
+        self._presets = {preset.key: preset for preset in presets}
+        select = self.query_one("#preset", Select)
+        current = select.value
+        select.set_options([(_("A blank policy"), BLANK)] + [(p.name, p.key) for p in presets])
+        select.value = current if current in self._presets or current == BLANK else BLANK
+        drafts_list = self.query_one("#drafts", OptionList)
+        drafts_list.set_options([Option(self._draft_prompt(info), id=info.id) for info in drafts])
+        drafts_list.highlighted = 0 if drafts else None
+        self.query_one("#drafts-box").display = bool(drafts)
+        recent_list = self.query_one("#recent", OptionList)
+        recent_list.set_options([Option(Text(str(path)), id=str(path)) for path in recent])
+        recent_list.highlighted = 0 if recent else None
+        self.query_one("#recent-box").display = bool(recent)
+        self._show_description()
+
+    async def refresh_labels(self) -> None:
         translate_bindings(self)
         self.refresh_bindings()
-        self.refresh(recompose=True)
-        self.call_after_refresh(self.on_mount)
+        await self.recompose()
+        self.on_mount()
 
     # ------------------------------------------------------------------ presets
 
     def _preset_options(self) -> list[tuple[str, str]]:
-        options = [(_("A blank policy"), BLANK)]
-        self._presets = {preset.key: preset for preset in core.presets()}
-        options += [(preset.name, preset.key) for preset in self._presets.values()]
-        return options
+        presets = getattr(self, "_presets", {})
+        return [(_("A blank policy"), BLANK)] + [(preset.name, preset.key) for preset in presets.values()]
 
     @on(Select.Changed, "#preset")
     def _show_description(self) -> None:
@@ -179,7 +203,7 @@ class WelcomeScreen(Screen):
         data = store.read(draft_id)
         if info is None or data is None:
             self.notify(_("This draft is no longer there."), severity="warning")
-            self.refresh(recompose=True)
+            self._load_lists()
             return
         file_data = None
         if info.target is not None and Path(info.target).is_file():
@@ -199,5 +223,4 @@ class WelcomeScreen(Screen):
         elif choice == "discard":
             store.discard(draft_id)
             self.notify(_("The draft was discarded."))
-            await self.recompose()
-            self.query_one("#new", Button).focus()
+            self._load_lists()

@@ -47,7 +47,7 @@ class BasicsForm(Form):
             minimum=1,
             maximum=120,
             unit=_("months"),
-            placeholder="12",
+            placeholder=_("e.g. 12"),
             help=_("Review the policy at least once a year."),
         )
         yield ChoiceField(

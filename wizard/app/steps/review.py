@@ -29,15 +29,35 @@ class ReviewStep(StepForm):
             super().__init__()
             self.fmt, self.lang, self.audience = fmt, lang, audience
 
-    def __init__(self, data: dict, edit_lang: str, states: dict | None = None, findings: list | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        data: dict,
+        edit_lang: str,
+        states: dict | None = None,
+        findings: list | None = None,
+        untranslated: dict[str, int] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(data, edit_lang, **kwargs)
         self.states = states or {}
         self.findings = findings or []
+        self.untranslated = untranslated or {}
 
     def compose(self) -> ComposeResult:
         yield Static(_("Check each section, then export the policy."), classes="step-intro")
         with Vertical(id="review-sections"):
             yield from self._section_rows()
+        for lang, count in self.untranslated.items():
+            name = LANGUAGE_NAMES.get(lang, lang)
+            if count:
+                text = ngettext(
+                    "%(language)s: %(count)d text is not translated yet (F4 switches the language you write in).",
+                    "%(language)s: %(count)d texts are not translated yet (F4 switches the language you write in).",
+                    count,
+                ) % {"language": name, "count": count}
+            else:
+                text = _("%(language)s: everything is translated.") % {"language": name}
+            yield Static(Text(text), classes="review-translation")
         yield Static(_("Export"), classes="review-heading")
         with Horizontal(classes="review-export-options"):
             yield Label(_("Language"))
@@ -77,7 +97,7 @@ class ReviewStep(StepForm):
                         title.append(_("complete"), style="green")
                     yield Static(title, classes="review-title")
                     for finding in step_findings[:5]:
-                        yield Static(Text("  • " + finding.message), classes="review-finding")
+                        yield Static(Text("• " + finding.message), classes="review-finding")
                 yield Button(_("Edit"), id=f"edit-{step}", classes="review-edit")
 
     @on(Button.Pressed)

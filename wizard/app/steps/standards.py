@@ -118,7 +118,7 @@ class StandardsForm(Form):
                 target,
                 minimum=-100,
                 maximum=100,
-                placeholder="50",
+                placeholder=_("e.g. 50"),
                 compact=True,
             )
         elif kind == "duration":

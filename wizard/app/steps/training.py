@@ -36,7 +36,7 @@ class TrainingForm(Form):
             minimum=1,
             maximum=120,
             unit=_("months"),
-            placeholder="12",
+            placeholder=_("e.g. 12"),
         )
         yield self.text_list(
             ("training", "resources"),

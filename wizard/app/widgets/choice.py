@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
+from textual.strip import Strip
 from textual.widgets import Select, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 from wizard.app.widgets.field import FormField
 from wizard.i18n import Translator
@@ -63,8 +67,34 @@ class ChoiceField(FormField):
         return (old or "") == (new or "")
 
 
+class TickList(SelectionList):
+    """A SelectionList whose boxes read "[x]" when ticked and "[ ]" when not: Textual's
+    coloured box looks the same either way in a 256-colour terminal or a light theme."""
+
+    TICKED, UNTICKED = "[x]", "[ ]"
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        _x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        try:
+            option = self.get_option_at_index(index)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        if len(segments) < 4:
+            return line
+        ticked = option.value in self._selected
+        base = segments[3].style or self.rich_style or Style()
+        meta = Style(meta={"option": index})
+        box = base + meta
+        if ticked:
+            box += Style(bold=True)
+        return Strip([Segment(self.TICKED if ticked else self.UNTICKED, box), *segments[3:]])
+
+
 class Checklist(FormField):
-    """Several keys out of `keys`, ticked with space or a click."""
+    """Several keys out of `keys`, ticked with space, Enter or a click."""
 
     DEFAULT_CLASSES = "form-field checklist-field"
 
@@ -86,7 +116,7 @@ class Checklist(FormField):
 
     def compose_input(self) -> ComposeResult:
         chosen = self.value if isinstance(self.value, list) else []
-        yield SelectionList(
+        yield TickList(
             *[(self.labeler(key), key, key in chosen) for key in self.keys],
             compact=True,
             classes="field-input checklist",

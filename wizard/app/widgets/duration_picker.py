@@ -107,7 +107,7 @@ class UnitPicker(Static, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         """Typing the first letter of a unit picks it ("h" hours; "m" minutes, then months)."""
         char = event.character
-        if not char or not char.isprintable() or char.isspace():
+        if not char or not char.isprintable() or char.isspace() or event.key.startswith("alt+"):
             return
         matches = [unit for unit in self.units if unit_label(unit, self.amount).casefold().startswith(char.casefold())]
         if not matches:

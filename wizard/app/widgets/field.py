@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from wizard.i18n import Translator
 
@@ -34,6 +35,14 @@ class FieldChanged(Message):
     value: Any
 
 
+def alt_key_is_a_command(event: events.Key) -> None:
+    """Alt+letter is a command (alt+n next step, alt+b back), never text. A terminal sends
+    it as ESC + letter, which Textual reports as "alt+n" with the character "n", and an
+    input would type that "n". Without its character the key goes on to the bindings."""
+    if event.key.startswith("alt+") and event.character is not None:
+        event.character = None
+
+
 class FieldInput(Input):
     """An `Input` whose typing does not re-lay out the whole screen.
 
@@ -42,11 +51,31 @@ class FieldInput(Input):
     widgets that costs tens of milliseconds per key. While the text fits, its virtual width
     here stays the width of the box, so nothing changes and no layout runs; longer text
     still scrolls as before.
+
+    Focus puts the cursor at the end of the text rather than selecting all of it (the
+    first key typed would replace a whole company name), and a field without the focus
+    shows the beginning of its text: a long list item is read from its start, not from
+    wherever the cursor left it.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     @property
     def content_width(self) -> int:
         return max(super().content_width, self.scrollable_content_region.width)
+
+    def _on_key(self, event: events.Key) -> None:
+        alt_key_is_a_command(event)  # (Input's own handler runs after this one)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # (Input's own handler runs after this one.) A click places the cursor itself.
+        if not self._selecting and not event.from_app_focus:
+            self.cursor_position = len(self.value)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.cursor_position = 0  # scrolls back to the start of the text
 
 
 def focus_now(widget: Widget) -> None:
@@ -96,8 +125,15 @@ def finding_lines(findings: Iterable[Any]) -> str:
     lines = []
     for finding in findings:
         severity = getattr(finding, "severity", "warning")
-        prefix = _("Error:") if severity == "error" else _("Warning:")
-        lines.append(f"{prefix} {finding.message}")
+        # One string with its label, so each language punctuates it its own way
+        # (Chinese: "警告：…" with a full-width colon and no space).
+        if severity == "error":
+            english, template, label = "Error: %(message)s", _("Error: %(message)s"), _("Error:")
+        else:
+            english, template, label = "Warning: %(message)s", _("Warning: %(message)s"), _("Warning:")
+        if template == english and label != english.split()[0]:
+            template = label + " %(message)s"  # until the catalog translates the sentence
+        lines.append(template % {"message": finding.message})
         hint = getattr(finding, "hint", "")
         if hint:
             lines.append(f"  {hint}")
@@ -251,3 +287,19 @@ class FormField(FindingTarget, Vertical):
     def insert_example(self, text: str) -> bool:
         """Put an example text into the field; False when the field takes no text."""
         return False
+
+
+class FieldTextArea(TextArea):
+    """A `TextArea` for prose in a form: alt+letter keys reach the screen's bindings, and
+    the focus (from the keyboard) puts the cursor at the end of the text, as in `FieldInput`:
+    typing goes on from where the text stops instead of landing before it."""
+
+    def _on_key(self, event: events.Key) -> None:
+        alt_key_is_a_command(event)  # (TextArea's own handler runs after this one)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if not self._selecting and not event.from_app_focus:
+            self.move_cursor(self.document.end)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.scroll_to(0, 0, animate=False)  # shows the start of a long text

@@ -64,5 +64,8 @@ class GuidancePanel(Static):
                 parts.append(Text(_("Press F9 in a field to insert an example."), style="dim"))
         else:
             parts[0].append("  ")
-            parts[0].append(_("(F1: more guidance)"), style="dim")
+            if getattr(guidance, "examples", None):
+                parts[0].append(_("(F1: more guidance, F9: insert an example)"), style="dim")
+            else:
+                parts[0].append(_("(F1: more guidance)"), style="dim")
         self.update(Group(*parts))

@@ -116,6 +116,8 @@ class ListRow(FindingTarget, Horizontal):
             await body.mount_all(widgets)
 
     def set_findings(self, findings: list) -> None:
+        if not self.query_children(".row-body"):
+            return  # not composed yet, or being removed
         existing = self.body.query_children(FindingsNote)
         if existing:
             existing.first(FindingsNote).show_findings(findings)
@@ -189,6 +191,10 @@ class ListEditor(FindingTarget, Vertical):
         self.reported = self._data_items()
         self.removed: list[tuple[int, Any]] = []
         self.undo_text = ""
+        # Kept, not queried: the editor may be asked about its rows or keys while it is
+        # being removed (a step change) or before it is composed, when a query would fail.
+        self._rows_box: Vertical | None = None
+        self._keys_note: Note | None = None
         # Bindings with descriptions in the UI language (class-level ones would be English).
         self._bindings = BindingsMap(
             [
@@ -205,7 +211,8 @@ class ListEditor(FindingTarget, Vertical):
     def compose(self) -> ComposeResult:
         if self.label:
             yield Label(self.label, markup=False, classes="field-label list-label")
-        with Vertical(classes="list-rows"):
+        self._rows_box = Vertical(classes="list-rows")
+        with self._rows_box:
             for item in self.items:
                 yield ListRow(self, item)
         yield Note(self.empty_text if not self.items else "", classes="list-empty")
@@ -221,21 +228,26 @@ class ListEditor(FindingTarget, Vertical):
             )
         else:
             yield Button("+ " + self.add_label, compact=True, classes="list-add")
-        yield Note(
+        self._keys_note = Note(
             _("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"),
             classes="list-keys",
         )
+        yield self._keys_note
 
     def on_mount(self) -> None:
         self._renumber_rows()
 
     @property
     def rows_box(self) -> Vertical:
-        return self.query_one(".list-rows", Vertical)
+        if self._rows_box is None:  # not composed yet
+            self._rows_box = Vertical(classes="list-rows")
+        return self._rows_box
 
     @property
     def rows(self) -> list[ListRow]:
-        return [child for child in self.rows_box.children if isinstance(child, ListRow)]
+        if self._rows_box is None:
+            return []
+        return [child for child in self._rows_box.children if isinstance(child, ListRow)]
 
     # -- data ------------------------------------------------------------------------
 
@@ -249,8 +261,10 @@ class ListEditor(FindingTarget, Vertical):
         index = 0
         for position, row in enumerate(self.rows, start=1):
             if row.number != position:  # typing must not re-render every row
-                row.number = position
-                row.query_one(".row-number", Label).update(self.number_label(position))
+                numbers = row.query_children(".row-number")
+                if numbers:  # a row not composed yet gets its number when it is
+                    row.number = position
+                    numbers.first(Label).update(self.number_label(position))
             if self.is_blank(row.item):
                 row.path_part = None
             else:
@@ -334,12 +348,14 @@ class ListEditor(FindingTarget, Vertical):
     def _row_of(self, widget: Widget | None) -> ListRow | None:
         node = widget
         while node is not None and node is not self:
-            if isinstance(node, ListRow) and node.parent is self.rows_box:
+            if isinstance(node, ListRow) and node.parent is self._rows_box:
                 return node
             node = node.parent
         return None
 
     def current_row(self) -> ListRow | None:
+        if not self.is_attached:
+            return None
         return self._row_of(self.screen.focused)
 
     # -- operations ------------------------------------------------------------------
@@ -407,8 +423,11 @@ class ListEditor(FindingTarget, Vertical):
         row.scroll_visible()
 
     def _show_undo(self, text: str) -> None:
-        undo = self.query_children(".list-undo").first(Static)
         self.undo_text = text
+        lines = self.query_children(".list-undo")
+        if not lines:
+            return
+        undo = lines.first(Static)
         if text:
             undo.update(escape(text) + " [@click=undo]" + escape(_("Undo (ctrl+z)")) + "[/]")
         else:
@@ -416,7 +435,9 @@ class ListEditor(FindingTarget, Vertical):
         undo.set_class(not text, "-empty")
 
     def _focus_add(self) -> None:
-        focus_now(self.query_children(".list-add, .list-add-choice").first())
+        adder = self.query_children(".list-add, .list-add-choice")
+        if adder:
+            focus_now(adder.first())
 
     # -- keys and buttons --------------------------------------------------------------
 
@@ -427,7 +448,9 @@ class ListEditor(FindingTarget, Vertical):
         self.call_after_refresh(self._keys_follow_focus)
 
     def _keys_follow_focus(self) -> None:
-        focused = self.screen.focused if self.is_attached else None
+        if not self.is_attached:
+            return  # removed meanwhile (the user went on to another step)
+        focused = self.screen.focused
         inside = False
         node = focused
         while node is not None:
@@ -438,7 +461,9 @@ class ListEditor(FindingTarget, Vertical):
         self._show_keys(inside)
 
     def _show_keys(self, shown: bool) -> None:
-        keys = self.query_children(".list-keys").first()
+        keys = self._keys_note
+        if keys is None or not keys.is_attached:
+            return  # not composed yet, or being removed
         if keys.has_class("-active") != shown:
             keys.set_class(shown, "-active")
 
@@ -451,7 +476,7 @@ class ListEditor(FindingTarget, Vertical):
 
     async def action_add_item(self) -> None:
         if self.add_choices:
-            focus_now(self.query_one(".list-add-choice", Select))
+            self._focus_add()
             return
         await self.add(after=self.current_row())
 
@@ -495,7 +520,9 @@ class ListEditor(FindingTarget, Vertical):
     # -- findings and focus --------------------------------------------------------------
 
     def set_findings(self, findings: list) -> None:
-        self.query_children(FindingsNote).first().show_findings(findings)
+        notes = self.query_children(FindingsNote)
+        if notes:
+            notes.first(FindingsNote).show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
         if rest and isinstance(rest[0], int):

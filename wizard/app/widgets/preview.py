@@ -13,19 +13,30 @@ chosen, is dropped. A hidden preview does not render at all.
 
 from __future__ import annotations
 
+import asyncio
 import time
+from typing import Callable
 
 from textual import work
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Static
 
 from wizard.app import core
 from wizard.app.ui import LANGUAGE_NAMES, _
 
-DEBOUNCE_SECONDS = 0.015  # collects a burst of keys (a paste, key repeat) into one render
+def call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
+    """Run `callback` on the event loop after `delay` seconds.
+
+    Not `Widget.set_timer`: its callback is queued with `call_next` on the widget's own
+    message pump, and an idle widget (the preview receives no other messages while the
+    user types) may hold it until its next message arrives.
+    """
+    return asyncio.get_running_loop().call_later(delay, callback)
+
+
+DEBOUNCE_SECONDS = 0.004  # collects a burst of keys (a paste, key repeat) into one render
 
 
 class SectionView(Static):
@@ -35,6 +46,7 @@ class SectionView(Static):
         super().__init__(id=f"pv-{key}", classes="preview-section")
         self.key = key
         self.markdown = ""
+        self.size_hint: tuple[int, int] | None = None  # (width, height) of the content shown
 
 
 class Preview(VerticalScroll):
@@ -58,7 +70,7 @@ class Preview(VerticalScroll):
         self._version = 0
         self._applied = 0
         self._applied_shown = 0
-        self._timer: Timer | None = None
+        self._timer: asyncio.TimerHandle | None = None
         self._order: list[str] = []
         self._current = "title"
         self._shown: dict[str, str] = {}
@@ -97,28 +109,30 @@ class Preview(VerticalScroll):
             return
         if self._rendering or self._timer is not None:
             return  # the running render is followed by one more, or the timer is set
-        self._timer = self.set_timer(DEBOUNCE_SECONDS if delay is None else delay, self._start)
+        self._timer = call_later(DEBOUNCE_SECONDS if delay is None else delay, self._start)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
-            self._timer.stop()
+            self._timer.cancel()
             self._timer = None
 
     def _start(self) -> None:
         self._timer = None
-        if self._data is None or self._applied == self._version:
+        if not self.is_attached or self._data is None or self._applied == self._version:
             return
         if not self.display:
             return  # rendered when shown again
         self._rendering = True
         self._started = time.perf_counter()
-        self._render_sections(core.snapshot(self._data), self.lang, self._version)
+        widths = {view.key: view.content_region.width for view in self.query(SectionView)}
+        default = max(1, self.scrollable_content_region.width - 1)
+        self._render_sections(core.snapshot(self._data), self.lang, self._version, widths, default)
 
     def _finished(self) -> None:
         self._rendering = False
         self._last_cost = time.perf_counter() - self._started
         if self._applied != self._version and self._timer is None:
-            self._timer = self.set_timer(max(DEBOUNCE_SECONDS, self._last_cost), self._start)
+            self._timer = call_later(max(DEBOUNCE_SECONDS, self._last_cost), self._start)
 
     def on_show(self) -> None:
         if self._applied != self._version:
@@ -126,22 +140,39 @@ class Preview(VerticalScroll):
             self._start()
 
     @work(exclusive=True, thread=True, group="preview", exit_on_error=False)
-    def _render_sections(self, data: dict, lang: str, version: int) -> None:
+    def _render_sections(self, data: dict, lang: str, version: int, widths: dict, default: int) -> None:
         from rich.markdown import Markdown
 
         prepared = []
         try:
             sections = core.preview_sections(data, lang)
             previous = dict(self._shown)
+            console = self.app.console
             for section in sections:
                 if previous.get(section.key) == section.markdown:
-                    prepared.append((section.key, section.markdown, None))
+                    prepared.append((section.key, section.markdown, None, None))
                 else:
-                    prepared.append((section.key, section.markdown, Markdown(section.markdown, hyperlinks=False)))
+                    renderable = Markdown(section.markdown, hyperlinks=False)
+                    # Its height at the section's width: when it stays the same (typing within
+                    # a line), the screen is redrawn without a new layout of every widget.
+                    width = widths.get(section.key) or default
+                    height = len(console.render_lines(renderable, console.options.update(width=width, height=None), pad=False))
+                    prepared.append((section.key, section.markdown, renderable, (width, height)))
         except Exception as error:  # show the problem in the preview, never crash the editor
             message = _("The preview cannot be shown: %(error)s") % {"error": error}
-            prepared = [("error", message, Markdown(message))]
-        self.app.call_from_thread(self._apply, prepared, lang, version)
+            prepared = [("error", message, Markdown(message), None)]
+        # A message, not call_from_thread: handled in the preview's own message pump, whose
+        # idle step then tells the screen to redraw at once.
+        self.post_message(self._Result(prepared, lang, version))
+
+    class _Result(Message):
+        def __init__(self, prepared: list, lang: str, version: int) -> None:
+            super().__init__()
+            self.prepared, self.lang, self.version = prepared, lang, version
+
+    def on_preview__result(self, message: _Result) -> None:
+        message.stop()
+        self._apply(message.prepared, message.lang, message.version)
 
     def _apply(self, prepared: list, lang: str, version: int) -> None:
         try:
@@ -153,13 +184,13 @@ class Preview(VerticalScroll):
         if version <= self._applied_shown or lang != self.lang:
             return  # stale: older than what is shown, or in a language no longer chosen
         views = {view.key: view for view in self.query(SectionView)}
-        keys = [key for key, _md, _r in prepared]
+        keys = [key for key, _md, _r, _h in prepared]
         for key, view in views.items():
             if key not in keys:
                 view.remove()
         changed = []
         previous: SectionView | Static = self.query_one("#preview-caption", Static)
-        for key, markdown, renderable in prepared:
+        for key, markdown, renderable, size in prepared:
             view = views.get(key)
             if view is None:
                 view = SectionView(key)
@@ -170,12 +201,14 @@ class Preview(VerticalScroll):
                     from rich.markdown import Markdown
 
                     renderable = Markdown(markdown, hyperlinks=False)
-                view.update(renderable)
+                same_size = size is not None and view.size_hint == size and view.content_region.width == size[0]
+                view.update(renderable, layout=not same_size)
+                view.size_hint = size
                 changed.append(key)
             view.set_class(key == self._current, "-current")
             previous = view
         self._order = keys
-        self._shown = {key: markdown for key, markdown, _r in prepared}
+        self._shown = {key: markdown for key, markdown, _r, _h in prepared}
         self._applied_shown = version
         if version == self._version:
             self._applied = version

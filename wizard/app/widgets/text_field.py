@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from wizard.app.labels import language_name
-from wizard.app.widgets.field import FieldInput, FormField
+from wizard.app.widgets.field import FieldInput, FieldTextArea, FormField
 from wizard.i18n import Translator
 from wizard.spec.model import TRANSLATED_FROM, is_translated, source_hash, text_in, with_translation
 
@@ -104,7 +104,7 @@ class TextField(FormField):
         if self.translating and self.source_text():
             placeholder = _("Translation into %(language)s") % {"language": language_name(self.edit_lang)}
         if self.multiline:
-            yield TextArea(
+            yield FieldTextArea(
                 self.shown,
                 soft_wrap=True,
                 tab_behavior="focus",

@@ -509,3 +509,37 @@ async def test_an_empty_lists_add_button_shows_its_focus_and_enter_adds_an_item(
             await pilot.press("enter", *"greet")
             await pilot.pause()
             assert data["standards"]["always"] == ["greet"]
+
+
+async def test_the_cursor_stays_put_when_the_terminal_loses_and_regains_the_focus():
+    """Switching to another window and back leaves the cursor where it was, in a one-line
+    field and in a prose field."""
+    from textual import events
+
+    from wizard.app.steps.purpose import PurposeForm
+
+    data = spec(company="Northwind Goods Ltd.")
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.form.query(TextField)[1].focus_target()
+        await pilot.press("home", "right", "right", "right", "right", "right", "right", "right", "right", "right")
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        await pilot.press("-")
+        await pilot.pause()
+        assert data["company"] == "Northwind- Goods Ltd."
+
+    data = spec(purpose={"intent": "We help."})
+    app = FormHarness(PurposeForm, data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press("home", "right", "right")
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        await pilot.press(*" all")
+        await pilot.pause()
+        assert data["purpose"]["intent"] == "We all help."

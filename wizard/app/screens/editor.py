@@ -140,8 +140,8 @@ class EditorScreen(Screen):
         self._check_timer: asyncio.TimerHandle | None = None
         self._preview_user_choice: bool | None = None
         self._example_turn: dict[tuple, int] = {}
-        self._revision_noted = False  # the revision note is asked for once per editing session
         self._switching = asyncio.Lock()
+        self._revision_noted = False  # the revision note is asked for once per editing session
         self.autosaver = self._make_autosaver(draft_id)
 
     # ------------------------------------------------------------------ layout

@@ -69,12 +69,18 @@ class FieldInput(Input):
     def _on_key(self, event: events.Key) -> None:
         alt_key_is_a_command(event)  # (Input's own handler runs after this one)
 
+    _cursor_on_blur = 0
+
     def _on_focus(self, event: events.Focus) -> None:
-        # (Input's own handler runs after this one.) A click places the cursor itself.
-        if not self._selecting and not event.from_app_focus:
+        # (Input's own handler runs after this one.) A click places the cursor itself;
+        # back from another window (the terminal lost the focus), the cursor is where it was.
+        if event.from_app_focus:
+            self.cursor_position = min(self._cursor_on_blur, len(self.value))
+        elif not self._selecting:
             self.cursor_position = len(self.value)
 
     def _on_blur(self, event: events.Blur) -> None:
+        self._cursor_on_blur = self.cursor_position
         self.cursor_position = 0  # scrolls back to the start of the text
 
 
@@ -298,7 +304,9 @@ class FieldTextArea(TextArea):
         alt_key_is_a_command(event)  # (TextArea's own handler runs after this one)
 
     def _on_focus(self, event: events.Focus) -> None:
-        if not self._selecting and not event.from_app_focus:
+        if event.from_app_focus:
+            self.scroll_cursor_visible()  # back from another window: where it was
+        elif not self._selecting:
             self.move_cursor(self.document.end)
 
     def _on_blur(self, event: events.Blur) -> None:

@@ -7,46 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from wizard.app.steps.base import StepForm
-
-
-def forms_available() -> bool:
-    try:
-        from wizard.app.steps import STEP_FORMS  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-class StandInForm(StepForm):
-    """Only for these tests while the real forms are not merged: one Input per text key of the step."""
-
-    KEYS = {
-        "basics": (("title",), ("company",), ("owner",), ("contact",)),
-        "purpose": (("purpose", "intent"), ("purpose", "applies_to")),
-        "mission": (("mission",),),
-        "vision": (("vision",),),
-        "enforcement": (("enforcement", "accountable"), ("enforcement", "monitoring")),
-    }
-
-    def compose(self):
-        from wizard.spec.model import get_at, text_in
-
-        for path in self.KEYS.get(self.step_key, ()):
-            value = text_in(get_at(self.data, path), self.edit_lang, self.source_lang) or ""
-            field = Input(value, id="f-" + "-".join(path))
-            field.spec_path = path
-            yield field
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        from wizard.spec.model import get_at, with_translation
-
-        path = event.input.spec_path
-        current = get_at(self.data, path)
-        value = with_translation(current, self.edit_lang, self.source_lang, event.value)
-        if value != current and not (current is None and not event.value):
-            self.change(path, value)
 
 
 @pytest.fixture(autouse=True)
@@ -57,25 +17,6 @@ def quick_debounce(monkeypatch):
 
     monkeypatch.setattr(preview, "DEBOUNCE_SECONDS", 0.01)
     monkeypatch.setattr(editor, "CHECK_DEBOUNCE_SECONDS", 0.01)
-
-
-@pytest.fixture(autouse=True)
-def stand_in_forms(monkeypatch):
-    """Use the stand-in forms when the real registry is not there yet."""
-    if forms_available():
-        yield
-        return
-    from wizard.app.screens import editor
-
-    real = editor.form_class
-
-    def form_class(step: str):
-        if step == "review":
-            return real(step)
-        return type(f"StandIn_{step}", (StandInForm,), {"step_key": step})
-
-    monkeypatch.setattr(editor, "form_class", form_class)
-    yield
 
 
 BACKGROUND_GROUPS = {"preview", "checks", "welcome-lists"}

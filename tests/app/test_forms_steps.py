@@ -455,7 +455,7 @@ async def test_one_edit_changes_one_line_of_the_saved_file():
     async with app.run_test(size=(80, 40)) as pilot:
         picker = app.form.query_one("#service-levels", ListEditor).rows[1].query(DurationPicker)[0]
         picker.focus_target()
-        await pilot.press(*"12")  # e-mail: 24 hours -> 12 hours
+        await pilot.press("shift+home", *"12")  # e-mail: 24 hours -> 12 hours
     after = dump_spec(data)
     changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert changed == ["-      first_response: 24 hours", "+      first_response: 12 hours"]
@@ -567,3 +567,14 @@ async def test_channel_ticks_are_plain_to_see_and_space_or_enter_saves_them():
         await pilot.pause()
         assert data["purpose"]["channels"] == ["phone"]
         assert checklist_lines(app, checklist)[2].startswith("[ ] Live chat")
+
+
+async def test_typing_in_a_prose_field_goes_on_after_its_text():
+    """Tab into a filled prose field, type: the words go after the text, not before it."""
+    data = spec(purpose={"intent": "We help.", "applies_to": "All staff."})
+    app = FormHarness(PurposeForm, data)
+    async with app.run_test(size=(80, 40)) as pilot:
+        app.form.query(TextField).first().focus_target()
+        await pilot.press(*" Always.", "tab", *" And partners.")
+        await pilot.pause()
+        assert data["purpose"] == {"intent": "We help. Always.", "applies_to": "All staff. And partners."}

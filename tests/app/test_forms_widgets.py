@@ -58,7 +58,7 @@ async def test_duration_says_at_once_that_abc_is_not_a_number():
     async with app.run_test(size=SIZE) as pilot:
         picker = app.form.query(DurationPicker).first()
         picker.focus_target()
-        await pilot.press("a")
+        await pilot.press("shift+home", "a")  # the cursor comes in after the "3": select, replace
         assert "“a” is not a number" in error_of(picker)
         await pilot.press("b", "c")
         assert "“abc” is not a number" in error_of(picker)
@@ -111,7 +111,7 @@ async def test_date_checked_as_typed_and_confirmed_in_words():
         assert "December 2026" in field.note
         field.focus_target()
         await pilot.pause()
-        await pilot.press(*"2026-13")  # the focus selected the old date: typing replaces it
+        await pilot.press("shift+home", *"2026-13")  # select the old date: typing replaces it
         assert "YYYY-MM-DD" in error_of(field)
         await pilot.press(*"-01")
         assert "There is no month 13" in error_of(field)
@@ -131,7 +131,7 @@ async def test_review_cycle_is_kept_as_an_integer():
         field = app.form.query_one(IntegerField)
         field.focus_target()
         await pilot.pause()
-        await pilot.press(*"six")
+        await pilot.press("shift+home", *"six")
         assert "“six” is not a whole number" in error_of(field)
         assert data["review_every_months"] == 12
         await pilot.press("ctrl+a", "ctrl+k", "6")
@@ -487,3 +487,25 @@ async def test_warnings_and_row_titles_are_readable_in_dark_and_light_themes():
             assert "Warning: Vague." in note.text
             for widget in (title, note):
                 assert contrast(widget.rich_style) >= 4.5, (theme, widget, contrast(widget.rich_style))
+
+
+async def test_an_empty_lists_add_button_shows_its_focus_and_enter_adds_an_item():
+    from textual.widgets import Button
+
+    for theme in ("textual-dark", "textual-light"):
+        data = spec()
+        app = FormHarness(StandardsForm, data)
+        app.theme = theme
+        async with app.run_test(size=(120, 36)) as pilot:
+            always = app.form.query_one("#always", ListEditor)
+            never = app.form.query_one("#never", ListEditor)
+            always.focus_target()
+            await pilot.pause()
+            add, other = always.query_one(".list-add", Button), never.query_one(".list-add", Button)
+            assert app.focused is add
+            assert add.rich_style.bgcolor != other.rich_style.bgcolor, theme
+            assert add.rich_style.bold, theme
+            assert contrast(add.rich_style) >= 4.5, theme
+            await pilot.press("enter", *"greet")
+            await pilot.pause()
+            assert data["standards"]["always"] == ["greet"]

@@ -15,7 +15,7 @@ from wizard.app import guidance as guide_module
 from wizard.app.guidance import (
     EXAMPLE_COLUMNS,
     EXAMPLE_PATHS,
-    STEPS,
+    STEP_KEYS,
     Guidance,
     example_data,
     example_for,
@@ -73,12 +73,12 @@ def sentences(text: str) -> int:
 
 
 def test_steps_are_the_apps_steps():
-    assert STEPS == APP_STEPS
-    assert set(EXAMPLE_PATHS) == set(STEPS)
+    assert STEP_KEYS == APP_STEPS
+    assert set(EXAMPLE_PATHS) == set(STEP_KEYS)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEP_KEYS)
 def test_every_step_has_full_guidance_in_every_ui_language(step, lang):
     set_ui_language(lang)
     g = guidance_for(step)
@@ -102,7 +102,7 @@ def test_unknown_step_is_a_key_error():
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEP_KEYS)
 def test_every_entry_is_translated(step, lang):
     english = guidance_for(step, "en")
     translated = guidance_for(step, lang)
@@ -134,7 +134,7 @@ def test_another_language_on_request_leaves_the_ui_language_alone():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEP_KEYS)
 def test_examples_are_good_policy_text(step, lang):
     g = guidance_for(step, lang)
     for text in example_texts(g):
@@ -152,7 +152,7 @@ def test_examples_are_good_policy_text(step, lang):
 def test_promised_times_come_with_a_number(lang):
     """Every 'within ...' in an example names a number, in each language's own wording."""
     within = {"en": r"\bwithin\b(?! your)", "hr": r"\bu roku od\b", "tr": r"\biçinde\b", "zh": r"(小时|分钟|工作日|天|周|个月)内"}[lang]
-    for step in STEPS:
+    for step in STEP_KEYS:
         for text in example_texts(guidance_for(step, lang)):
             for match in re.finditer(within, text):
                 around = text[max(0, match.start() - 12): match.end() + 12]
@@ -164,7 +164,7 @@ def test_the_standards_guidance_teaches_concrete_times():
     assert "within 24 hours" in good and "quickly" in good
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEP_KEYS)
 def test_chinese_uses_full_width_punctuation(step):
     for text in guidance_texts(guidance_for(step, "zh")):
         assert not re.search(f"[{CJK}][,:.;!?()]", text), text
@@ -175,7 +175,7 @@ def test_chinese_uses_full_width_punctuation(step):
 
 
 @pytest.mark.parametrize("lang", ("hr", "tr"))
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEP_KEYS)
 def test_quotes_are_typographic(step, lang):
     for text in guidance_texts(guidance_for(step, lang)):
         assert '"' not in text, text
@@ -186,7 +186,7 @@ def test_quotes_are_typographic(step, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_example_data_fits_the_spec_paths(lang):
-    for step in STEPS:
+    for step in STEP_KEYS:
         for path, value in example_data(step, lang).items():
             assert path[0] in {"title", "owner", "purpose", "definitions", "mission", "vision", "values",
                                "standards", "procedures", "escalation", "training", "enforcement", "sections"}
@@ -263,7 +263,7 @@ def test_a_policy_made_of_the_examples_is_valid_and_checks_clean(lang):
         "revisions": [{"date": "2026-11-20", "author": "Marta Novak",
                        "note": guidance_for("review", lang).examples["note"]}],
     }
-    for step in STEPS:
+    for step in STEP_KEYS:
         for path, value in example_data(step, lang).items():
             set_at(data, path, value)
     assert get_at(data, ("standards", "always", 0))
@@ -290,13 +290,13 @@ def test_every_guidance_string_is_marked_for_translation():
 
     with (ROOT / "locales" / "guide.pot").open("rb") as handle:
         msgids = {message.id for message in read_po(handle) if message.id}
-    english = {text for step in STEPS for text in guidance_texts(guidance_for(step, "en"))}
+    english = {text for step in STEP_KEYS for text in guidance_texts(guidance_for(step, "en"))}
     assert english <= msgids
     assert msgids <= english, "the catalog has texts the module no longer uses"
     assert guide_module.__doc__ and "UI language" in guide_module.__doc__
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEP_KEYS)
 def test_every_example_can_be_reached_from_its_field(step):
     """Each example is offered at the field it belongs to: a text at its text field, a list at its
     list and one item (or one column of a record) at a row."""

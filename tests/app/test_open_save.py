@@ -86,3 +86,24 @@ async def test_change_one_field_and_save(examples, canonical_copy):
             assert saved["revisions"][:-1] == original["revisions"]
             assert saved["revisions"][-1]["note"] == "Typo fixed"
             assert saved["revisions"][-1]["date"] == date.today().isoformat()
+
+
+async def test_saving_keeps_the_files_comments(tmp_path):
+    """A comment is the author's text too: the schema line and notes survive a save from the app."""
+    from tests.app.conftest import settle
+    from wizard.app.app import PolicyWizardApp
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("# yaml-language-server: $schema=./policy.schema.json\nschema_version: 1\n"
+                      "language: en\n# ask Ana before changing this\ncompany: Harbour Books\n", encoding="utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Harbour policy")  # the title field has the focus
+        await settle(pilot)
+        assert app.editor.data["title"] == "Harbour policy"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = policy.read_text(encoding="utf-8")
+    assert saved.startswith("# yaml-language-server: $schema=./policy.schema.json\n")
+    assert "# ask Ana before changing this\n" in saved

@@ -50,10 +50,8 @@ def blank_spec(lang: str) -> dict:
 
 def load(path: Path) -> Loaded:
     """Open a spec file; raise FileProblems with every problem of a bad file."""
-    try:
-        from wizard.spec import SpecError, load_spec
-    except ImportError:  # until the spec package is merged
-        SpecError, load_spec = _FallbackError, _fallback_load
+    from wizard.spec import SpecError, load_spec
+
     path = Path(path)
     try:
         spec = load_spec(path)
@@ -67,25 +65,23 @@ def load(path: Path) -> Loaded:
     return Loaded(spec.data, path, text, file_fingerprint(path))
 
 
-def dump(data: dict) -> str:
-    try:
-        from wizard.spec import dump_spec
-    except ImportError:
-        import yaml
+def dump(data: dict, path: Path | None = None) -> str:
+    """The canonical text to save; the comments of the file at `path` are kept, since the
+    author wrote them (a `# yaml-language-server` line, a note to a colleague)."""
+    from wizard.spec import SpecError, dump_spec, load_spec
 
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
-    return dump_spec(data)
+    comments = None
+    if path is not None and Path(path).is_file():
+        try:
+            comments = load_spec(path).comments
+        except (SpecError, OSError):
+            comments = None
+    return dump_spec(data, comments=comments)
 
 
 def file_fingerprint(path: Path) -> Any:
-    try:
-        from wizard.storage import fingerprint
-    except ImportError:
-        try:
-            stat = Path(path).stat()
-        except OSError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size)
+    from wizard.storage import fingerprint
+
     try:
         return fingerprint(path)
     except OSError:
@@ -94,10 +90,8 @@ def file_fingerprint(path: Path) -> Any:
 
 def preview_sections(data: dict, lang: str) -> list[PreviewSection]:
     """The rendered document as Markdown, one entry per section (for the live preview)."""
-    try:
-        from wizard.render import build_document, section_markdown
-    except ImportError:
-        return _fallback_sections(data, lang)
+    from wizard.render import build_document, section_markdown
+
     document = build_document(data, lang)
     return [PreviewSection(s.key, s.heading, section_markdown(s)) for s in document.sections]
 
@@ -110,11 +104,9 @@ def render_bytes(data: dict, lang: str, fmt: str, audience: str) -> bytes:
 
 
 def findings(data: dict, langs: tuple[str, ...] = ()) -> list:
-    """Quality findings of the spec, plus validation problems shown as errors."""
-    try:
-        from wizard.check import run_checks
-    except ImportError:
-        return []
+    """Quality findings of the spec (wizard.check)."""
+    from wizard.check import run_checks
+
     try:
         return list(run_checks(data, langs, today=date.today()))
     except Exception:  # a checker bug must never take the editor down
@@ -122,13 +114,11 @@ def findings(data: dict, langs: tuple[str, ...] = ()) -> list:
 
 
 def validation_problems(data: dict) -> list:
-    try:
-        from wizard.spec import validate
-    except ImportError:
-        return []
+    from wizard.spec import validate
+
     try:
         return list(validate(data))
-    except Exception:
+    except Exception:  # as above: the editor outlives a validator bug
         return []
 
 
@@ -138,60 +128,12 @@ def snapshot(data: dict) -> dict:
 
 
 def presets() -> list:
-    try:
-        from wizard.presets import list_presets
-    except ImportError:
-        return []
-    try:
-        return list(list_presets())
-    except Exception:
-        return []
+    from wizard.presets import list_presets
+
+    return list(list_presets())
 
 
 def preset_data(key: str, lang: str) -> dict:
     from wizard.presets import load_preset
 
     return load_preset(key, lang)
-
-
-# --- Stand-ins used only while the core packages are not merged yet -----------------
-
-
-class _FallbackError(Exception):
-    problems: list = []
-
-
-def _fallback_load(path: Path):
-    import yaml
-
-    class _Spec:
-        pass
-
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeError, yaml.YAMLError) as error:
-        raise FileProblems(Path(path), [f"{path}: {error}"]) from None
-    if not isinstance(data, dict):
-        raise FileProblems(Path(path), [f"{path}: not a policy spec"])
-    spec = _Spec()
-    spec.data = data
-    return spec
-
-
-def _fallback_sections(data: dict, lang: str) -> list[PreviewSection]:
-    from wizard.spec.model import text_in
-
-    source = data.get("language", "en")
-    sections = [PreviewSection("title", "", "# " + (text_in(data.get("title"), lang, source) or "Customer Service Policy"))]
-    for key in ("purpose", "definitions", "mission", "vision", "values", "standards", "procedures",
-                "escalation", "training", "enforcement", "sections"):
-        value = data.get(key)
-        if not value:
-            continue
-        body = text_in(value, lang, source) if not isinstance(value, (list, dict)) or isinstance(value, dict) and source in value else None
-        if body is None:
-            import yaml
-
-            body = "```\n" + yaml.safe_dump(value, allow_unicode=True, sort_keys=False) + "```"
-        sections.append(PreviewSection(key, key, f"## {key}\n\n{body}"))
-    return sections

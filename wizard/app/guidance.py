@@ -46,23 +46,9 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from wizard.i18n import N_, Translator, translations, ui_language
+from wizard.app.steps import STEP_KEYS
 from wizard.spec.model import get_at
 
-STEPS = (
-    "basics",
-    "purpose",
-    "definitions",
-    "mission",
-    "vision",
-    "values",
-    "standards",
-    "procedures",
-    "escalation",
-    "training",
-    "enforcement",
-    "sections",
-    "review",
-)
 
 Example = Union[str, tuple[str, ...], tuple[tuple[str, str], ...]]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from wizard.app.steps import STEP_KEYS, STEP_TITLES
 from wizard.i18n import N_, Translator
 
 if TYPE_CHECKING:
@@ -13,39 +14,6 @@ if TYPE_CHECKING:
 
 _ = Translator("app").gettext
 ngettext = Translator("app").ngettext
-
-STEP_KEYS = (
-    "basics",
-    "purpose",
-    "definitions",
-    "mission",
-    "vision",
-    "values",
-    "standards",
-    "procedures",
-    "escalation",
-    "training",
-    "enforcement",
-    "sections",
-    "review",
-)
-
-# Titles of the steps (msgids); the forms' registry may provide its own, these are the fallback.
-DEFAULT_STEP_TITLES = {
-    "basics": N_("Basics"),
-    "purpose": N_("Purpose and scope"),
-    "definitions": N_("Definitions"),
-    "mission": N_("Mission"),
-    "vision": N_("Vision"),
-    "values": N_("Values"),
-    "standards": N_("Service standards"),
-    "procedures": N_("Procedures"),
-    "escalation": N_("Escalation"),
-    "training": N_("Training"),
-    "enforcement": N_("Enforcement and review"),
-    "sections": N_("Extra sections"),
-    "review": N_("Review and export"),
-}
 
 # Which top-level keys of the spec each step edits.
 STEP_DATA_KEYS: dict[str, tuple[str, ...]] = {
@@ -94,20 +62,9 @@ FORMAT_NAMES = {
 AUDIENCES = {"internal": N_("Internal: the whole policy"), "public": N_("Public: customer charter")}
 
 
-def step_titles() -> dict[str, str]:
-    """Step key -> msgid of its title, from the forms' registry when it has one."""
-    titles = dict(DEFAULT_STEP_TITLES)
-    try:
-        from wizard.app.steps import STEP_TITLES  # type: ignore[attr-defined]
-    except ImportError:
-        return titles
-    titles.update({key: value for key, value in dict(STEP_TITLES).items() if key in titles})
-    return titles
-
-
 def step_title(step: str) -> str:
     """The title of a step in the UI language."""
-    return _(step_titles().get(step, step))
+    return _(STEP_TITLES.get(step, step))
 
 
 def step_for_path(path: tuple) -> str | None:

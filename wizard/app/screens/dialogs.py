@@ -79,10 +79,7 @@ class RevisionNoteScreen(Dialog):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "note":
-            self.query_one("#author", Input).focus()
-        else:
-            self._add()
+        self._add()  # Enter saves with the note, in either field
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

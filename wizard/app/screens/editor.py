@@ -116,8 +116,8 @@ class EditorScreen(Screen):
         Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
         Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
         Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
-        Binding("f9", "insert_example", N_("Example"), id="example", show=False),
-        Binding("f2", "toggle_preview", N_("Preview"), id="preview"),
+        Binding("f9", "insert_example", N_("Example"), id="example"),
+        Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
         Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
         Binding("ctrl+g,f6", "focus_steps", N_("Steps"), id="steps", show=False),
@@ -139,8 +139,9 @@ class EditorScreen(Screen):
         self._checked_version = -1
         self._check_timer: asyncio.TimerHandle | None = None
         self._preview_user_choice: bool | None = None
-        self._example_turn: dict[str, int] = {}
+        self._example_turn: dict[tuple, int] = {}
         self._switching = asyncio.Lock()
+        self._revision_noted = False  # the revision note is asked for once per editing session
         self.autosaver = self._make_autosaver(draft_id)
 
     # ------------------------------------------------------------------ layout
@@ -196,7 +197,8 @@ class EditorScreen(Screen):
 
     def _update_title(self) -> None:
         self.title = ("● " if self.dirty else "") + self.file_label
-        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if self.path else _("not saved yet"))
+        written = self.path is not None and self.fingerprint is not None  # a new file's path is only a target
+        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if written else _("not saved yet"))
 
     # ------------------------------------------------------------------ steps
 
@@ -360,6 +362,13 @@ class EditorScreen(Screen):
         source = self.data.get("language", "en")
         return (self.edit_lang,) if self.edit_lang != source else ()
 
+    def checked_languages(self) -> tuple[str, ...]:
+        """Untranslated text is reported for the language being translated into, only: while
+        the author writes in the policy's own language, "not translated" under every field
+        would hide the findings that matter."""
+        source = self.data.get("language", "en")
+        return (self.edit_lang,) if self.edit_lang != source else ()
+
     def _check_timer_pending(self) -> bool:
         """Whether checks are scheduled or running for an older version of the spec."""
         return self._checked_version != self.version
@@ -412,52 +421,24 @@ class EditorScreen(Screen):
         panel.expanded = not panel.expanded
 
     def action_insert_example(self) -> None:
-        """Insert the guide's example for the field (or list) that has the focus."""
-        from wizard.app.widgets.guidance import load_guidance
+        """F9: insert the guide's example for the field or list item that has the focus (a
+        list example goes to the end of the list); pressing again gives the next item."""
+        from wizard.app.guidance import example_for
 
         form = self.form
-        guidance = load_guidance(self.step)
-        examples = dict(getattr(guidance, "examples", None) or {})
-        if form is None or not examples or not hasattr(form, "insert_example"):
-            self.notify(_("This step has no example to insert."), severity="warning")
-            return
-        name = self._example_name(form, examples)
-        if name is None:
-            self.notify(_("There is no example for this field. Move to another field and press F9 again."), severity="warning")
-            return
-        example = examples[name]
-        if not isinstance(example, str):
-            try:
-                from wizard.app.guidance import example_value
-
-                example = example_value(self.step, name)
-            except Exception:
-                example = list(example)
-            if isinstance(example, dict):
-                example = [example]
-        try:
-            inserted = form.insert_example(example)
-        except Exception:
-            inserted = False
-        if not inserted:
-            self.notify(_("There is no example for this field. Move to another field and press F9 again."), severity="warning")
-
-    def _example_name(self, form: StepForm, examples: dict) -> str | None:
-        """Which example fits the focus: the field's own name, else the step's only example,
-        else (procedures) the first kind of procedure the policy does not have yet."""
-        node = self.focused
-        while node is not None and node is not form:
-            path = _path_of(node) or ()
-            for part in reversed(path):
-                if isinstance(part, str) and part in examples:
-                    return part
+        node, example, path = self.focused, None, ()
+        while form is not None and node is not None and node is not form and example is None:
+            path = _path_of(node)
+            if path:  # a blank new row has none: its list's example is used
+                turn = self._example_turn.get((self.step, path), 0)
+                example = example_for(self.step, path, self.data, turn)
             node = node.parent
-        if len(examples) == 1:
-            return next(iter(examples))
-        if self.step == "procedures":
-            have = {p.get("kind") for p in self.data.get("procedures") or [] if isinstance(p, dict)}
-            return next((kind for kind in examples if kind not in have), None)
-        return None
+        if form is None or example is None:
+            self.notify(_("There is no example for this place. Move to a field the guide has an example for and press F9 again."), severity="warning")
+            return
+        self._example_turn[(self.step, path)] = self._example_turn.get((self.step, path), 0) + 1
+        if not form.insert_example(example):
+            self.notify(_("There is no example for this place. Move to a field the guide has an example for and press F9 again."), severity="warning")
 
     # ------------------------------------------------------------------ preview & languages
 
@@ -515,7 +496,7 @@ class EditorScreen(Screen):
         from wizard.app.screens.dialogs import ExportScreen
 
         request = await self.app.push_screen_wait(
-            ExportScreen(self.path, fmt=fmt, lang=lang or self.query_one(Preview).lang, audience=audience)
+            ExportScreen(self.path, fmt=fmt, lang=lang or self.data.get("language", "en"), audience=audience)
         )
         if request is None:
             return
@@ -561,24 +542,17 @@ class EditorScreen(Screen):
             path = await self.ask_save_path(initial)
             if path is None:
                 return False
-        if self.dirty and self.data.get("revisions") and path == self.path:
-            from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
-
-            revisions = self.data.get("revisions") or []
-            last_author = revisions[-1].get("author", "") if isinstance(revisions[-1], dict) else ""
-            answer = await self.app.push_screen_wait(RevisionNoteScreen(str(last_author or "")))
-            if answer is None:
-                return False
-            if isinstance(answer, RevisionNote):
-                entry: dict[str, Any] = {"date": date.today().isoformat()}
-                if answer.author:
-                    entry["author"] = answer.author
-                entry["note"] = answer.note
-                self.data["revisions"] = list(revisions) + [entry]
-        text = core.dump(self.data)
+        text = None
         expected = self.fingerprint if path == self.path else None
         while True:
             try:
+                if text is None:
+                    if self.dirty and self.data.get("revisions") and path == self.path and not self._revision_noted:
+                        # a conflict is asked about first: the note belongs to the save that happens
+                        await asyncio.to_thread(_check_unchanged, path, expected)
+                        if not await self._ask_revision_note():
+                            return False
+                    text = core.dump(self.data, self.path or path)
                 new_fingerprint = await asyncio.to_thread(_save_text, path, text, expected)
             except Exception as error:
                 kind = type(error).__name__
@@ -628,6 +602,25 @@ class EditorScreen(Screen):
         self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
         if then_quit:
             self.app.exit()
+        return True
+
+    async def _ask_revision_note(self) -> bool:
+        """Ask once per editing session for a note for the revision history; False on cancel.
+        The name field offers the user's own name from an earlier note, never someone else's."""
+        from wizard.app.app import load_settings, save_settings
+        from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
+
+        answer = await self.app.push_screen_wait(RevisionNoteScreen(str(load_settings().get("author", ""))))
+        if answer is None:
+            return False
+        self._revision_noted = True
+        if isinstance(answer, RevisionNote):
+            entry: dict[str, Any] = {"date": date.today().isoformat()}
+            if answer.author:
+                entry["author"] = answer.author
+                save_settings(author=answer.author)
+            entry["note"] = answer.note
+            self.data["revisions"] = list(self.data.get("revisions") or []) + [entry]
         return True
 
     async def _ask_conflict(self, path: Path) -> str | None:
@@ -724,6 +717,20 @@ def _path_of(widget: Widget) -> tuple | None:
         return full_path(widget)
     except Exception:
         return None
+
+
+def _check_unchanged(path: Path, expected: Any) -> None:
+    """Raise the storage's ConflictError when the file changed on disk since it was read."""
+    if expected is None or not hasattr(expected, "same_content"):
+        return
+    from wizard.storage import ConflictError, fingerprint
+
+    try:
+        current = fingerprint(path)
+    except OSError:
+        return  # the save itself reports it
+    if current is not None and not expected.same_content(current):
+        raise ConflictError(Path(path), expected, current)
 
 
 def _save_text(path: Path, text: str, expected: Any) -> Any:

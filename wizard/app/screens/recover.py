@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from wizard.app.screens._storage_dialog import Choice, StorageDialog
-from wizard.i18n import N_, Translator, ui_language
+from wizard.app.steps import STEP_TITLES
+from wizard.i18n import Translator, ui_language
 from wizard.storage import DraftInfo
 
 _ = Translator("app").gettext
@@ -32,21 +33,6 @@ _KEY_STEP = {
     "review_every_months": "basics",
     "revisions": "review",
 }
-_STEP_TITLES = {
-    "basics": N_("Basics"),
-    "purpose": N_("Purpose and scope"),
-    "definitions": N_("Definitions"),
-    "mission": N_("Mission"),
-    "vision": N_("Vision"),
-    "values": N_("Values"),
-    "standards": N_("Service standards"),
-    "procedures": N_("Procedures"),
-    "escalation": N_("Escalation"),
-    "training": N_("Training"),
-    "enforcement": N_("Enforcement and review"),
-    "sections": N_("Extra sections"),
-    "review": N_("Review and export"),
-}
 
 
 def section_names(keys: list[str]) -> list[str]:
@@ -54,7 +40,7 @@ def section_names(keys: list[str]) -> list[str]:
     names: list[str] = []
     for key in keys:
         step = _KEY_STEP.get(key, key)
-        title = _(_STEP_TITLES[step]) if step in _STEP_TITLES else key
+        title = _(STEP_TITLES[step]) if step in STEP_TITLES else key
         if title not in names:
             names.append(title)
     return names

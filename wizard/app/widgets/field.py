@@ -71,7 +71,7 @@ class FieldInput(Input):
 
     def _on_focus(self, event: events.Focus) -> None:
         # (Input's own handler runs after this one.) A click places the cursor itself.
-        if not self._selecting:
+        if not self._selecting and not event.from_app_focus:
             self.cursor_position = len(self.value)
 
     def _on_blur(self, event: events.Blur) -> None:
@@ -290,7 +290,16 @@ class FormField(FindingTarget, Vertical):
 
 
 class FieldTextArea(TextArea):
-    """A `TextArea` for prose in a form: alt+letter keys reach the screen's bindings."""
+    """A `TextArea` for prose in a form: alt+letter keys reach the screen's bindings, and
+    the focus (from the keyboard) puts the cursor at the end of the text, as in `FieldInput`:
+    typing goes on from where the text stops instead of landing before it."""
 
     def _on_key(self, event: events.Key) -> None:
         alt_key_is_a_command(event)  # (TextArea's own handler runs after this one)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if not self._selecting and not event.from_app_focus:
+            self.move_cursor(self.document.end)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.scroll_to(0, 0, animate=False)  # shows the start of a long text

@@ -543,3 +543,26 @@ async def test_the_cursor_stays_put_when_the_terminal_loses_and_regains_the_focu
         await pilot.press(*" all")
         await pilot.pause()
         assert data["purpose"]["intent"] == "We all help."
+
+
+async def test_the_months_word_agrees_with_the_number_as_it_is_typed():
+    """Croatian: 1 mjesec, 3 mjeseca, 12 mjeseci: the unit beside the review cycle follows the number."""
+    from textual.widgets import Label
+
+    from wizard.app.steps.basics import BasicsForm
+    from wizard.i18n import set_ui_language
+
+    set_ui_language("hr")
+    data = {"schema_version": 1, "language": "hr", "review_every_months": 12}
+    app = FormHarness(BasicsForm, data)
+    async with app.run_test(size=(100, 40)) as pilot:
+        field = app.form.query_one(".number-field")
+        unit = field.query_one(".number-unit", Label)
+        assert str(unit.render()) == "mjeseci"
+        field.query_one(".number-text").focus()
+        await pilot.pause()
+        for typed, word in (("3", "mjeseca"), ("1", "mjesec")):
+            await pilot.press("backspace", "backspace", "backspace", *typed)
+            await pilot.pause()
+            assert str(unit.render()) == word
+            assert data["review_every_months"] == int(typed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from wizard.app.labels import language_name
+from wizard.app.labels import language_name, unit_label
 from wizard.app.steps.form import ChoiceField, DateInput, Form, IntegerField
 from wizard.i18n import Translator
 from wizard.spec.model import LANGUAGES
@@ -46,7 +46,7 @@ class BasicsForm(Form):
             self.value(("review_every_months",)),
             minimum=1,
             maximum=120,
-            unit=_("months"),
+            unit=lambda months: unit_label("month", months),
             placeholder=_("e.g. 12"),
             help=_("Review the policy at least once a year."),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from wizard.app.labels import method_label
+from wizard.app.labels import method_label, unit_label
 from wizard.app.steps.form import Checklist, Form, IntegerField
 from wizard.i18n import Translator
 from wizard.spec.model import TRAINING_METHODS
@@ -35,7 +35,7 @@ class TrainingForm(Form):
             self.value(("training", "refresher_every_months")),
             minimum=1,
             maximum=120,
-            unit=_("months"),
+            unit=lambda months: unit_label("month", months),
             placeholder=_("e.g. 12"),
         )
         yield self.text_list(

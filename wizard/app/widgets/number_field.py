@@ -3,7 +3,7 @@ and a percentage kept as the contract's `"92.5%"` string. Checked as typed."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +18,9 @@ _ = Translator("app").gettext
 
 
 class IntegerField(FormField):
-    """A whole number from `minimum` to `maximum`; `unit` is a word shown after the input."""
+    """A whole number from `minimum` to `maximum`; `unit` is the word shown after the input, or
+    a function of the number giving it, so the word agrees as it is typed ("3 mjeseca",
+    "12 mjeseci")."""
 
     DEFAULT_CLASSES = "form-field number-field"
 
@@ -30,7 +32,7 @@ class IntegerField(FormField):
         *,
         minimum: int = 1,
         maximum: int = 1200,
-        unit: str = "",
+        unit: str | Callable[[int], str] = "",
         placeholder: str = "",
         compact: bool = True,
         **kwargs: Any,
@@ -49,7 +51,12 @@ class IntegerField(FormField):
                 classes="field-input number-text",
             )
             if self.unit:
-                yield Label(self.unit, markup=False, classes="number-unit")
+                yield Label(self._unit_text(self.value), markup=False, classes="number-unit")
+
+    def _unit_text(self, number: Any) -> str:
+        if not callable(self.unit):
+            return self.unit
+        return self.unit(number if isinstance(number, int) else 0)
 
     def check(self, text: str) -> tuple[int | None, str]:
         text = text.strip()
@@ -76,6 +83,8 @@ class IntegerField(FormField):
         number, error = self.check(event.value)
         self.set_error(error)
         if not error:
+            if callable(self.unit):
+                self.query_one(".number-unit", Label).update(self._unit_text(number))
             self.emit("" if number is None else number)
 
     def same_value(self, old: Any, new: Any) -> bool:

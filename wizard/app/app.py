@@ -194,13 +194,10 @@ class PolicyWizardApp(App):
 
             differing = changed_sections(data, loaded.data)
             if differing:
-                try:
-                    from wizard.app.screens.recover import RecoverDraftScreen
-                except ImportError:
-                    choice = "later"
-                else:
-                    self._show_editor(editor)
-                    choice = await self.push_screen_wait(RecoverDraftScreen(info, differing))
+                from wizard.app.screens.recover import RecoverDraftScreen
+
+                self._show_editor(editor)
+                choice = await self.push_screen_wait(RecoverDraftScreen(info, differing))
                 if choice == "restore":
                     # the file as it was when editing began: a change made since then is a conflict
                     editor = EditorScreen(data, path, fingerprint=info.base or loaded.fingerprint, dirty=True,
@@ -216,10 +213,8 @@ class PolicyWizardApp(App):
         self._show_editor(editor)
 
     def _draft_for(self, path: Path):
-        try:
-            from wizard.storage import DraftStore
-        except ImportError:
-            return None
+        from wizard.storage import DraftStore
+
         try:
             store = DraftStore()
             info = store.for_target(path)

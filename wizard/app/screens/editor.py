@@ -517,14 +517,8 @@ class EditorScreen(Screen):
         return await self.save(ask_path=ask_path, then_quit=then_quit)
 
     async def ask_save_path(self, initial: Path | None) -> Path | None:
-        try:
-            from wizard.app.screens.save_as import SaveAsScreen
-        except ImportError:
-            from wizard.app.screens.dialogs import PathScreen
+        from wizard.app.screens.save_as import SaveAsScreen
 
-            return await self.app.push_screen_wait(
-                PathScreen(_("Save the policy as"), str(initial or ""), button=_("Save"))
-            )
         return await self.app.push_screen_wait(SaveAsScreen(initial))
 
     async def save(self, ask_path: bool = False, then_quit: bool = False) -> bool:
@@ -617,20 +611,13 @@ class EditorScreen(Screen):
         return True
 
     async def _ask_conflict(self, path: Path) -> str | None:
-        try:
-            from wizard.app.screens.conflict import ConflictScreen
-        except ImportError:
-            self.notify(_("%(path)s was changed by someone else. Save it under another name.") % {"path": path},
-                        severity="error", markup=False)
-            return "save_as"
+        from wizard.app.screens.conflict import ConflictScreen
+
         return await self.app.push_screen_wait(ConflictScreen(path))
 
     async def _ask_save_failed(self, message: str) -> str | None:
-        try:
-            from wizard.app.screens.save_failed import SaveFailedScreen
-        except ImportError:
-            self.notify(message, severity="error", markup=False, timeout=10)
-            return "save_as"
+        from wizard.app.screens.save_failed import SaveFailedScreen
+
         return await self.app.push_screen_wait(SaveFailedScreen(message))
 
     async def reload(self) -> None:

@@ -311,3 +311,67 @@ async def test_f2_hides_and_shows_the_preview():
         app.post_message(events.Key("f2", None))
         assert await wait_until(preview_on_screen)
         assert await wait_until(lambda: "Acme" in preview_text(app, "title"))
+
+
+async def test_keys_after_a_quick_tab_go_to_the_next_field():
+    """A burst "Acme<Tab>Ana" (a fast typist, tmux send-keys) fills two fields: the Tab moves
+    the focus before the keys after it are handed out, so "Ana" is not added to "Acme"."""
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        for key, char in [*((c, c) for c in "Acme"), ("tab", "\t"), *((c, c) for c in "Ana")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        await wait_until(lambda: focused_text_field(app) is not None and focused_text_field(app).value == "Ana")
+        assert app.editor.data.get("company") == "Acme"
+        assert app.editor.data.get("owner") == "Ana"
+
+
+def burst(app, *keys: str) -> None:
+    """Keys arriving in one read from the terminal: all posted before any is handled."""
+    names = {"\t": "tab", "\r": "enter"}
+    for key in keys:
+        for char in (key if len(key) == 1 or key in names else [key]):
+            app.post_message(events.Key(names.get(char, char), char if len(char) == 1 else None))
+
+
+async def test_items_typed_in_a_burst_after_enter_each_become_an_item():
+    """"hours<Enter>greet…<Enter>" in one burst: Enter waits for the letters before it, so
+    the first item is not taken for empty, and the second lands in a new item."""
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.editor.show_step("standards")
+        await settle(pilot)
+        await pilot.press("enter")  # on "Add a commitment"
+        await settle(pilot)
+        burst(app, *"answer within a day", "\r", *"greet customers by name", "\r")
+        await wait_until(lambda: len(app.editor.data.get("standards", {}).get("always", [])) == 2)
+        await settle(pilot)
+        assert app.editor.data["standards"]["always"] == ["answer within a day", "greet customers by name"]
+        assert not app.editor.data["standards"].get("never")
+
+
+async def test_letters_typed_just_before_f8_are_kept(tmp_path):
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        burst(app, *"Acme Ltd", "f8")
+        await wait_until(lambda: app.editor.step == "purpose")
+        await settle(pilot)
+        assert app.editor.data.get("title") == "Acme Ltd"
+
+
+async def test_ctrl_q_right_after_typing_still_asks_to_save():
+    from wizard.app.screens.dialogs import QuitScreen
+
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        burst(app, *"Acme", "ctrl+q")
+        assert await wait_until(lambda: isinstance(app.screen, QuitScreen))

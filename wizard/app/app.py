@@ -14,6 +14,7 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding
 
+from wizard.app.catch_up import catch_up_with_typing
 from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings
 from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES
@@ -77,6 +78,10 @@ class PolicyWizardApp(App):
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Priority, so Tab moves the focus the moment it arrives: keys typed right after it in
+        # one burst (a fast typist, tmux send-keys) then go to the next field, not this one.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -251,6 +256,7 @@ class PolicyWizardApp(App):
     async def action_quit(self) -> None:
         editor = self.editor
         if editor is not None:
+            await catch_up_with_typing(self.focused)
             editor.confirm_quit()
         else:
             self.exit()

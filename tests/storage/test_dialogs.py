@@ -282,6 +282,28 @@ async def test_save_as_starts_with_the_current_name_and_adds_yaml(tmp_path, monk
     assert app.result == tmp_path / "copy.yaml"
 
 
+async def test_typing_a_name_replaces_the_suggested_one(tmp_path, monkeypatch):
+    """The suggestion is selected: a user who just types a name gets that name, not the
+    suggestion with the name glued to its end."""
+    monkeypatch.chdir(tmp_path)
+    app = DialogApp(lambda: SaveAsScreen(tmp_path / "policy.yaml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"mine", "enter")
+        await pilot.pause()
+    assert app.result == tmp_path / "mine.yaml"
+
+
+async def test_an_arrow_key_keeps_the_suggestion_for_editing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = DialogApp(lambda: SaveAsScreen(tmp_path / "policy.yaml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("end", *["backspace"] * len(".yaml"), *"-v2", "enter")
+        await pilot.pause()
+    assert app.result == tmp_path / "policy-v2.yaml"
+
+
 async def test_save_as_expands_home(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     app = DialogApp(lambda: SaveAsScreen(None))

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.input import Selection
 
 from wizard.app.screens._storage_dialog import Choice, StorageDialog
 from wizard.i18n import Translator
@@ -89,7 +90,9 @@ class SaveAsScreen(StorageDialog["Path | None"]):
     def focus_default(self) -> None:
         field = self.query_one("#save-as-path", Input)
         field.focus()
-        field.cursor_position = len(field.value)
+        # All of it selected: typing a name replaces the suggestion (not glued to its end),
+        # an arrow key keeps it for editing.
+        field.selection = Selection(0, len(field.value))
 
     def _say(self, text: str, kind: str = "error") -> None:
         message = self.query_one("#save-as-message", Static)

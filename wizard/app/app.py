@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -78,10 +79,6 @@ class PolicyWizardApp(App):
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
         Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
-        # Priority, so Tab moves the focus the moment it arrives: keys typed right after it in
-        # one burst (a fast typist, tmux send-keys) then go to the next field, not this one.
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -105,6 +102,8 @@ class PolicyWizardApp(App):
         self.theme_choice = theme or settings.get("theme", "dark")
         if self.theme_choice not in THEMES:
             self.theme_choice = "dark"
+        self._key_in_hand = False
+        self._keys_waiting: list[events.Key] = []
 
     def on_mount(self) -> None:
         self.theme = THEMES[self.theme_choice]
@@ -253,10 +252,36 @@ class PolicyWizardApp(App):
 
     # ------------------------------------------------------------------ quit
 
+    async def on_event(self, event: events.Event) -> None:
+        """Hand out keys one at a time (see `wizard.app.catch_up`): a key that arrives while
+        another is still being handled waits its turn."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+        elif self._key_in_hand:
+            self._keys_waiting.append(event)
+        else:
+            await self._hand_out(event)
+
+    async def _hand_out(self, key: events.Key) -> None:
+        self._key_in_hand = True
+        target = self.focused or self.screen
+        await super().on_event(key)
+        await catch_up_with_typing(target)
+        # A key no widget took comes back to the app for its bindings (Tab, F-keys): it is
+        # queued by now, so the next key is handed out after it.
+        self.call_later(self._next_key)
+
+    async def _next_key(self) -> None:
+        if self._keys_waiting:
+            # A binding that ran at the app (Enter on a button) may have set more in motion.
+            await catch_up_with_typing(self.focused or self.screen)
+        self._key_in_hand = False
+        if self._keys_waiting:
+            await self._hand_out(self._keys_waiting.pop(0))
+
     async def action_quit(self) -> None:
         editor = self.editor
         if editor is not None:
-            await catch_up_with_typing(self.focused)
             editor.confirm_quit()
         else:
             self.exit()

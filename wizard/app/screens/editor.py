@@ -25,7 +25,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
 from wizard.app import core
-from wizard.app.catch_up import catch_up_with_typing
 from wizard.app.steps.base import StepForm
 from wizard.app.ui import (
     LANGUAGE_NAMES,
@@ -290,7 +289,6 @@ class EditorScreen(Screen):
     async def _move(self, offset: int) -> None:
         # The target is computed once the previous switch is done, so that three quick
         # presses of F8 move three steps.
-        await catch_up_with_typing(self.focused)
         async with self._switching:
             index = STEP_KEYS.index(self.step) + offset
             if 0 <= index < len(STEP_KEYS):

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from wizard.app.catch_up import catch_up_with_typing
 from wizard.app.labels import language_name
 from wizard.app.steps.base import StepForm
 from wizard.app.widgets.choice import Checklist, ChoiceField
@@ -142,10 +141,7 @@ class Form(StepForm):
         return True
 
     async def action_enter_key(self) -> None:
-        await catch_up_with_typing(self.screen.focused)
         focused = self.screen.focused
-        if not isinstance(focused, Input) or _ancestor(focused, Form, None) is not self:
-            return
         row = _ancestor(focused, ListRow, self)
         if row is not None and row.editor.enter_adds:
             if await row.editor.enter_in(row, focused.value):
@@ -168,7 +164,10 @@ class Form(StepForm):
         return [field for field in self.text_fields() if field.translation_state in (UNTRANSLATED, STALE)]
 
     def update_translation_summary(self) -> None:
-        note = self.query_children(".form-translation").first(Note)
+        notes = self.query_children(".form-translation")
+        if not notes:  # called after a change, when the user has already moved on
+            return
+        note = notes.first(Note)
         if self.edit_lang == self.source_lang:
             note.show("")
             return

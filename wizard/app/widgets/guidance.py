@@ -12,14 +12,12 @@ from wizard.app.ui import _
 
 
 def load_guidance(step: str):
-    """The step's Guidance, or None when there is none (or the module is not there yet)."""
-    try:
-        from wizard.app.guidance import guidance_for
-    except ImportError:
-        return None
+    """The step's Guidance, or None when there is none."""
+    from wizard.app.guidance import guidance_for
+
     try:
         return guidance_for(step)
-    except (KeyError, Exception):
+    except KeyError:
         return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from wizard.app.labels import LANGUAGE_NAMES  # re-exported for the screens
 from wizard.app.steps import STEP_KEYS, STEP_TITLES
 from wizard.i18n import N_, Translator
 
@@ -49,8 +50,6 @@ STEP_SECTION = {
     "review": "title",
 }
 
-# Each language in its own name: never translated.
-LANGUAGE_NAMES = {"en": "English", "hr": "Hrvatski", "zh": "中文（简体）", "tr": "Türkçe"}
 
 FORMATS = ("md", "html", "txt", "docx")
 FORMAT_NAMES = {

@@ -211,7 +211,7 @@ class EditorScreen(Screen):
         counts = {}
         for lang in translation_languages(self.data):
             found = core.findings(self.data, (lang,))
-            counts[lang] = sum(1 for f in found if getattr(f, "code", "") == "untranslated")
+            counts[lang] = sum(1 for f in found if f.code == "untranslated")
         return counts
 
     async def show_step(self, step: str, focus: bool = True) -> None:
@@ -396,7 +396,7 @@ class EditorScreen(Screen):
             ngettext("%(count)d suggestion for this step (see the fields below).",
                      "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
         )
-        box.set_class(any(getattr(f, "severity", "") == "error" for f in mine), "-error")
+        box.set_class(any(f.severity == "error" for f in mine), "-error")
 
     # ------------------------------------------------------------------ guidance & examples
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from wizard.i18n import Translator
+from wizard.i18n import N_, Translator
 from wizard.spec.model import TOP_KEYS, is_empty, text_in
 
 _ = Translator("cli").gettext
@@ -151,38 +151,32 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, Fingerprint]:
 # ---------------------------------------------------------------------------
 
 
+# errno -> (stable reason, message): why a save failed, in words a manager understands.
+_SAVE_FAILURES: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("permission", N_("Could not save %(file)s: you do not have permission to write there.")),
+    errno.EPERM: ("permission", N_("Could not save %(file)s: you do not have permission to write there.")),
+    errno.ENOSPC: ("disk_full", N_("Could not save %(file)s: the disk is full.")),
+    errno.ENOENT: ("folder_missing", N_("Could not save %(file)s: its folder no longer exists.")),
+    errno.EISDIR: ("is_folder", N_("Could not save %(file)s: there is a folder with that name.")),
+    errno.EROFS: ("read_only", N_("Could not save %(file)s: the disk is read-only.")),
+    errno.ENAMETOOLONG: ("name_too_long", N_("Could not save %(file)s: the name is too long.")),
+    errno.ENOTDIR: ("not_a_folder", N_("Could not save %(file)s: part of its path is a file, not a folder.")),
+}
+if hasattr(errno, "EDQUOT"):  # over the disk quota: full, as far as the user can tell
+    _SAVE_FAILURES[errno.EDQUOT] = _SAVE_FAILURES[errno.ENOSPC]
+
+
 def _save_error(path: Path, error: BaseException) -> SaveError:
     """A `SaveError` with a plain sentence for an `OSError` (no errno names, no jargon)."""
-    code = getattr(error, "errno", None)
-    file = str(path)
     if isinstance(error, UnicodeError):
         reason = "bad_text"
-        message = _("Could not save %(file)s: the text contains characters that cannot be stored in a file.")
-    elif code in (errno.EACCES, errno.EPERM):
-        reason = "permission"
-        message = _("Could not save %(file)s: you do not have permission to write there.")
-    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        reason = "disk_full"
-        message = _("Could not save %(file)s: the disk is full.")
-    elif code == errno.ENOENT:
-        reason = "folder_missing"
-        message = _("Could not save %(file)s: its folder no longer exists.")
-    elif code == errno.EISDIR:
-        reason = "is_folder"
-        message = _("Could not save %(file)s: there is a folder with that name.")
-    elif code == errno.EROFS:
-        reason = "read_only"
-        message = _("Could not save %(file)s: the disk is read-only.")
-    elif code == errno.ENAMETOOLONG:
-        reason = "name_too_long"
-        message = _("Could not save %(file)s: the name is too long.")
-    elif code == errno.ENOTDIR:
-        reason = "not_a_folder"
-        message = _("Could not save %(file)s: part of its path is a file, not a folder.")
+        message = N_("Could not save %(file)s: the text contains characters that cannot be stored in a file.")
     else:
-        reason = "other"
-        message = _("Could not save %(file)s: the system did not let the file be written.")
-    return SaveError(message % {"file": file}, path, reason)
+        reason, message = _SAVE_FAILURES.get(
+            getattr(error, "errno", None),
+            ("other", N_("Could not save %(file)s: the system did not let the file be written.")),
+        )
+    return SaveError(_(message) % {"file": str(path)}, path, reason)
 
 
 def _fsync_folder(folder: Path) -> None:

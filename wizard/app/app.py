@@ -183,7 +183,7 @@ class PolicyWizardApp(App):
                 self.show_welcome()
             choice = await self.push_screen_wait(FileProblemsScreen(problems.path, problems.problems))
             if choice == "open":
-                other = await self.push_screen_wait(PathScreen(_("Open a policy"), button=_("Open"), must_exist=True))
+                other = await self.push_screen_wait(PathScreen(_("Open a policy"), button=_("Open")))
                 if other is not None:
                     await self._open_flow(other, from_command_line)
             return
@@ -246,7 +246,7 @@ class PolicyWizardApp(App):
     async def _ask_open(self) -> None:
         from wizard.app.screens.dialogs import PathScreen
 
-        path = await self.push_screen_wait(PathScreen(_("Open a policy"), button=_("Open"), must_exist=True))
+        path = await self.push_screen_wait(PathScreen(_("Open a policy"), button=_("Open")))
         if path is not None:
             await self._open_flow(path, False)
 

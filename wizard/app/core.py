@@ -18,11 +18,10 @@ from wizard.spec.model import LANGUAGES, SCHEMA_VERSION
 
 @dataclass
 class Loaded:
-    """A spec file as opened: its data, its exact text (for fingerprints) and its path."""
+    """A spec file as opened: its data, its path and its fingerprint (to detect a change on disk)."""
 
     data: dict
     path: Path
-    text: str
     fingerprint: Any = None
 
 
@@ -58,11 +57,7 @@ def load(path: Path) -> Loaded:
     except SpecError as error:
         problems = [str(problem) for problem in error.problems] or [str(error)]
         raise FileProblems(path, problems) from None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError) as error:  # the loader read it a moment ago
-        raise FileProblems(path, [f"{path}: {error}"]) from None
-    return Loaded(spec.data, path, text, file_fingerprint(path))
+    return Loaded(spec.data, path, file_fingerprint(path))
 
 
 def dump(data: dict, path: Path | None = None) -> str:
@@ -110,15 +105,6 @@ def findings(data: dict, langs: tuple[str, ...] = ()) -> list:
     try:
         return list(run_checks(data, langs, today=date.today()))
     except Exception:  # a checker bug must never take the editor down
-        return []
-
-
-def validation_problems(data: dict) -> list:
-    from wizard.spec import validate
-
-    try:
-        return list(validate(data))
-    except Exception:  # as above: the editor outlives a validator bug
         return []
 
 

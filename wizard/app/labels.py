@@ -66,23 +66,32 @@ def procedure_label(key: str) -> str:
     return _render_label(2, key)
 
 
+def _unit_words() -> dict[str, tuple[str, str]]:
+    """Duration unit -> (singular, plural) msgids. The local `ngettext` only pairs them, so that
+    extraction finds each pair as a plural message; `unit_label` translates them."""
+
+    def ngettext(singular: str, plural: str) -> tuple[str, str]:
+        return singular, plural
+
+    return {
+        "second": ngettext("second", "seconds"),
+        "minute": ngettext("minute", "minutes"),
+        "hour": ngettext("hour", "hours"),
+        "day": ngettext("day", "days"),
+        "working_day": ngettext("working day", "working days"),
+        "week": ngettext("week", "weeks"),
+        "month": ngettext("month", "months"),
+    }
+
+
+UNIT_WORDS = _unit_words()
+
+
 def unit_label(key: str, amount: int = 2) -> str:
     """A duration unit as shown after a number: "1 hour", "24 hours" (each language's plural)."""
-    if key == "second":
-        return ngettext("second", "seconds", amount)
-    if key == "minute":
-        return ngettext("minute", "minutes", amount)
-    if key == "hour":
-        return ngettext("hour", "hours", amount)
-    if key == "day":
-        return ngettext("day", "days", amount)
-    if key == "working_day":
-        return ngettext("working day", "working days", amount)
-    if key == "week":
-        return ngettext("week", "weeks", amount)
-    if key == "month":
-        return ngettext("month", "months", amount)
-    return key
+    if key not in UNIT_WORDS:
+        return key
+    return ngettext(*UNIT_WORDS[key], amount)
 
 
 def language_name(code: str) -> str:

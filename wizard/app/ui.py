@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from wizard.app.steps import STEP_KEYS, STEP_TITLES
+from wizard.app.labels import LANGUAGE_NAMES  # re-exported for the screens
+from wizard.app.steps import SECTION_STEPS, STEP_KEYS, STEP_TITLES
 from wizard.i18n import N_, Translator
 
 if TYPE_CHECKING:
@@ -18,39 +19,12 @@ ngettext = Translator("app").ngettext
 # Which top-level keys of the spec each step edits.
 STEP_DATA_KEYS: dict[str, tuple[str, ...]] = {
     "basics": ("title", "company", "owner", "contact", "effective_date", "review_every_months"),
-    "purpose": ("purpose",),
-    "definitions": ("definitions",),
-    "mission": ("mission",),
-    "vision": ("vision",),
-    "values": ("values",),
-    "standards": ("standards",),
-    "procedures": ("procedures",),
-    "escalation": ("escalation",),
-    "training": ("training",),
-    "enforcement": ("enforcement",),
-    "sections": ("sections",),
+    **{step: (step,) for step in SECTION_STEPS},
     "review": (),
 }
 
 # The rendered section that follows each step in the preview.
-STEP_SECTION = {
-    "basics": "title",
-    "purpose": "purpose",
-    "definitions": "definitions",
-    "mission": "mission",
-    "vision": "vision",
-    "values": "values",
-    "standards": "standards",
-    "procedures": "procedures",
-    "escalation": "escalation",
-    "training": "training",
-    "enforcement": "enforcement",
-    "sections": "sections",
-    "review": "title",
-}
-
-# Each language in its own name: never translated.
-LANGUAGE_NAMES = {"en": "English", "hr": "Hrvatski", "zh": "中文（简体）", "tr": "Türkçe"}
+STEP_SECTION = {"basics": "title", **{step: step for step in SECTION_STEPS}, "review": "title"}
 
 FORMATS = ("md", "html", "txt", "docx")
 FORMAT_NAMES = {

@@ -49,21 +49,23 @@ LANGUAGE_NAMES = {
 }
 
 
-def channel_name(item: dict, lang: str) -> str:
-    """A service level's channel as the user knows it: the author's name for `other`."""
-    if item.get("channel") == "other":
+def _named(item: dict, key: str, names: dict, lang: str) -> str:
+    """The name of `item[key]`: the author's own `name` when the key is `other`, else ours."""
+    if item.get(key) == "other":
         name = text_in(item.get("name"), lang, lang)
         if name:
             return name.strip()
-    return _(CHANNEL_NAMES.get(item.get("channel"), CHANNEL_NAMES["other"]))
+    return _(names.get(item.get(key), names["other"]))
+
+
+def channel_name(item: dict, lang: str) -> str:
+    """A service level's channel as the user knows it: the author's name for `other`."""
+    return _named(item, "channel", CHANNEL_NAMES, lang)
 
 
 def metric_name(item: dict, lang: str) -> str:
-    if item.get("metric") == "other":
-        name = text_in(item.get("name"), lang, lang)
-        if name:
-            return name.strip()
-    return _(METRIC_NAMES.get(item.get("metric"), METRIC_NAMES["other"]))
+    """A metric as the user knows it: the author's name for `other`."""
+    return _named(item, "metric", METRIC_NAMES, lang)
 
 
 def procedure_name(item: dict, lang: str) -> str:

@@ -106,10 +106,6 @@ def load_preset(key: str, lang: str) -> dict:
 def _parsed(key: str, lang: str) -> dict:
     path = preset_path(key, lang)
     text = path.read_text(encoding="utf-8")
-    try:
-        from wizard.spec import loads_spec
-    except ImportError:  # the spec loader is not there yet: plain YAML is the same data
-        import yaml
+    from wizard.spec import loads_spec
 
-        return yaml.safe_load(text)
     return loads_spec(text, filename=str(path)).data

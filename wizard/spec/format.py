@@ -154,7 +154,9 @@ def any_node(value: Any, d: Dumping):
 
 
 class Type:
-    """One kind of value of the format."""
+    """One kind of value of the format. `node` writes a value as YAML; the default (`any_node`)
+    already writes strings, numbers and booleans as they should be, so only types with a
+    special form (dates, text mappings, records, lists) override it."""
 
     description = ""
 
@@ -196,9 +198,6 @@ class Str(Type):
                      % {"found": found(value)})
         else:
             c.report(path, _("expected text, found %(found)s") % {"found": found(value)})
-
-    def node(self, value, d):
-        return str_node(value) if isinstance(value, str) else any_node(value, d)
 
     def json(self):
         return {"type": "string"}
@@ -330,11 +329,6 @@ class Int(Type):
         if not ok:
             c.report(path, self.message() % {"found": found(value)})
 
-    def node(self, value, d):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return scalar_node(INT_TAG, str(value))
-        return any_node(value, d)
-
     def json(self):
         schema: dict[str, Any] = {"type": "integer"}
         if "const" in self.extra:
@@ -366,9 +360,6 @@ class Choice(Type):
             c.report(path, self.suggest() % {"value": value, "suggestion": close})
         else:
             c.report(path, self.unknown() % {"value": value, "valid": quoted(self.choices)})
-
-    def node(self, value, d):
-        return str_node(value) if isinstance(value, str) else any_node(value, d)
 
     def json(self):
         return {"type": "string", "enum": list(self.choices)}
@@ -411,9 +402,6 @@ class DurationType(Type):
                              "such as '%(example)s'; found %(found)s")
                      % {"units": UNITS_TEXT, "example": "24 hours", "found": found(value)})
 
-    def node(self, value, d):
-        return str_node(value) if isinstance(value, str) else any_node(value, d)
-
     def json(self):
         return {"$ref": "#/$defs/duration"}
 
@@ -432,9 +420,6 @@ class PercentType(Type):
         if model.parse_percent(value) is None:
             c.report(path, _("expected a percentage from 0 to 100, such as '%(example)s'; found "
                              "%(found)s") % {"example": "90%", "found": found(value)})
-
-    def node(self, value, d):
-        return str_node(value) if isinstance(value, str) else any_node(value, d)
 
     def json(self):
         return {"type": "string", "pattern": r"^\s*0*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?) ?%\s*$",

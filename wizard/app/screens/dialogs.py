@@ -28,6 +28,25 @@ class Dialog(ModalScreen):
         self.dismiss(None)
 
 
+class PathDialog(Dialog):
+    """A dialog that asks for a file path: Enter or the "ok" button answers (`_ok` checks the
+    path), any other button cancels."""
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._ok()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._ok()
+        else:
+            self.dismiss(None)
+
+    def _ok(self) -> None:
+        raise NotImplementedError
+
+
 class QuitScreen(Dialog):
     """Quit with unsaved changes: save, discard, or stay. Returns "save", "discard" or None."""
 
@@ -98,15 +117,14 @@ class RevisionNoteScreen(Dialog):
         self.dismiss(RevisionNote(author, note))
 
 
-class PathScreen(Dialog):
-    """Ask for a file path. Returns a Path or None."""
+class PathScreen(PathDialog):
+    """Ask for the path of an existing file (to open it). Returns a Path or None."""
 
-    def __init__(self, title: str, initial: str = "", button: str = "", must_exist: bool = False) -> None:
+    def __init__(self, title: str, initial: str = "", button: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.initial = initial
         self.button_text = button or _("OK")
-        self.must_exist = must_exist
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -118,17 +136,6 @@ class PathScreen(Dialog):
                 yield Button(self.button_text, id="ok", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self._ok()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._ok()
-        else:
-            self.dismiss(None)
-
     def _ok(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         error = self.query_one("#path-error", Static)
@@ -136,11 +143,8 @@ class PathScreen(Dialog):
             error.update(_("Type the path of a file."))
             return
         path = Path(text).expanduser()
-        if self.must_exist and not path.is_file():
+        if not path.is_file():
             error.update(_("There is no file at %(path)s.") % {"path": path})
-            return
-        if not self.must_exist and path.is_dir():
-            error.update(_("%(path)s is a folder: add a file name.") % {"path": path})
             return
         self.dismiss(path)
 
@@ -161,7 +165,7 @@ def export_path(base: Path | None, lang: str, fmt: str, audience: str) -> Path:
     return folder / f"{stem}{middle}.{lang}.{fmt}"
 
 
-class ExportScreen(Dialog):
+class ExportScreen(PathDialog):
     """Choose format, language, audience and file; returns an ExportRequest or None."""
 
     def __init__(self, base: Path | None, fmt: str = "html", lang: str = "en", audience: str = "internal") -> None:
@@ -206,17 +210,6 @@ class ExportScreen(Dialog):
     def _typed(self, event: Input.Changed) -> None:
         if event.value != str(self._default()):
             self._path_touched = True
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self._ok()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._ok()
-        else:
-            self.dismiss(None)
 
     def _ok(self) -> None:
         text = self.query_one("#path", Input).value.strip()

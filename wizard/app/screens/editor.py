@@ -42,30 +42,22 @@ from wizard.app.widgets.guidance import GuidancePanel
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
-from wizard.storage import SaveError
+from wizard.storage import ConflictError, SaveError, fingerprint, save_text
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
 
 
-class PlaceholderForm(StepForm):
-    """Shown for a step whose form is not available (never expected in a release)."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(_("This step cannot be edited in this version."), classes="step-intro")
-
-
 def form_class(step: str) -> type[StepForm]:
-    """The form of a step, from the forms' registry."""
+    """The form of a step, from the forms' registry (the review step is not in it: it edits
+    no data of its own)."""
     if step == "review":
         from wizard.app.steps.review import ReviewStep
 
         return ReviewStep
-    try:
-        from wizard.app.steps import STEP_FORMS  # type: ignore[attr-defined]
-    except ImportError:
-        return PlaceholderForm
-    return STEP_FORMS.get(step, PlaceholderForm)
+    from wizard.app.steps import STEP_FORMS
+
+    return STEP_FORMS[step]
 
 
 def step_states(data: dict, findings: list) -> dict[str, str]:
@@ -219,7 +211,7 @@ class EditorScreen(Screen):
         counts = {}
         for lang in translation_languages(self.data):
             found = core.findings(self.data, (lang,))
-            counts[lang] = sum(1 for f in found if getattr(f, "code", "") == "untranslated")
+            counts[lang] = sum(1 for f in found if f.code == "untranslated")
         return counts
 
     async def show_step(self, step: str, focus: bool = True) -> None:
@@ -331,11 +323,10 @@ class EditorScreen(Screen):
             self.edit_lang = self.data.get("language", "en")
         self.query_one(Preview).request(self.data)
         self._schedule_checks()
-        if self.autosaver is not None:
-            try:
-                self.autosaver.touch(self.data)
-            except Exception:  # autosave must never break typing
-                pass
+        try:
+            self.autosaver.touch(self.data)
+        except Exception:  # autosave must never break typing
+            pass
 
     # ------------------------------------------------------------------ checks
 
@@ -405,7 +396,7 @@ class EditorScreen(Screen):
             ngettext("%(count)d suggestion for this step (see the fields below).",
                      "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
         )
-        box.set_class(any(getattr(f, "severity", "") == "error" for f in mine), "-error")
+        box.set_class(any(f.severity == "error" for f in mine), "-error")
 
     # ------------------------------------------------------------------ guidance & examples
 
@@ -540,10 +531,9 @@ class EditorScreen(Screen):
                         if not await self._ask_revision_note():
                             return False
                     text = core.dump(self.data, self.path or path)
-                new_fingerprint = await asyncio.to_thread(_save_text, path, text, expected)
-            except Exception as error:
-                kind = type(error).__name__
-                if kind == "ConflictError":
+                new_fingerprint = await asyncio.to_thread(save_text, path, text, expected)
+            except (ConflictError, SaveError, OSError) as error:
+                if isinstance(error, ConflictError):
                     choice = await self._ask_conflict(path)
                     if choice == "overwrite":
                         expected = None
@@ -560,27 +550,21 @@ class EditorScreen(Screen):
                         expected = None
                         continue
                     return False
-                if isinstance(error, OSError) or kind == "SaveError":
-                    choice = await self._ask_save_failed(str(error))
-                    if choice == "save_as":
-                        path = await self.ask_save_path(path)
-                        if path is None:
-                            return False
-                        expected = None
-                        continue
-                    return False
-                raise
+                choice = await self._ask_save_failed(str(error))
+                if choice == "save_as":
+                    path = await self.ask_save_path(path)
+                    if path is None:
+                        return False
+                    expected = None
+                    continue
+                return False
             break
         self.path = Path(path)
         self.fingerprint = new_fingerprint
         self.dirty = False
         self._update_title()
-        if self.autosaver is not None:
-            try:
-                self.autosaver.discard()
-            except Exception:
-                pass
-            self.autosaver = self._make_autosaver(None)
+        self.autosaver.discard()
+        self.autosaver = self._make_autosaver(None)
         from wizard.app.recent import remember
 
         remember(self.path)
@@ -645,19 +629,10 @@ class EditorScreen(Screen):
     # ------------------------------------------------------------------ autosave
 
     def _make_autosaver(self, draft_id: str | None):
-        try:
-            from wizard.app.autosave import Autosaver
-        except ImportError:
-            return None
-        try:
-            return Autosaver(self, target=self.path, draft_id=draft_id)
-        except TypeError:
-            try:
-                return Autosaver(self.path)
-            except Exception:
-                return None
-        except Exception:
-            return None
+        """A draft store writer for this policy: unsaved edits survive a crash."""
+        from wizard.app.autosave import Autosaver
+
+        return Autosaver(self, target=self.path, draft_id=draft_id)
 
     # ------------------------------------------------------------------ quit & open
 
@@ -673,11 +648,7 @@ class EditorScreen(Screen):
             if choice == "save":
                 if not await self.save():
                     return
-        if self.autosaver is not None:
-            try:
-                self.autosaver.discard()
-            except Exception:
-                pass
+        self.autosaver.discard()
         self.app.exit()
 
     def action_open_file(self) -> None:
@@ -688,11 +659,8 @@ class EditorScreen(Screen):
 
 
 def _path_of(widget: Widget) -> tuple | None:
-    try:
-        from wizard.app.widgets.field import full_path
-    except ImportError:
-        path = getattr(widget, "path", None)
-        return tuple(path) if isinstance(path, (tuple, list)) else None
+    from wizard.app.widgets.field import full_path
+
     try:
         return full_path(widget)
     except Exception:
@@ -701,29 +669,14 @@ def _path_of(widget: Widget) -> tuple | None:
 
 def _check_unchanged(path: Path, expected: Any) -> None:
     """Raise the storage's ConflictError when the file changed on disk since it was read."""
-    if expected is None or not hasattr(expected, "same_content"):
+    if expected is None:
         return
-    from wizard.storage import ConflictError, fingerprint
-
     try:
         current = fingerprint(path)
     except OSError:
         return  # the save itself reports it
     if current is not None and not expected.same_content(current):
         raise ConflictError(Path(path), expected, current)
-
-
-def _save_text(path: Path, text: str, expected: Any) -> Any:
-    try:
-        from wizard.storage import save_text
-    except ImportError:  # until the storage module is merged: a plain atomic write
-        import os
-
-        tmp = Path(path).with_name(f".{Path(path).name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-        return core.file_fingerprint(path)
-    return save_text(path, text, expected)
 
 
 def _write_export(path: Path, content: bytes) -> None:

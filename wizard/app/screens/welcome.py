@@ -171,10 +171,8 @@ class WelcomeScreen(Screen):
     # ------------------------------------------------------------------ drafts
 
     def _drafts(self) -> list:
-        try:
-            from wizard.storage import DraftStore
-        except ImportError:
-            return []
+        from wizard.storage import DraftStore
+
         try:
             return [info for info in DraftStore().list() if not info.owner_running]
         except Exception:
@@ -212,12 +210,9 @@ class WelcomeScreen(Screen):
             except core.FileProblems:
                 file_data = None
         differing = changed_sections(data, file_data)
-        try:
-            from wizard.app.screens.recover import RecoverDraftScreen
-        except ImportError:
-            choice = "restore"
-        else:
-            choice = await self.app.push_screen_wait(RecoverDraftScreen(info, differing))
+        from wizard.app.screens.recover import RecoverDraftScreen
+
+        choice = await self.app.push_screen_wait(RecoverDraftScreen(info, differing))
         if choice == "restore":
             self.app.open_draft(info, data)  # type: ignore[attr-defined]
         elif choice == "discard":

@@ -11,22 +11,12 @@ from importlib import import_module
 from typing import Iterator
 
 from wizard.i18n import N_
+from wizard.spec.model import TOP_KEYS
 
-STEP_KEYS = (
-    "basics",
-    "purpose",
-    "definitions",
-    "mission",
-    "vision",
-    "values",
-    "standards",
-    "procedures",
-    "escalation",
-    "training",
-    "enforcement",
-    "sections",
-    "review",
-)
+# One step per section of the document, in the contract's order (the top-level keys from
+# `purpose` to `sections`), after the basics (the document's head) and before the review.
+SECTION_STEPS = TOP_KEYS[TOP_KEYS.index("purpose") : TOP_KEYS.index("sections") + 1]
+STEP_KEYS = ("basics", *SECTION_STEPS, "review")
 
 # English msgids (domain `app`): translate where shown, e.g. `_(STEP_TITLES[key])`.
 STEP_TITLES: dict[str, str] = {

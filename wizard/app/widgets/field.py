@@ -130,19 +130,15 @@ def finding_lines(findings: Iterable[Any]) -> str:
     """Findings (wizard.check.Finding) as the lines shown under a field: message, then hint."""
     lines = []
     for finding in findings:
-        severity = getattr(finding, "severity", "warning")
         # One string with its label, so each language punctuates it its own way
         # (Chinese: "警告：…" with a full-width colon and no space).
-        if severity == "error":
-            english, template, label = "Error: %(message)s", _("Error: %(message)s"), _("Error:")
+        if finding.severity == "error":
+            template = _("Error: %(message)s")
         else:
-            english, template, label = "Warning: %(message)s", _("Warning: %(message)s"), _("Warning:")
-        if template == english and label != english.split()[0]:
-            template = label + " %(message)s"  # until the catalog translates the sentence
+            template = _("Warning: %(message)s")
         lines.append(template % {"message": finding.message})
-        hint = getattr(finding, "hint", "")
-        if hint:
-            lines.append(f"  {hint}")
+        if finding.hint:
+            lines.append(f"  {finding.hint}")
     return "\n".join(lines)
 
 
@@ -151,7 +147,7 @@ class FindingsNote(Note):
 
     def show_findings(self, findings: list) -> None:
         self.show(finding_lines(findings))
-        self.set_class(any(getattr(f, "severity", "") == "error" for f in findings), "-error")
+        self.set_class(any(f.severity == "error" for f in findings), "-error")
 
 
 class FindingTarget:

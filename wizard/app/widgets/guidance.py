@@ -12,14 +12,12 @@ from wizard.app.ui import _
 
 
 def load_guidance(step: str):
-    """The step's Guidance, or None when there is none (or the module is not there yet)."""
-    try:
-        from wizard.app.guidance import guidance_for
-    except ImportError:
-        return None
+    """The step's Guidance, or None when there is none."""
+    from wizard.app.guidance import guidance_for
+
     try:
         return guidance_for(step)
-    except (KeyError, Exception):
+    except KeyError:
         return None
 
 
@@ -46,25 +44,23 @@ class GuidancePanel(Static):
 
     def _redraw(self) -> None:
         guidance = self.guidance
-        self.display = guidance is not None and bool(getattr(guidance, "purpose", ""))
+        self.display = guidance is not None and bool(guidance.purpose)
         if not self.display:
             return
         parts = [Text(guidance.purpose)]
         if self.expanded:
-            good = getattr(guidance, "good", ()) or ()
-            if good:
+            if guidance.good:
                 parts.append(Text(_("What good looks like:"), style="bold"))
-                for point in good:
+                for point in guidance.good:
                     parts.append(Text("• " + point))
-            example = getattr(guidance, "example", "")
-            if example:
+            if guidance.example:
                 parts.append(Text(_("Example:"), style="bold"))
-                parts.append(Text(example, style="italic"))
-            if getattr(guidance, "examples", None):
+                parts.append(Text(guidance.example, style="italic"))
+            if guidance.examples:
                 parts.append(Text(_("Press F9 in a field to insert an example."), style="dim"))
         else:
             parts[0].append("  ")
-            if getattr(guidance, "examples", None):
+            if guidance.examples:
                 parts[0].append(_("(F1: more guidance, F9: insert an example)"), style="dim")
             else:
                 parts[0].append(_("(F1: more guidance)"), style="dim")

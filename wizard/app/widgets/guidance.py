@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from wizard.app.ui import _
+from wizard.app.widgets.bullets import Hanging, bullet_list
 
 
 def load_guidance(step: str):
@@ -49,23 +50,23 @@ class GuidancePanel(Static):
         self.display = guidance is not None and bool(getattr(guidance, "purpose", ""))
         if not self.display:
             return
-        parts = [Text(guidance.purpose)]
+        purpose = Text(guidance.purpose)
+        parts = [Hanging(purpose, "")]
         if self.expanded:
             good = getattr(guidance, "good", ()) or ()
             if good:
                 parts.append(Text(_("What good looks like:"), style="bold"))
-                for point in good:
-                    parts.append(Text("• " + point))
+                parts.extend(bullet_list(good))
             example = getattr(guidance, "example", "")
             if example:
                 parts.append(Text(_("Example:"), style="bold"))
-                parts.append(Text(example, style="italic"))
+                parts.append(Hanging(example, "", style="italic"))
             if getattr(guidance, "examples", None):
-                parts.append(Text(_("Press F9 in a field to insert an example."), style="dim"))
+                parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="dim"))
         else:
-            parts[0].append("  ")
+            purpose.append("  ")
             if getattr(guidance, "examples", None):
-                parts[0].append(_("(F1: more guidance, F9: insert an example)"), style="dim")
+                purpose.append(_("(F1: more guidance, F9: insert an example)"), style="dim")
             else:
-                parts[0].append(_("(F1: more guidance)"), style="dim")
+                purpose.append(_("(F1: more guidance)"), style="dim")
         self.update(Group(*parts))

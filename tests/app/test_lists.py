@@ -106,6 +106,16 @@ def test_a_word_longer_than_the_line_is_cut_beside_the_bullet():
     assert lines_at(Hanging("abcdefghijklmnop qr"), 10) == ["• abcdefgh", "  ijklmnop", "  qr"]
 
 
+def test_a_tail_stays_in_one_piece():
+    hint = Text("(F1: more guidance)")
+    assert lines_at(Hanging("Short text.", "", tail=hint), 40) == ["Short text.  (F1: more guidance)"]
+    assert lines_at(Hanging("A longer text here.", "", tail=hint), 30) == ["A longer text here.", "(F1: more guidance)"]
+    assert lines_at(Hanging("一份人人熟悉的简短政策。", "", tail=Text("（F1：更多指导）")), 30) == [
+        "一份人人熟悉的简短政策。",
+        "（F1：更多指导）",
+    ]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     text=st.text(alphabet="ab 渠道，。“”（）24", min_size=1, max_size=60),
@@ -196,6 +206,11 @@ async def test_guidance_points_hang_under_their_text(ui):
         for start, end in zip(points, ends):
             assert_hanging(lines[start:end], "•", 0)
         assert any(end - start > 1 for start, end in zip(points, ends)), "some point wraps at 50 columns"
+
+        panel.expanded = False  # the short form: the purpose, then the key hint in one piece
+        await pilot.pause()
+        hint = _("(F1: more guidance, F9: insert an example)")
+        assert any(line.endswith(hint) for line in widget_lines(panel)), widget_lines(panel)
 
 
 class GuidanceApp(App):

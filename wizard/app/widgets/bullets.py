@@ -31,6 +31,7 @@ NO_LINE_START = set("，。、；：！？）》」』】〕〉〗”’…‥·
 NO_LINE_END = set("（《「『【〔〈〖“‘([{«‹")
 
 _SPACE = re.compile(r"\s")
+TAIL_GAP = 2  # spaces between the text and its tail
 
 
 def _wide(char: str) -> bool:
@@ -101,10 +102,21 @@ class Hanging:
     at the same indent.
     """
 
-    def __init__(self, text: str | Text, bullet: str | Text = BULLET, *, gap: int = 1, style: str = "") -> None:
+    def __init__(
+        self,
+        text: str | Text,
+        bullet: str | Text = BULLET,
+        *,
+        gap: int = 1,
+        style: str = "",
+        tail: Text | None = None,
+    ) -> None:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
         self.bullet = bullet if isinstance(bullet, Text) else Text(bullet, style=style)
         self.gap = gap if self.bullet.plain else 0
+        # A short aside kept in one piece after the text ("(F1: more guidance)"): at the
+        # end of the last line when it fits there, else on a line of its own.
+        self.tail = tail
 
     @property
     def indent(self) -> int:
@@ -112,11 +124,16 @@ class Hanging:
 
     def lines(self, width: int) -> list[Text]:
         """The lines of the text (without the bullet column) at a total width of `width`."""
+        room = width - self.indent
         lines: list[Text] = []
         for paragraph in self.text.split("\n", allow_blank=True):
-            offsets = wrap_offsets(paragraph.plain, width - self.indent)
-            for start, end in offsets:
-                lines.append(paragraph[start:end])
+            lines.extend(paragraph[start:end] for start, end in wrap_offsets(paragraph.plain, room))
+        tail = self.tail
+        if tail is not None and tail.plain:
+            if lines and cell_len(lines[-1].plain) + TAIL_GAP + cell_len(tail.plain) <= room:
+                lines[-1] = Text.assemble(lines[-1], " " * TAIL_GAP, tail)
+            else:
+                lines.extend(tail[start:end] for start, end in wrap_offsets(tail.plain, room))
         return lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -129,7 +146,7 @@ class Hanging:
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        plain = self.text.plain
+        plain = self.text.plain + (" " * TAIL_GAP + self.tail.plain if self.tail is not None else "")
         longest_line = max((cell_len(line) for line in plain.split("\n")), default=0)
         starts = [0, *break_points(plain), len(plain)]
         longest_piece = max((cell_len(plain[a:b].rstrip()) for a, b in zip(starts, starts[1:])), default=0)

@@ -50,9 +50,8 @@ class GuidancePanel(Static):
         self.display = guidance is not None and bool(getattr(guidance, "purpose", ""))
         if not self.display:
             return
-        purpose = Text(guidance.purpose)
-        parts = [Hanging(purpose, "")]
         if self.expanded:
+            parts = [Hanging(guidance.purpose, "")]
             good = getattr(guidance, "good", ()) or ()
             if good:
                 parts.append(Text(_("What good looks like:"), style="bold"))
@@ -64,9 +63,10 @@ class GuidancePanel(Static):
             if getattr(guidance, "examples", None):
                 parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="dim"))
         else:
-            purpose.append("  ")
             if getattr(guidance, "examples", None):
-                purpose.append(_("(F1: more guidance, F9: insert an example)"), style="dim")
+                hint = _("(F1: more guidance, F9: insert an example)")
             else:
-                purpose.append(_("(F1: more guidance)"), style="dim")
+                hint = _("(F1: more guidance)")
+            # the key hint stays in one piece, never split over two lines
+            parts = [Hanging(guidance.purpose, "", tail=Text(hint, style="dim"))]
         self.update(Group(*parts))

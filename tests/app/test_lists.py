@@ -216,3 +216,12 @@ async def test_guidance_points_hang_under_their_text(ui):
 class GuidanceApp(App):
     def compose(self):
         yield GuidancePanel()
+
+
+def test_a_removed_item_is_named_in_at_most_forty_cells():
+    from wizard.app.widgets.list_editor import short
+
+    assert short("Greet every customer by name") == "Greet every customer by name"
+    chinese = short("在每一次通话结束时感谢客户并确认问题已经得到解决")
+    assert cell_len(chinese) <= 40 and chinese.endswith("…") and chinese.startswith("在每一次通话")
+    assert cell_len(short("x" * 60)) == 40

@@ -5,6 +5,8 @@ the bullet, with double-width Chinese lined up."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -28,6 +30,9 @@ from wizard.app.ui import AUDIENCES, LANGUAGE_NAMES, _
 from wizard.app.widgets.bullets import Hanging
 from wizard.app.widgets.guidance import GuidancePanel
 from wizard.i18n import set_ui_language
+
+
+APP_TCSS = Path(__file__).resolve().parents[2] / "wizard" / "app" / "styles" / "app.tcss"
 
 
 def values_data() -> dict:
@@ -225,3 +230,43 @@ def test_a_removed_item_is_named_in_at_most_forty_cells():
     chinese = short("在每一次通话结束时感谢客户并确认问题已经得到解决")
     assert cell_len(chinese) <= 40 and chinese.endswith("…") and chinese.startswith("在每一次通话")
     assert cell_len(short("x" * 60)) == 40
+
+
+@dataclass(frozen=True)
+class FakeFinding:
+    path: tuple
+    message: str
+    severity: str = "warning"
+
+
+class ReviewApp(App):
+    CSS_PATH = str(APP_TCSS)
+
+    def __init__(self, findings) -> None:
+        super().__init__()
+        self.findings = findings
+
+    def compose(self):
+        data = {"schema_version": 1, "language": "en", "mission": "We help."}
+        yield ReviewStep(data, "en", states={"mission": "findings"}, findings=self.findings)
+
+
+@pytest.mark.parametrize(
+    ("ui", "more"),
+    [
+        ("en", "2 more suggestions on this step."),
+        ("hr", "Još 2 prijedloga u ovom koraku."),
+        ("zh", "本步骤还有2条建议。"),
+        ("tr", "Bu adımda 2 öneri daha var."),
+    ],
+)
+async def test_review_says_how_many_findings_it_does_not_list(ui, more):
+    set_ui_language(ui)
+    findings = [FakeFinding(("mission",), f"Finding number {n}.") for n in range(1, 8)]
+    app = ReviewApp(findings)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.pause()
+        shown = app.query(".review-finding")
+        assert [widget_lines(w)[0].strip() for w in shown] == [f"• Finding number {n}." for n in range(1, 6)]
+        (note,) = app.query(".review-more")
+        assert widget_lines(note)[0].strip() == more

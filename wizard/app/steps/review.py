@@ -14,6 +14,10 @@ from wizard.app.widgets.bullets import Hanging
 from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, STEP_KEYS, _, ngettext, step_title
 
 
+# Findings listed per section; the rest are counted (Edit shows each at its field).
+SHOWN_FINDINGS = 5
+
+
 class ReviewStep(StepForm):
     """Review and export (the editor gives it the step states and findings)."""
 
@@ -101,8 +105,14 @@ class ReviewStep(StepForm):
                 with Horizontal(classes="review-head"):
                     yield Static(Hanging(title, Text(mark, style=mark_style)), classes="review-title")
                     yield Button(_("Edit"), id=f"edit-{step}", classes="review-edit")
-                for finding in step_findings[:5]:
+                for finding in step_findings[:SHOWN_FINDINGS]:
                     yield Static(Hanging(finding.message), classes="review-finding")
+                hidden = len(step_findings) - SHOWN_FINDINGS
+                if hidden > 0:  # say so, rather than let the list end as if it were complete
+                    more = ngettext(
+                        "%(count)d more suggestion on this step.", "%(count)d more suggestions on this step.", hidden
+                    ) % {"count": hidden}
+                    yield Static(Hanging(more, ""), classes="review-more")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

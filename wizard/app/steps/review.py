@@ -62,7 +62,7 @@ class ReviewStep(StepForm):
                 ) % {"language": name, "count": count}
             else:
                 text = _("%(language)s: everything is translated.") % {"language": name}
-            yield Static(Text(text), classes="review-translation")
+            yield Static(Hanging(text, ""), classes="review-translation")
         yield Static(_("Export"), classes="review-heading")
         # A label column and a column of pickers, one picker a row: side by side the two
         # pickers were too narrow for "Internal: the whole policy" in every language.

@@ -18,7 +18,8 @@ CASES = {
 
 
 def shown_text(app) -> str:
-    return "\n".join(str(widget.render()) for widget in app.screen.query("Static"))
+    # notes keep their plain text in `.text` (findings render as wrapped lines, not a string)
+    return "\n".join(getattr(widget, "text", None) or str(widget.render()) for widget in app.screen.query("Static"))
 
 
 @pytest.mark.parametrize("lang", list(CASES))

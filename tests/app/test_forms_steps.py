@@ -355,7 +355,7 @@ async def test_translating_list_items():
         await pilot.pause()
         summary = str(app.form.query_one(".form-translation").content)
         assert "2 texts on this step are not translated into Hrvatski yet." in summary
-        assert "To do: Value 1, What it means in practice 1." in summary
+        assert "To do: Value 1 and What it means in practice 1." in summary
         editor = app.form.query_one(ListEditor)
         name = editor.rows[0].query_one(TextField)
         assert name.query_one(Input).value == "" and "English: Honesty" in name.note

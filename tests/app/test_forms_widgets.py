@@ -262,7 +262,7 @@ async def test_findings_are_shown_at_their_field():
         shown = resolution.findings_text
         assert shown == "Error: Resolution is shorter than the first response."
         assert resolution.query_one(".field-findings").has_class("-error")
-        assert "No metrics yet." in str(app.form.query_one(".form-findings").content)
+        assert "No metrics yet." in app.form.query_one(".form-findings").text
         # findings are replaced, not added up
         app.form.show_findings([])
         await pilot.pause()

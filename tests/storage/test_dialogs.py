@@ -123,7 +123,7 @@ async def test_recover_says_when_and_what(tmp_path):
         assert "(5 minutes ago)" in when
         assert str(info.saved_at.astimezone().year) in when
         assert text_of(screen, "#recover-sections") == (
-            "Sections that differ from the file: Basics, Mission, Service standards, and Review and export"
+            "Sections that differ from the file: “Basics”, “Mission”, “Service standards”, and “Review and export”"
         )
         assert isinstance(screen.focused, Button) and screen.focused.id == "choice-restore"
         assert not screen.query("#recover-file-gone")
@@ -137,8 +137,30 @@ async def test_recover_new_policy(tmp_path):
         await pilot.pause()
         screen = app.screen
         assert text_of(screen, "#recover-intro") == "Policy Wizard kept a new policy that was never saved: Northwind."
-        assert text_of(screen, "#recover-sections") == "Sections written: Basics and Mission"
+        assert text_of(screen, "#recover-sections") == "Sections written: “Basics” and “Mission”"
         assert "Delete the draft for good." in all_text(screen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Sections that differ from the file: “Purpose and scope”, “Values”, and “Enforcement and review”"),
+        ("hr", "Odjeljci koji se razlikuju od datoteke: „Svrha i primjena”, „Vrijednosti” i „Provedba i nadzor”"),
+        ("zh", "与文件不同的章节：“目的和适用范围”、“核心价值观”和“执行与监督”"),
+        ("tr", "Dosyadan farklı olan bölümler: “Amaç ve kapsam”, “Değerlerimiz” ve “Uygulama ve denetim”"),
+    ],
+)
+async def test_recover_titles_with_and_stay_apart(tmp_path, lang, expected):
+    """Titles that hold the language's own "and" are quoted, so the list cannot be misread."""
+    target = tmp_path / "policy.yaml"
+    target.write_text("schema_version: 1\nlanguage: en\n", encoding="utf-8")
+    i18n.set_ui_language(lang)
+    info = draft_info(target, minutes_ago=5)
+    app = DialogApp(lambda: RecoverDraftScreen(info, ["purpose", "values", "enforcement"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app.screen, "#recover-sections") == expected
+        assert_fits(app, app.screen)
 
 
 @pytest.mark.parametrize(
@@ -430,7 +452,7 @@ async def test_recover_when_the_file_is_gone(tmp_path):
         await pilot.pause()
         screen = app.screen
         assert text_of(screen, "#recover-file-gone").startswith("The file itself is no longer there")
-        assert text_of(screen, "#recover-sections") == "Sections written: Basics and Mission"
+        assert text_of(screen, "#recover-sections") == "Sections written: “Basics” and “Mission”"
         assert_fits(app, screen)
 
 

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from wizard.app.labels import LANGUAGE_NAMES  # re-exported for the screens
 from wizard.app.steps import SECTION_STEPS, STEP_KEYS, STEP_TITLES
-from wizard.i18n import N_, Translator
+from wizard.i18n import N_, Translator, ui_language
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 _ = Translator("app").gettext
 ngettext = Translator("app").ngettext
+pgettext = Translator("app").pgettext
 
 # Which top-level keys of the spec each step edits.
 STEP_DATA_KEYS: dict[str, tuple[str, ...]] = {
@@ -39,6 +40,34 @@ AUDIENCES = {"internal": N_("Internal: the whole policy"), "public": N_("Public:
 def step_title(step: str) -> str:
     """The title of a step in the UI language."""
     return _(STEP_TITLES.get(step, step))
+
+
+def list_text(items: list[str]) -> str:
+    """Items as one list the way the UI language writes it ("a, b and c", "a, b i c",
+    "a、b和c", "a, b ve c"): a comma join reads wrong outside English."""
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return "".join(items)
+    from babel.lists import format_list
+
+    return format_list(items, locale=ui_language())
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences one after the other: a space between them, none in Chinese (whose full
+    stop "。" already separates them)."""
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        text = pgettext("two sentences in a row", "%(first)s %(second)s") % {"first": text, "second": part} if text else part
+    return text
+
+
+def quoted(text: str) -> str:
+    """`text` in the UI language's quotation marks, so a title that itself holds "and"
+    ("Purpose and scope") stays one item when it sits in a list."""
+    return pgettext("quotation marks around a title", "“%(text)s”") % {"text": text}
 
 
 def step_for_path(path: tuple) -> str | None:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from wizard.app.screens._storage_dialog import Choice, StorageDialog
 from wizard.app.steps import STEP_TITLES
+from wizard.app.ui import list_text, quoted
 from wizard.i18n import Translator, ui_language
 from wizard.storage import DraftInfo
 
@@ -102,9 +103,9 @@ class RecoverDraftScreen(StorageDialog[str]):
             )
         names = section_names(self.differing)
         if names:
-            from babel.lists import format_list
-
-            joined = format_list(names, locale=ui_language())
+            # Quoted, so titles that hold "and" themselves ("Purpose and scope") do not
+            # run together with the list's own "and".
+            joined = list_text([quoted(name) for name in names])
             if info.target is not None and not file_gone:
                 text = _("Sections that differ from the file: %(sections)s") % {"sections": joined}
             else:

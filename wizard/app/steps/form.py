@@ -15,6 +15,7 @@ from textual.widgets import Input, TextArea
 
 from wizard.app.labels import language_name
 from wizard.app.steps.base import StepForm
+from wizard.app.ui import list_text, sentences
 from wizard.app.widgets.choice import Checklist, ChoiceField
 from wizard.app.widgets.date_input import DateInput
 from wizard.app.widgets.duration_picker import DurationPicker
@@ -197,13 +198,13 @@ class Form(StepForm):
             parts.append(_("Everything on this step is translated into %(language)s.") % {"language": language})
         else:
             names = [self.field_name(field) for field in missing + stale]
-            shown = ", ".join(dict.fromkeys(name for name in names if name))
+            shown = list_text(list(dict.fromkeys(name for name in names if name)))
             if shown:
                 parts.append(_("To do: %(fields)s.") % {"fields": shown})
             parts.append(
                 _("The original text is shown under each field.")
             )
-        note.show(" ".join(parts))
+        note.show(sentences(parts))
         note.set_class(bool(missing or stale), "-pending")
 
     def field_name(self, field: TextField) -> str:

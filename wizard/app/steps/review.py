@@ -5,12 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Select, Static
 
 from wizard.app.steps.base import StepForm
+from wizard.app.widgets.bullets import Hanging
 from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, STEP_KEYS, _, ngettext, step_title
+
+
+# Findings listed per section; the rest are counted (Edit shows each at its field).
+SHOWN_FINDINGS = 5
 
 
 class ReviewStep(StepForm):
@@ -57,9 +62,11 @@ class ReviewStep(StepForm):
                 ) % {"language": name, "count": count}
             else:
                 text = _("%(language)s: everything is translated.") % {"language": name}
-            yield Static(Text(text), classes="review-translation")
+            yield Static(Hanging(text, ""), classes="review-translation")
         yield Static(_("Export"), classes="review-heading")
-        with Horizontal(classes="review-export-options"):
+        # A label column and a column of pickers, one picker a row: side by side the two
+        # pickers were too narrow for "Internal: the whole policy" in every language.
+        with Container(classes="review-export-options"):
             yield Label(_("Language"))
             yield Select(
                 [(name, code) for code, name in LANGUAGE_NAMES.items()],
@@ -79,26 +86,33 @@ class ReviewStep(StepForm):
                 continue
             state = self.states.get(step, "empty")
             step_findings = [f for f in self.findings if _step_of(f) == step]
-            mark = {"complete": ("✓ ", "green"), "findings": ("! ", "bold yellow"), "empty": ("○ ", "dim")}.get(state, ("  ", ""))
-            with Horizontal(classes="review-row"):
-                with Vertical(classes="review-info"):
-                    title = Text()
-                    title.append(mark[0], style=mark[1])
-                    title.append(step_title(step), style="bold")
-                    title.append("  ")
-                    if state == "empty":
-                        title.append(_("empty"), style="dim")
-                    elif step_findings:
-                        title.append(
-                            ngettext("%(count)d suggestion", "%(count)d suggestions", len(step_findings)) % {"count": len(step_findings)},
-                            style="yellow",
-                        )
-                    else:
-                        title.append(_("complete"), style="green")
-                    yield Static(title, classes="review-title")
-                    for finding in step_findings[:5]:
-                        yield Static(Text("• " + finding.message), classes="review-finding")
-                yield Button(_("Edit"), id=f"edit-{step}", classes="review-edit")
+            mark, mark_style = {"complete": ("✓", "green"), "findings": ("!", "bold yellow"), "empty": ("○", "dim")}.get(state, (" ", ""))
+            title = Text()
+            title.append(step_title(step), style="bold")
+            title.append("  ")
+            if state == "empty":
+                title.append(_("empty"), style="dim")
+            elif step_findings:
+                title.append(
+                    ngettext("%(count)d suggestion", "%(count)d suggestions", len(step_findings)) % {"count": len(step_findings)},
+                    style="yellow",
+                )
+            else:
+                title.append(_("complete"), style="green")
+            # The findings run under the Edit button too: beside it they had ten cells
+            # less and wrapped twice as often.
+            with Vertical(classes="review-row"):
+                with Horizontal(classes="review-head"):
+                    yield Static(Hanging(title, Text(mark, style=mark_style)), classes="review-title")
+                    yield Button(_("Edit"), id=f"edit-{step}", classes="review-edit")
+                for finding in step_findings[:SHOWN_FINDINGS]:
+                    yield Static(Hanging(finding.message), classes="review-finding")
+                hidden = len(step_findings) - SHOWN_FINDINGS
+                if hidden > 0:  # say so, rather than let the list end as if it were complete
+                    more = ngettext(
+                        "%(count)d more suggestion on this step.", "%(count)d more suggestions on this step.", hidden
+                    ) % {"count": hidden}
+                    yield Static(Hanging(more, ""), classes="review-more")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

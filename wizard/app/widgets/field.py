@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from rich.console import Group
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -21,6 +22,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from wizard.app.widgets.bullets import Hanging
 from wizard.i18n import Translator
 
 _ = Translator("app").gettext
@@ -143,11 +145,24 @@ def finding_lines(findings: Iterable[Any]) -> str:
 
 
 class FindingsNote(Note):
-    """The findings of one field, coloured by the worst severity."""
+    """The findings of one field, coloured by the worst severity; a long hint wraps under
+    its own first letter, not back to the margin."""
 
     def show_findings(self, findings: list) -> None:
-        self.show(finding_lines(findings))
+        text = finding_lines(findings)
+        if text != self.text:
+            self.text = text
+            self.update(Group(*(_hanging_line(line) for line in text.splitlines())) if text else "")
+            self.set_class(not text, "-empty")
         self.set_class(any(f.severity == "error" for f in findings), "-error")
+
+
+def _hanging_line(line: str) -> Hanging:
+    """One line of `finding_lines`: a message, or a hint (indented two cells) that keeps
+    its indent when it wraps."""
+    if line.startswith("  "):
+        return Hanging(line[2:], " ")
+    return Hanging(line, "")
 
 
 class FindingTarget:

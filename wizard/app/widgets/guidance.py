@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from wizard.app.ui import _
+from wizard.app.widgets.bullets import Hanging, bullet_list
 
 
 def load_guidance(step: str):
@@ -47,21 +48,21 @@ class GuidancePanel(Static):
         self.display = guidance is not None and bool(guidance.purpose)
         if not self.display:
             return
-        parts = [Text(guidance.purpose)]
         if self.expanded:
+            parts = [Hanging(guidance.purpose, "")]
             if guidance.good:
                 parts.append(Text(_("What good looks like:"), style="bold"))
-                for point in guidance.good:
-                    parts.append(Text("• " + point))
+                parts.extend(bullet_list(guidance.good))
             if guidance.example:
                 parts.append(Text(_("Example:"), style="bold"))
-                parts.append(Text(guidance.example, style="italic"))
+                parts.append(Hanging(guidance.example, "", style="italic"))
             if guidance.examples:
-                parts.append(Text(_("Press F9 in a field to insert an example."), style="dim"))
+                parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="dim"))
         else:
-            parts[0].append("  ")
             if guidance.examples:
-                parts[0].append(_("(F1: more guidance, F9: insert an example)"), style="dim")
+                hint = _("(F1: more guidance, F9: insert an example)")
             else:
-                parts[0].append(_("(F1: more guidance)"), style="dim")
+                hint = _("(F1: more guidance)")
+            # the key hint stays in one piece, never split over two lines
+            parts = [Hanging(guidance.purpose, "", tail=Text(hint, style="dim"))]
         self.update(Group(*parts))

@@ -45,8 +45,11 @@ def default_is_blank(item: Any, ignore: Sequence[str] = ()) -> bool:
 
 
 def short(text: str, width: int = 40) -> str:
+    """`text` on one line in at most `width` cells (a Chinese character takes two)."""
+    from rich.cells import cell_len, set_cell_size
+
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
 class RowControls(Static):

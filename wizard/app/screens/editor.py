@@ -40,7 +40,8 @@ from wizard.app.ui import (
 )
 from wizard.app.widgets.guidance import GuidancePanel
 from wizard.app.widgets.preview import Preview, call_later
-from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
+from wizard.app.unsaved import UnsavedInput, to_draft
+from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
 from wizard.storage import SaveError
 
@@ -68,14 +69,18 @@ def form_class(step: str) -> type[StepForm]:
     return STEP_FORMS.get(step, PlaceholderForm)
 
 
-def step_states(data: dict, findings: list) -> dict[str, str]:
-    """Progress of each step: complete, has findings, empty (the review step has none)."""
+def step_states(data: dict, findings: list, unsaved: Any = ()) -> dict[str, str]:
+    """Progress of each step: has input that cannot be saved (paths in `unsaved`), complete,
+    has findings, empty (the review step has none)."""
     with_findings = {step_for_path(tuple(f.path)) for f in findings}
+    with_unsaved = {step_for_path(tuple(path)) for path in unsaved}
     states = {}
     for step in STEP_KEYS:
         keys = STEP_DATA_KEYS[step]
         if not keys:
             states[step] = NONE
+        elif step in with_unsaved:
+            states[step] = INVALID
         elif all(is_empty(data.get(key)) for key in keys):
             states[step] = EMPTY
         elif step in with_findings:
@@ -124,7 +129,17 @@ class EditorScreen(Screen):
         Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
     ]
 
-    def __init__(self, data: dict, path: Path | None = None, *, fingerprint: Any = None, dirty: bool = False, draft_id: str | None = None) -> None:
+    def __init__(
+        self,
+        data: dict,
+        path: Path | None = None,
+        *,
+        fingerprint: Any = None,
+        dirty: bool = False,
+        draft_id: str | None = None,
+        unsaved: dict[tuple, UnsavedInput] | None = None,
+    ) -> None:
+        """`unsaved`: typed input that could not be saved, restored from a draft."""
         super().__init__()
         translate_bindings(self)
         self.data = data
@@ -134,7 +149,10 @@ class EditorScreen(Screen):
         self.step = STEP_KEYS[0]
         self.edit_lang = data.get("language", "en")
         self.findings: list = []
-        self.states = step_states(data, [])
+        # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
+        # again in its field, listed on the review step, kept in the draft.
+        self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
+        self.states = step_states(data, [], self.unsaved)
         self.version = 0
         self._checked_version = -1
         self._check_timer: asyncio.TimerHandle | None = None
@@ -168,6 +186,8 @@ class EditorScreen(Screen):
         await self.show_step(self.step)
         self.query_one(Preview).request(self.data, delay=0)
         self._schedule_checks(delay=0)
+        if self.unsaved:
+            self._touch_autosave()  # a restored draft keeps its typed input
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
@@ -195,10 +215,21 @@ class EditorScreen(Screen):
     def file_label(self) -> str:
         return self.path.name if self.path is not None else _("New policy")
 
+    @property
+    def needs_saving(self) -> bool:
+        """Whether anything would be lost by closing now: changes not in the file, or typed
+        input that cannot be saved yet."""
+        return self.dirty or bool(self.unsaved)
+
     def _update_title(self) -> None:
-        self.title = ("● " if self.dirty else "") + self.file_label
+        self.title = ("● " if self.needs_saving else "") + self.file_label
         written = self.path is not None and self.fingerprint is not None  # a new file's path is only a target
-        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if written else _("not saved yet"))
+        if self.dirty:
+            self.sub_title = _("unsaved changes")
+        elif self.unsaved:
+            self.sub_title = _("some input is not saved")
+        else:
+            self.sub_title = _("saved") if written else _("not saved yet")
 
     # ------------------------------------------------------------------ steps
 
@@ -211,7 +242,7 @@ class EditorScreen(Screen):
         cls = form_class(step)
         if step == "review":
             return cls(self.data, self.edit_lang, states=self.states, findings=self.findings,
-                       untranslated=self._untranslated_counts(), id="form")
+                       untranslated=self._untranslated_counts(), unsaved=self.unsaved_list(), id="form")
         return cls(self.data, self.edit_lang, id="form")
 
     def _untranslated_counts(self) -> dict[str, int]:
@@ -234,6 +265,8 @@ class EditorScreen(Screen):
         await host.remove_children()
         form = self.make_form(step)
         await host.mount(form)
+        if step != "review":
+            form.restore_unsaved({path: entry for path, entry in self.unsaved.items() if step_for_path(path) == step})
         self.query_one(StepList).set_current(step)
         self.query_one(GuidancePanel).show_step(step)
         self._update_heading()
@@ -276,7 +309,7 @@ class EditorScreen(Screen):
         if step not in STEP_KEYS:
             return
         if step != self.step:
-            await self.show_step(step)
+            await self.show_step(step, focus=not path)  # (the form's first field would take it later)
         if path and self.form is not None:
             self.form.focus_path(path)
 
@@ -331,9 +364,32 @@ class EditorScreen(Screen):
             self.edit_lang = self.data.get("language", "en")
         self.query_one(Preview).request(self.data)
         self._schedule_checks()
+        self._touch_autosave()
+
+    # ------------------------------------------------------------------ input that cannot be saved
+
+    def unsaved_list(self) -> list[UnsavedInput]:
+        """The typed input that cannot be saved, in the order of the steps."""
+        order = {step: index for index, step in enumerate(STEP_KEYS)}
+        return sorted(self.unsaved.values(), key=lambda entry: order.get(step_for_path(entry.path) or "", 99))
+
+    @on(StepForm.UnsavedChanged)
+    def _unsaved_changed(self, event: StepForm.UnsavedChanged) -> None:
+        event.stop()
+        entries = {path: entry for path, entry in self.unsaved.items() if step_for_path(path) != event.step}
+        entries.update(event.entries)
+        if entries == self.unsaved:
+            return
+        self.unsaved = entries
+        self._update_title()
+        self.states = step_states(self.data, self.findings, self.unsaved)
+        self.query_one(StepList).set_states(self.states)
+        self._touch_autosave()
+
+    def _touch_autosave(self) -> None:
         if self.autosaver is not None:
             try:
-                self.autosaver.touch(self.data)
+                self.autosaver.touch(self.data, to_draft(self.unsaved_list()))
             except Exception:  # autosave must never break typing
                 pass
 
@@ -384,7 +440,7 @@ class EditorScreen(Screen):
             return  # the spec changed meanwhile: newer checks are on their way
         self.findings = found
         self._checked_version = version
-        self.states = step_states(data, found)
+        self.states = step_states(data, found, self.unsaved)
         self.query_one(StepList).set_states(self.states)
         self._show_step_findings()
 
@@ -503,6 +559,18 @@ class EditorScreen(Screen):
             self.notify(_("Could not export: %(error)s") % {"error": error}, severity="error", markup=False, timeout=8)
             return
         self.notify(_("Exported to %(path)s") % {"path": request.path}, markup=False, timeout=6)
+        if self.unsaved:
+            count = len(self.unsaved)
+            self.notify(
+                ngettext(
+                    "The export leaves out %(count)d field that is not valid yet (see “Review and export”).",
+                    "The export leaves out %(count)d fields that are not valid yet (see “Review and export”).",
+                    count,
+                ) % {"count": count},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
 
     # ------------------------------------------------------------------ save
 
@@ -522,7 +590,10 @@ class EditorScreen(Screen):
         return await self.app.push_screen_wait(SaveAsScreen(initial))
 
     async def save(self, ask_path: bool = False, then_quit: bool = False) -> bool:
-        """Save to the file (asking where when it has none); True when the policy is saved."""
+        """Save to the file (asking where when it has none); True when the policy is saved.
+        Typed input that cannot be saved is named first: the user fixes it, or saves the rest."""
+        if self.unsaved and not await self._confirm_unsaved_input():
+            return False
         path = self.path
         if path is None or ask_path:
             initial = path or Path.cwd() / "policy.yaml"
@@ -581,15 +652,45 @@ class EditorScreen(Screen):
             except Exception:
                 pass
             self.autosaver = self._make_autosaver(None)
+            if self.unsaved:
+                self._touch_autosave()  # what could not be saved stays in the draft
         from wizard.app.recent import remember
 
         remember(self.path)
         if self.step == "review":
             await self.show_step(self.step, focus=False)
-        self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
+        if self.unsaved:
+            count = len(self.unsaved)
+            self.notify(
+                ngettext(
+                    "Saved to %(path)s, except %(count)d field that is not valid yet. What you typed there is kept: fix it and save again.",
+                    "Saved to %(path)s, except %(count)d fields that are not valid yet. What you typed there is kept: fix them and save again.",
+                    count,
+                ) % {"path": self.path, "count": count},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        else:
+            self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
         if then_quit:
             self.app.exit()
         return True
+
+    async def _confirm_unsaved_input(self) -> bool:
+        """Name the fields whose input cannot be saved; True to save the rest. "Go back and
+        fix" puts the cursor into the first of them."""
+        from wizard.app.screens.unsaved_input import UnsavedInputScreen
+
+        entries = self.unsaved_list()
+        kept = {entry.path: get_at(self.data, entry.path) for entry in entries}
+        choice = await self.app.push_screen_wait(UnsavedInputScreen(entries, kept))
+        if choice == "save":
+            return True
+        if choice == "fix":
+            first = entries[0]
+            await self.go_to(step_for_path(first.path) or self.step, first.path)
+        return False
 
     async def _ask_revision_note(self) -> bool:
         """Ask once per editing session for a note for the revision history; False on cancel.
@@ -633,6 +734,7 @@ class EditorScreen(Screen):
             return
         self.data.clear()
         self.data.update(loaded.data)
+        self.unsaved = {}  # typed input goes with the other changes the user chose to drop
         self.fingerprint = loaded.fingerprint
         self.dirty = False
         self.version += 1
@@ -663,11 +765,14 @@ class EditorScreen(Screen):
 
     @work(exclusive=True, group="dialog")
     async def confirm_quit(self) -> None:
-        """Quit, asking first when there are unsaved changes."""
-        if self.dirty:
+        """Quit, asking first when there are unsaved changes (or typed input that cannot be
+        saved). Input that still cannot be saved after "Save and quit" stays in the draft,
+        offered again next time the policy is opened."""
+        choice = None
+        if self.needs_saving:
             from wizard.app.screens.dialogs import QuitScreen
 
-            choice = await self.app.push_screen_wait(QuitScreen())
+            choice = await self.app.push_screen_wait(QuitScreen(unsaved=len(self.unsaved)))
             if choice is None:
                 return
             if choice == "save":
@@ -675,13 +780,16 @@ class EditorScreen(Screen):
                     return
         if self.autosaver is not None:
             try:
-                self.autosaver.discard()
+                if self.unsaved and choice == "save":
+                    self.autosaver.flush()
+                else:
+                    self.autosaver.discard()
             except Exception:
                 pass
         self.app.exit()
 
     def action_open_file(self) -> None:
-        if self.dirty:
+        if self.needs_saving:
             self.notify(_("Save your changes first (Ctrl+S), then open another file."), severity="warning")
             return
         self.app.action_open_file()  # type: ignore[attr-defined]

@@ -211,7 +211,9 @@ class WelcomeScreen(Screen):
                 file_data = core.load(Path(info.target)).data
             except core.FileProblems:
                 file_data = None
-        differing = changed_sections(data, file_data)
+        from wizard.app.unsaved import sections_differing
+
+        differing = sections_differing(changed_sections(data, file_data), info.unsaved)
         try:
             from wizard.app.screens.recover import RecoverDraftScreen
         except ImportError:

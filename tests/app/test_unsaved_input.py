@@ -21,10 +21,10 @@ from wizard.app.screens.unsaved_input import UnsavedInputScreen
 from wizard.app.unsaved import UnsavedInput, from_draft, to_draft
 from wizard.app.widgets.date_input import DateInput
 from wizard.app.widgets.duration_picker import DurationPicker, UnitPicker
-from wizard.app.widgets.number_field import IntegerField
+from wizard.app.widgets.number_field import IntegerField, PercentField
 from wizard.app.widgets.sidebar import StepList
 from wizard.i18n import set_ui_language
-from wizard.storage import DraftStore
+from wizard.storage import DraftStore, draft_id_for
 
 POLICY = """\
 schema_version: 1
@@ -47,6 +47,16 @@ def policy(tmp_path):
     path = tmp_path / "policy.yaml"
     path.write_text(POLICY, encoding="utf-8")
     return path
+
+
+async def opened(pilot, screen_type=EditorScreen):
+    """Wait until the app shows a screen of `screen_type` (the file is loaded in a worker)."""
+    for _attempt in range(100):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, screen_type):
+            return pilot.app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{screen_type.__name__} did not open: {pilot.app.screen!r}")
 
 
 def texts(root) -> str:
@@ -79,8 +89,7 @@ async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_pat
     target = tmp_path / "new.yaml"
     app = PolicyWizardApp("new", target, lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        editor = app.editor
+        editor = await opened(pilot)
         await pilot.press("tab", "tab", "tab", "tab")  # title, company, owner, contact, date
         assert app.focused.parent is editor.query_one(DateInput)
         await pilot.press(*"2026-13-01", "tab", *"abc")
@@ -128,8 +137,7 @@ async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_pat
 async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        editor = app.editor
+        editor = await opened(pilot)
         await type_into(pilot, editor.query_one(DateInput), "2026-13-01")
         assert not editor.dirty and editor.needs_saving  # the data itself did not change
 
@@ -165,8 +173,7 @@ async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
 async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        editor = app.editor
+        editor = await opened(pilot)
         await pilot.press(*["f8"] * 6)
         await settle(pilot)
         assert editor.step == "standards"
@@ -177,7 +184,7 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
         await settle(pilot)
         path = ("standards", "service_levels", 1, "first_response")
         assert editor.unsaved[path] == UnsavedInput(
-            path, "4x", "Phone › First response within", "“4x” is not a number. Type digits, such as 24.", "hour"
+            path, "4x", "Phone › First response within", "“4x” is not a number. Type digits, such as 24.", "hour", "en"
         )
         # "4" was a valid duration on the way to "4x": the file has the last valid one
         assert editor.data["standards"]["service_levels"][1]["first_response"] == "4 minutes"
@@ -203,8 +210,7 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
 async def test_moving_or_removing_a_row_moves_or_drops_its_input(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        editor = app.editor
+        editor = await opened(pilot)
         await editor.go_to("standards")
         await settle(pilot)
         await type_into(pilot, editor.query(DurationPicker)[2], "0")
@@ -220,8 +226,7 @@ async def test_moving_or_removing_a_row_moves_or_drops_its_input(policy):
 async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        editor = app.editor
+        editor = await opened(pilot)
         await type_into(pilot, editor.query_one(DateInput), "2026-13-01")
         editor.autosaver.flush()
         info = DraftStore().for_target(policy)
@@ -231,8 +236,7 @@ async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
 
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, RecoverDraftScreen)
+        await opened(pilot, RecoverDraftScreen)
         offered = texts(app.screen)
         assert "Sections that differ from the file: Basics" in offered
         assert "Effective date: “2026-13-01”" in offered
@@ -249,8 +253,7 @@ async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
 async def test_save_the_rest_and_quit_keeps_the_input_in_the_draft(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        editor = app.editor
+        editor = await opened(pilot)
         await type_into(pilot, editor.query_one(IntegerField), "abc")
         await pilot.press("ctrl+q")
         await settle(pilot)
@@ -270,7 +273,7 @@ async def test_the_dialog_speaks_the_ui_language(policy):
     set_ui_language("hr")
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await opened(pilot)
         await type_into(pilot, app.editor.query_one(DateInput), "2026-02-30")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -278,6 +281,82 @@ async def test_the_dialog_speaks_the_ui_language(policy):
         assert "1 polje još nije moguće spremiti" in dialog
         assert "Osnovni podaci › Datum stupanja na snagu: „2026-02-30”" in dialog
         assert "U datoteci ostaje prethodna vrijednost: 2026-12-01" in dialog
+
+
+MORE = POLICY + """\
+  metrics:
+  - metric: csat
+    target: 90%
+procedures:
+- kind: complaints
+  steps:
+  - Log the complaint.
+  acknowledge_within: 2 working days
+"""
+
+
+async def test_percent_and_procedure_targets_stay_and_the_step_says_so(tmp_path):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(MORE, encoding="utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await opened(pilot)
+        await editor.go_to("standards")
+        await settle(pilot)
+        await type_into(pilot, editor.query_one(PercentField), "lots")
+        assert "1 field on this step cannot be saved yet: see its error below." in str(
+            editor.query_one("#step-findings", Static).render()
+        )
+        await pilot.press("f8")  # on to the procedures
+        await settle(pilot)
+        await type_into(pilot, editor.query(DurationPicker)[0], "soon")
+        await pilot.press("f7")
+        await settle(pilot)
+        assert shown(editor.query_one(PercentField)) == "lots"
+        await pilot.press("f8")
+        await settle(pilot)
+        assert shown(editor.query(DurationPicker)[0]) == "soon"
+        assert editor.query_one(StepList).states["procedures"] == "invalid"
+
+        await editor.go_to("review")
+        await settle(pilot)
+        review = texts(editor.form)
+        assert "✗ Service standards › Customer satisfaction (CSAT) › Target: “lots”" in review
+        assert "✗ Procedures › Handling complaints › Acknowledge within: “soon working days”" in review
+        await pilot.click("#fix-1")
+        await settle(pilot)
+        assert app.focused is editor.query(DurationPicker)[0].query_one(".duration-amount", Input)
+    saved = core.load(policy).data
+    assert saved["standards"]["metrics"][0]["target"] == "90%"  # never saved: untouched
+
+
+async def test_a_draft_from_another_ui_language_is_named_by_its_step_until_shown(policy):
+    path = ("standards", "service_levels", 1, "first_response")
+    entry = UnsavedInput(path, "4x", "Telefon › Prvi odgovor u roku od", "„4x” nije broj.", "hour", "hr")
+    DraftStore().write(
+        draft_id_for(policy),
+        core.load(policy).data,
+        policy,
+        unsaved=to_draft([entry]),
+    )
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot, RecoverDraftScreen)
+        assert "Service standards: “4x hours”" in texts(app.screen)
+        await pilot.press("enter")  # Restore
+        await settle(pilot)
+        editor = app.editor
+        await editor.go_to("review")
+        await settle(pilot)
+        review = texts(editor.form)
+        assert "✗ Service standards: “4x hours”" in review
+        assert "• This is not valid yet: open the field to see why." in review
+        await pilot.click("#fix-0")
+        await settle(pilot)
+        phone = editor.query(DurationPicker)[2]
+        assert app.focused is phone.query_one(".duration-amount", Input)
+        assert shown(phone) == "4x" and phone.query_one(UnitPicker).unit == "hour"
+        assert editor.unsaved[path].label == "Phone › First response within"  # in English now
 
 
 def test_draft_entries_round_trip_and_bad_ones_are_skipped():

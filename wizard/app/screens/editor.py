@@ -384,6 +384,7 @@ class EditorScreen(Screen):
         self._update_title()
         self.states = step_states(self.data, self.findings, self.unsaved)
         self.query_one(StepList).set_states(self.states)
+        self._update_step_box()
         self._touch_autosave()
 
     def _touch_autosave(self) -> None:
@@ -446,22 +447,39 @@ class EditorScreen(Screen):
 
     def _show_step_findings(self) -> None:
         mine = [f for f in self.findings if step_for_path(tuple(f.path)) == self.step]
-        box = self.query_one("#step-findings", Static)
         form = self.form
         if form is not None:
             try:
                 form.show_findings(self.findings if self.step == "review" else mine)
             except Exception:
                 pass
-        if self.step == "review" or not mine:
+        self._update_step_box(mine)
+
+    def _update_step_box(self, mine: list | None = None) -> None:
+        """The line above the form: fields of this step that cannot be saved, suggestions."""
+        if mine is None:
+            mine = [f for f in self.findings if step_for_path(tuple(f.path)) == self.step]
+        box = self.query_one("#step-findings", Static)
+        invalid = sum(1 for path in self.unsaved if step_for_path(path) == self.step)
+        if self.step == "review" or not (mine or invalid):
             box.display = False
             return
+        lines = []
+        if invalid:
+            # first: in a long form the field may be far below, and this is what is not saved
+            lines.append(
+                ngettext("%(count)d field on this step cannot be saved yet: see its error below.",
+                         "%(count)d fields on this step cannot be saved yet: see their errors below.",
+                         invalid) % {"count": invalid}
+            )
+        if mine:
+            lines.append(
+                ngettext("%(count)d suggestion for this step (see the fields below).",
+                         "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
+            )
         box.display = True
-        box.update(
-            ngettext("%(count)d suggestion for this step (see the fields below).",
-                     "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
-        )
-        box.set_class(any(getattr(f, "severity", "") == "error" for f in mine), "-error")
+        box.update("\n".join(lines))
+        box.set_class(bool(invalid) or any(getattr(f, "severity", "") == "error" for f in mine), "-error")
 
     # ------------------------------------------------------------------ guidance & examples
 

@@ -88,7 +88,7 @@ async def type_into(pilot, field, text: str) -> None:
 async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_path):
     target = tmp_path / "new.yaml"
     app = PolicyWizardApp("new", target, lang="en")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # the smallest screen: fields scroll
         editor = await opened(pilot)
         await pilot.press("tab", "tab", "tab", "tab")  # title, company, owner, contact, date
         assert app.focused.parent is editor.query_one(DateInput)
@@ -126,6 +126,7 @@ async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_pat
         await settle(pilot)
         assert editor.step == "basics"
         assert app.focused is editor.query_one(IntegerField).query_one(Input)
+        assert editor.form.region.contains_region(app.focused.region)  # scrolled into view
 
         # fixing the number takes it off the list
         await pilot.press(*["backspace"] * 3, *"12")

@@ -323,6 +323,8 @@ class Form(StepForm):
         target_path, widget = match
         widget.focus_target(tuple(path[len(target_path) :]))  # type: ignore[attr-defined]
         widget.scroll_visible()
+        # a form just shown has no layout yet: scroll again once it has one
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     # -- guidance examples --------------------------------------------------------------
 

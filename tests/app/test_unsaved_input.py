@@ -360,6 +360,34 @@ async def test_a_draft_from_another_ui_language_is_named_by_its_step_until_shown
         assert editor.unsaved[path].label == "Phone › First response within"  # in English now
 
 
+async def test_a_new_policy_never_saved_gets_its_input_back_from_the_welcome_screen():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await opened(pilot)
+        await pilot.press(*"Kava Bar Policy", "tab", "tab", "tab", "tab", *"2026-1-5")
+        await settle(pilot)
+        assert editor.unsaved[("effective_date",)].text == "2026-1-5"
+        editor.autosaver.flush()
+
+    app = PolicyWizardApp()  # `policy-wizard`: the welcome screen lists the draft
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _attempt in range(100):
+            await settle(pilot)
+            drafts = app.screen.query("#drafts")
+            if drafts and drafts.first().option_count:
+                break
+            await pilot.pause(0.05)
+        await pilot.click("#drafts", offset=(2, 0))  # the first draft in the list
+        await opened(pilot, RecoverDraftScreen)
+        assert "Basics › Effective date: “2026-1-5”" in texts(app.screen)
+        await pilot.press("enter")  # Restore
+        editor = await opened(pilot)
+        date = editor.query_one(DateInput)
+        assert shown(date) == "2026-1-5"
+        assert date.error == "Keep typing: the date is written as YYYY-MM-DD, such as 2026-12-01."
+        assert editor.data["title"] == "Kava Bar Policy"
+
+
 def test_draft_entries_round_trip_and_bad_ones_are_skipped():
     entries = [
         UnsavedInput(("effective_date",), "2026-13-01", "Effective date", "No month 13."),

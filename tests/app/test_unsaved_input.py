@@ -170,6 +170,15 @@ async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
         assert shown(editor.query_one(DateInput)) == "2026-13-01"
         assert editor.title.startswith("● ")  # still something to fix
 
+        # opening another policy now is allowed: the typed date waits in the draft
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert any("is kept in a draft: it comes back when you open this policy again" in text
+                   for text in notifications(app))
+        assert type(app.screen).__name__ == "PathScreen"
+    info = DraftStore().for_target(policy)
+    assert info is not None and from_draft(info.unsaved)[("effective_date",)].text == "2026-13-01"
+
 
 async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
     app = PolicyWizardApp("edit", policy)

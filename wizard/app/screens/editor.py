@@ -807,9 +807,26 @@ class EditorScreen(Screen):
         self.app.exit()
 
     def action_open_file(self) -> None:
-        if self.needs_saving:
+        if self.dirty:
             self.notify(_("Save your changes first (Ctrl+S), then open another file."), severity="warning")
             return
+        if self.unsaved and self.autosaver is not None:
+            # saved but for input that cannot be: it waits in the draft, offered with this policy
+            try:
+                self.autosaver.flush()
+            except Exception:
+                pass
+            count = len(self.unsaved)
+            self.notify(
+                ngettext(
+                    "What you typed in %(count)d field that is not valid yet is kept in a draft: it comes back when you open this policy again.",
+                    "What you typed in %(count)d fields that are not valid yet is kept in a draft: it comes back when you open this policy again.",
+                    count,
+                ) % {"count": count},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
         self.app.action_open_file()  # type: ignore[attr-defined]
 
 

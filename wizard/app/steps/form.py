@@ -191,8 +191,10 @@ class Form(StepForm):
             entry = entries.get(path) if path else None
             if entry is not None:
                 field.restore_input(entry.text, entry.unit)
-        self._reported_unsaved = None
-        self.report_unsaved()  # the step's set as its fields hold it now
+        # The step's set as its fields hold it now (renewed labels, or without an entry
+        # whose field is gone); told only when it differs, so a plain step change costs nothing.
+        self._reported_unsaved = dict(entries)
+        self.report_unsaved()
 
     # Enter in a one-line field goes on to the next field (in a list of texts: adds the
     # next item). A priority binding, not `Input.Submitted`: the binding runs as the key

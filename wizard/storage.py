@@ -29,7 +29,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -398,7 +398,7 @@ class DraftInfo:
     base: Fingerprint | None = None
     started: int | None = None
     host: str | None = None
-    unsaved: tuple = ()
+    unsaved: tuple = field(default=(), hash=False)  # (plain dicts: not hashable)
     """Typed input the app could not put into the spec yet (an invalid date or number),
     as the app wrote it (`wizard.app.unsaved.to_draft`): kept beside the valid spec data
     so that recovery brings it back into its field."""

@@ -182,7 +182,7 @@ class Form(StepForm):
         row = _ancestor(field, ListRow, self)
         if row is None:
             return field.label
-        item = row.editor.describe(row.item) or self.field_name(field)
+        item = row.editor.describe(row.item) or row.editor.number_label(row.number)  # "Level 2"
         return _("%(item)s › %(field)s") % {"item": item, "field": field.label} if field.label else item
 
     def restore_unsaved(self, entries: dict) -> None:

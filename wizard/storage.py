@@ -29,7 +29,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -392,6 +392,10 @@ class DraftInfo:
     base: Fingerprint | None = None
     started: int | None = None
     host: str | None = None
+    unsaved: tuple = field(default=(), hash=False)  # (plain dicts: not hashable)
+    """Typed input the app could not put into the spec yet (an invalid date or number),
+    as the app wrote it (`wizard.app.unsaved.to_draft`): kept beside the valid spec data
+    so that recovery brings it back into its field."""
 
     @property
     def owner_running(self) -> bool:
@@ -468,10 +472,12 @@ class DraftStore:
         data: dict,
         target: str | os.PathLike[str] | None = None,
         base: Fingerprint | None = None,
+        unsaved: list | None = None,
     ) -> DraftInfo:
         """Store `data` as the draft `draft_id` (atomically: a crash leaves the old or the new draft).
 
         `base`: the fingerprint of `target` when editing began (see `DraftInfo.base`).
+        `unsaved`: typed input that is not valid spec data yet (see `DraftInfo.unsaved`).
 
         Raises `OSError` when the state folder cannot be written (the caller decides how
         loudly to say so; the user's edits are still in memory).
@@ -490,6 +496,8 @@ class DraftStore:
             meta["started"] = own[1]
         if base is not None:
             meta["base"] = {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256}
+        if unsaved:
+            meta["unsaved_input"] = list(unsaved)
         header = (
             "# Policy Wizard draft: unsaved changes kept for recovery.\n"
             "# Restore it from the app; the second document below is the policy itself.\n"
@@ -546,6 +554,7 @@ class DraftStore:
         started = meta.get("started") if isinstance(meta.get("started"), int) else None
         host = meta.get("host") if isinstance(meta.get("host"), str) else None
         target = Path(meta["target"]) if meta.get("target") else None
+        unsaved = meta.get("unsaved_input")
         return DraftInfo(
             draft_id,
             target,
@@ -558,6 +567,7 @@ class DraftStore:
             _base(meta.get("base")),
             started,
             host,
+            tuple(unsaved) if isinstance(unsaved, list) else (),
         )
 
     def _drafts(self) -> Iterator[tuple[DraftInfo, dict]]:

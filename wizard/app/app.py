@@ -194,9 +194,11 @@ class PolicyWizardApp(App):
         editor = EditorScreen(loaded.data, path, fingerprint=loaded.fingerprint)
         if draft is not None:
             info, data = draft
+            from wizard.app.unsaved import from_draft, sections_differing
             from wizard.storage import changed_sections
 
-            differing = changed_sections(data, loaded.data)
+            unsaved = from_draft(info.unsaved)
+            differing = sections_differing(changed_sections(data, loaded.data), info.unsaved)
             if differing:
                 from wizard.app.screens.recover import RecoverDraftScreen
 
@@ -205,7 +207,7 @@ class PolicyWizardApp(App):
                 if choice == "restore":
                     # the file as it was when editing began: a change made since then is a conflict
                     editor = EditorScreen(data, path, fingerprint=info.base or loaded.fingerprint, dirty=True,
-                                          draft_id=info.id)
+                                          draft_id=info.id, unsaved=unsaved)
                     self._show_editor(editor)
                     return
                 if choice == "discard":
@@ -233,12 +235,14 @@ class PolicyWizardApp(App):
         """Restore a draft chosen on the welcome screen."""
         from wizard.app import core
         from wizard.app.screens.editor import EditorScreen
+        from wizard.app.unsaved import from_draft
 
         fingerprint = None
         target = Path(info.target) if info.target is not None else None
         if target is not None and target.is_file():
             fingerprint = info.base or core.file_fingerprint(target)
-        self._show_editor(EditorScreen(data, target, fingerprint=fingerprint, dirty=True, draft_id=info.id))
+        self._show_editor(EditorScreen(data, target, fingerprint=fingerprint, dirty=True, draft_id=info.id,
+                                       unsaved=from_draft(getattr(info, "unsaved", ()))))
 
     def action_open_file(self) -> None:
         self.run_worker(self._ask_open(), exclusive=True, group="open")

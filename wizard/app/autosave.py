@@ -1,6 +1,7 @@
 """Autosave: every change reaches a draft in the state folder within two seconds.
 
-The editor screen owns one `Autosaver` and calls `touch(data)` after every change.
+The editor screen owns one `Autosaver` and calls `touch(data, unsaved)` after every
+change (`unsaved`: typed input that is not valid spec data yet, kept in the draft too).
 The first change schedules a write (a Textual timer on the owner); changes that come
 while one is scheduled join it, so the draft is written at most once per second and
 never later than about one second after a change, even while the user types without
@@ -84,6 +85,7 @@ class Autosaver:
         self.threaded = threaded
         self.base = base if base is not None else self._initial_base(draft_id)
         self._data: dict | None = None
+        self._unsaved: list = []  # wizard.app.unsaved.to_draft form of the latest touch
         self._retry: dict | None = None  # a snapshot whose write failed, until a newer one lands
         self._timer: Timer | None = None
         self._last_write = float("-inf")
@@ -103,9 +105,11 @@ class Autosaver:
         """Whether a change has not reached the draft yet."""
         return self._data is not None or self._retry is not None
 
-    def touch(self, data: dict) -> None:
-        """The data changed: make sure a draft write is scheduled."""
+    def touch(self, data: dict, unsaved: list | None = None) -> None:
+        """The data (or the typed input not valid yet, `unsaved`) changed: make sure a
+        draft write is scheduled."""
         self._data = data
+        self._unsaved = list(unsaved or [])
         if self._timer is None:
             wait = max(self.quiet_delay, self._last_write + self.min_interval - time.monotonic())
             self._timer = self.owner.set_timer(wait, self._due, name="autosave")
@@ -157,11 +161,12 @@ class Autosaver:
             self._timer.stop()
             self._timer = None
 
-    def _snapshot(self) -> tuple[int, int, dict, Path | None, str, Fingerprint | None]:
+    def _snapshot(self) -> tuple[int, int, dict, Path | None, str, Fingerprint | None, list]:
         data, self._data = self._data, None
         self._sequence += 1
         self._last_write = time.monotonic()
-        return self._sequence, self._generation, copy.deepcopy(data), self.target, self.draft_id, self.base
+        return (self._sequence, self._generation, copy.deepcopy(data), self.target, self.draft_id, self.base,
+                copy.deepcopy(self._unsaved))
 
     def _due(self) -> None:
         self._timer = None
@@ -183,6 +188,7 @@ class Autosaver:
         target: Path | None,
         draft_id: str,
         base: Fingerprint | None,
+        unsaved: list | None = None,
         wait: float = -1,
     ) -> DraftInfo | None:
         if not self._lock.acquire(timeout=wait):
@@ -191,7 +197,10 @@ class Autosaver:
             if generation != self._generation or sequence < self._written:
                 return None  # discarded meanwhile, or a newer snapshot is already on disk
             try:
-                info = self.store.write(draft_id, data, target, base)
+                if unsaved:
+                    info = self.store.write(draft_id, data, target, base, unsaved=unsaved)
+                else:
+                    info = self.store.write(draft_id, data, target, base)
             except Exception as error:  # noqa: BLE001 - autosave must never take the app down
                 self.last_error = error
                 self._retry = data

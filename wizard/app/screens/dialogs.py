@@ -12,7 +12,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, N_, _, translate_bindings
+from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, N_, _, ngettext, translate_bindings
 
 
 class Dialog(ModalScreen):
@@ -48,12 +48,28 @@ class PathDialog(Dialog):
 
 
 class QuitScreen(Dialog):
-    """Quit with unsaved changes: save, discard, or stay. Returns "save", "discard" or None."""
+    """Quit with unsaved changes: save, discard, or stay. Returns "save", "discard" or None.
+    `unsaved`: how many fields hold typed input that cannot be saved (said, so that "Quit
+    without saving" is chosen knowingly)."""
+
+    def __init__(self, unsaved: int = 0) -> None:
+        super().__init__()
+        self.unsaved = unsaved
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("You have unsaved changes"), classes="dialog-title")
             yield Static(_("Save them before you quit? A draft is kept until you decide."), classes="dialog-text")
+            if self.unsaved:
+                yield Static(
+                    ngettext(
+                        "%(count)d field holds input that is not valid yet and cannot be saved (see “Review and export”).",
+                        "%(count)d fields hold input that is not valid yet and cannot be saved (see “Review and export”).",
+                        self.unsaved,
+                    ) % {"count": self.unsaved},
+                    classes="dialog-text dialog-warning",
+                    markup=False,
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save and quit"), id="save", variant="primary")
                 yield Button(_("Quit without saving"), id="discard", variant="error")

@@ -40,7 +40,8 @@ from wizard.app.ui import (
 )
 from wizard.app.widgets.guidance import GuidancePanel
 from wizard.app.widgets.preview import Preview, call_later
-from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
+from wizard.app.unsaved import UnsavedInput, to_draft
+from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
 from wizard.storage import ConflictError, SaveError, fingerprint, save_text
 
@@ -60,14 +61,18 @@ def form_class(step: str) -> type[StepForm]:
     return STEP_FORMS[step]
 
 
-def step_states(data: dict, findings: list) -> dict[str, str]:
-    """Progress of each step: complete, has findings, empty (the review step has none)."""
+def step_states(data: dict, findings: list, unsaved: Any = ()) -> dict[str, str]:
+    """Progress of each step: has input that cannot be saved (paths in `unsaved`), complete,
+    has findings, empty (the review step has none)."""
     with_findings = {step_for_path(tuple(f.path)) for f in findings}
+    with_unsaved = {step_for_path(tuple(path)) for path in unsaved}
     states = {}
     for step in STEP_KEYS:
         keys = STEP_DATA_KEYS[step]
         if not keys:
             states[step] = NONE
+        elif step in with_unsaved:
+            states[step] = INVALID
         elif all(is_empty(data.get(key)) for key in keys):
             states[step] = EMPTY
         elif step in with_findings:
@@ -116,7 +121,17 @@ class EditorScreen(Screen):
         Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
     ]
 
-    def __init__(self, data: dict, path: Path | None = None, *, fingerprint: Any = None, dirty: bool = False, draft_id: str | None = None) -> None:
+    def __init__(
+        self,
+        data: dict,
+        path: Path | None = None,
+        *,
+        fingerprint: Any = None,
+        dirty: bool = False,
+        draft_id: str | None = None,
+        unsaved: dict[tuple, UnsavedInput] | None = None,
+    ) -> None:
+        """`unsaved`: typed input that could not be saved, restored from a draft."""
         super().__init__()
         translate_bindings(self)
         self.data = data
@@ -126,7 +141,10 @@ class EditorScreen(Screen):
         self.step = STEP_KEYS[0]
         self.edit_lang = data.get("language", "en")
         self.findings: list = []
-        self.states = step_states(data, [])
+        # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
+        # again in its field, listed on the review step, kept in the draft.
+        self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
+        self.states = step_states(data, [], self.unsaved)
         self.version = 0
         self._checked_version = -1
         self._check_timer: asyncio.TimerHandle | None = None
@@ -160,6 +178,8 @@ class EditorScreen(Screen):
         await self.show_step(self.step)
         self.query_one(Preview).request(self.data, delay=0)
         self._schedule_checks(delay=0)
+        if self.unsaved:
+            self._touch_autosave()  # a restored draft keeps its typed input
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
@@ -187,10 +207,21 @@ class EditorScreen(Screen):
     def file_label(self) -> str:
         return self.path.name if self.path is not None else _("New policy")
 
+    @property
+    def needs_saving(self) -> bool:
+        """Whether anything would be lost by closing now: changes not in the file, or typed
+        input that cannot be saved yet."""
+        return self.dirty or bool(self.unsaved)
+
     def _update_title(self) -> None:
-        self.title = ("● " if self.dirty else "") + self.file_label
+        self.title = ("● " if self.needs_saving else "") + self.file_label
         written = self.path is not None and self.fingerprint is not None  # a new file's path is only a target
-        self.sub_title = _("unsaved changes") if self.dirty else (_("saved") if written else _("not saved yet"))
+        if self.dirty:
+            self.sub_title = _("unsaved changes")
+        elif self.unsaved:
+            self.sub_title = _("some input is not saved")
+        else:
+            self.sub_title = _("saved") if written else _("not saved yet")
 
     # ------------------------------------------------------------------ steps
 
@@ -203,7 +234,7 @@ class EditorScreen(Screen):
         cls = form_class(step)
         if step == "review":
             return cls(self.data, self.edit_lang, states=self.states, findings=self.findings,
-                       untranslated=self._untranslated_counts(), id="form")
+                       untranslated=self._untranslated_counts(), unsaved=self.unsaved_list(), id="form")
         return cls(self.data, self.edit_lang, id="form")
 
     def _untranslated_counts(self) -> dict[str, int]:
@@ -226,6 +257,8 @@ class EditorScreen(Screen):
         await host.remove_children()
         form = self.make_form(step)
         await host.mount(form)
+        if step != "review":
+            form.restore_unsaved({path: entry for path, entry in self.unsaved.items() if step_for_path(path) == step})
         self.query_one(StepList).set_current(step)
         self.query_one(GuidancePanel).show_step(step)
         self._update_heading()
@@ -268,7 +301,7 @@ class EditorScreen(Screen):
         if step not in STEP_KEYS:
             return
         if step != self.step:
-            await self.show_step(step)
+            await self.show_step(step, focus=not path)  # (the form's first field would take it later)
         if path and self.form is not None:
             self.form.focus_path(path)
 
@@ -323,8 +356,32 @@ class EditorScreen(Screen):
             self.edit_lang = self.data.get("language", "en")
         self.query_one(Preview).request(self.data)
         self._schedule_checks()
+        self._touch_autosave()
+
+    # ------------------------------------------------------------------ input that cannot be saved
+
+    def unsaved_list(self) -> list[UnsavedInput]:
+        """The typed input that cannot be saved, in the order of the steps."""
+        order = {step: index for index, step in enumerate(STEP_KEYS)}
+        return sorted(self.unsaved.values(), key=lambda entry: order.get(step_for_path(entry.path) or "", 99))
+
+    @on(StepForm.UnsavedChanged)
+    def _unsaved_changed(self, event: StepForm.UnsavedChanged) -> None:
+        event.stop()
+        entries = {path: entry for path, entry in self.unsaved.items() if step_for_path(path) != event.step}
+        entries.update(event.entries)
+        if entries == self.unsaved:
+            return
+        self.unsaved = entries
+        self._update_title()
+        self.states = step_states(self.data, self.findings, self.unsaved)
+        self.query_one(StepList).set_states(self.states)
+        self._update_step_box()
+        self._touch_autosave()
+
+    def _touch_autosave(self) -> None:
         try:
-            self.autosaver.touch(self.data)
+            self.autosaver.touch(self.data, to_draft(self.unsaved_list()))
         except Exception:  # autosave must never break typing
             pass
 
@@ -375,28 +432,45 @@ class EditorScreen(Screen):
             return  # the spec changed meanwhile: newer checks are on their way
         self.findings = found
         self._checked_version = version
-        self.states = step_states(data, found)
+        self.states = step_states(data, found, self.unsaved)
         self.query_one(StepList).set_states(self.states)
         self._show_step_findings()
 
     def _show_step_findings(self) -> None:
         mine = [f for f in self.findings if step_for_path(tuple(f.path)) == self.step]
-        box = self.query_one("#step-findings", Static)
         form = self.form
         if form is not None:
             try:
                 form.show_findings(self.findings if self.step == "review" else mine)
             except Exception:
                 pass
-        if self.step == "review" or not mine:
+        self._update_step_box(mine)
+
+    def _update_step_box(self, mine: list | None = None) -> None:
+        """The line above the form: fields of this step that cannot be saved, suggestions."""
+        if mine is None:
+            mine = [f for f in self.findings if step_for_path(tuple(f.path)) == self.step]
+        box = self.query_one("#step-findings", Static)
+        invalid = sum(1 for path in self.unsaved if step_for_path(path) == self.step)
+        if self.step == "review" or not (mine or invalid):
             box.display = False
             return
+        lines = []
+        if invalid:
+            # first: in a long form the field may be far below, and this is what is not saved
+            lines.append(
+                ngettext("%(count)d field on this step cannot be saved yet: see its error below.",
+                         "%(count)d fields on this step cannot be saved yet: see their errors below.",
+                         invalid) % {"count": invalid}
+            )
+        if mine:
+            lines.append(
+                ngettext("%(count)d suggestion for this step (see the fields below).",
+                         "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
+            )
         box.display = True
-        box.update(
-            ngettext("%(count)d suggestion for this step (see the fields below).",
-                     "%(count)d suggestions for this step (see the fields below).", len(mine)) % {"count": len(mine)}
-        )
-        box.set_class(any(f.severity == "error" for f in mine), "-error")
+        box.update("\n".join(lines))
+        box.set_class(bool(invalid) or any(f.severity == "error" for f in mine), "-error")
 
     # ------------------------------------------------------------------ guidance & examples
 
@@ -494,6 +568,18 @@ class EditorScreen(Screen):
             self.notify(_("Could not export: %(error)s") % {"error": error}, severity="error", markup=False, timeout=8)
             return
         self.notify(_("Exported to %(path)s") % {"path": request.path}, markup=False, timeout=6)
+        if self.unsaved:
+            count = len(self.unsaved)
+            self.notify(
+                ngettext(
+                    "The export leaves out %(count)d field that is not valid yet (see “Review and export”).",
+                    "The export leaves out %(count)d fields that are not valid yet (see “Review and export”).",
+                    count,
+                ) % {"count": count},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
 
     # ------------------------------------------------------------------ save
 
@@ -513,7 +599,10 @@ class EditorScreen(Screen):
         return await self.app.push_screen_wait(SaveAsScreen(initial))
 
     async def save(self, ask_path: bool = False, then_quit: bool = False) -> bool:
-        """Save to the file (asking where when it has none); True when the policy is saved."""
+        """Save to the file (asking where when it has none); True when the policy is saved.
+        Typed input that cannot be saved is named first: the user fixes it, or saves the rest."""
+        if self.unsaved and not await self._confirm_unsaved_input():
+            return False
         path = self.path
         if path is None or ask_path:
             initial = path or Path.cwd() / "policy.yaml"
@@ -565,15 +654,45 @@ class EditorScreen(Screen):
         self._update_title()
         self.autosaver.discard()
         self.autosaver = self._make_autosaver(None)
+        if self.unsaved:
+            self._touch_autosave()  # what could not be saved stays in the draft
         from wizard.app.recent import remember
 
         remember(self.path)
         if self.step == "review":
             await self.show_step(self.step, focus=False)
-        self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
+        if self.unsaved:
+            count = len(self.unsaved)
+            self.notify(
+                ngettext(
+                    "Saved to %(path)s, except %(count)d field that is not valid yet. What you typed there is kept: fix it and save again.",
+                    "Saved to %(path)s, except %(count)d fields that are not valid yet. What you typed there is kept: fix them and save again.",
+                    count,
+                ) % {"path": self.path, "count": count},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+        else:
+            self.notify(_("Saved to %(path)s") % {"path": self.path}, markup=False, timeout=4)
         if then_quit:
             self.app.exit()
         return True
+
+    async def _confirm_unsaved_input(self) -> bool:
+        """Name the fields whose input cannot be saved; True to save the rest. "Go back and
+        fix" puts the cursor into the first of them."""
+        from wizard.app.screens.unsaved_input import UnsavedInputScreen
+
+        entries = self.unsaved_list()
+        kept = {entry.path: get_at(self.data, entry.path) for entry in entries}
+        choice = await self.app.push_screen_wait(UnsavedInputScreen(entries, kept))
+        if choice == "save":
+            return True
+        if choice == "fix":
+            first = entries[0]
+            await self.go_to(step_for_path(first.path) or self.step, first.path)
+        return False
 
     async def _ask_revision_note(self) -> bool:
         """Ask once per editing session for a note for the revision history; False on cancel.
@@ -617,6 +736,7 @@ class EditorScreen(Screen):
             return
         self.data.clear()
         self.data.update(loaded.data)
+        self.unsaved = {}  # typed input goes with the other changes the user chose to drop
         self.fingerprint = loaded.fingerprint
         self.dirty = False
         self.version += 1
@@ -638,23 +758,46 @@ class EditorScreen(Screen):
 
     @work(exclusive=True, group="dialog")
     async def confirm_quit(self) -> None:
-        """Quit, asking first when there are unsaved changes."""
-        if self.dirty:
+        """Quit, asking first when there are unsaved changes (or typed input that cannot be
+        saved). Input that still cannot be saved after "Save and quit" stays in the draft,
+        offered again next time the policy is opened."""
+        choice = None
+        if self.needs_saving:
             from wizard.app.screens.dialogs import QuitScreen
 
-            choice = await self.app.push_screen_wait(QuitScreen())
+            choice = await self.app.push_screen_wait(QuitScreen(unsaved=len(self.unsaved)))
             if choice is None:
                 return
             if choice == "save":
                 if not await self.save():
                     return
-        self.autosaver.discard()
+        if self.unsaved and choice == "save":
+            self.autosaver.flush()
+        else:
+            self.autosaver.discard()
         self.app.exit()
 
     def action_open_file(self) -> None:
         if self.dirty:
             self.notify(_("Save your changes first (Ctrl+S), then open another file."), severity="warning")
             return
+        if self.unsaved and self.autosaver is not None:
+            # saved but for input that cannot be: it waits in the draft, offered with this policy
+            try:
+                self.autosaver.flush()
+            except Exception:
+                pass
+            count = len(self.unsaved)
+            self.notify(
+                ngettext(
+                    "What you typed in %(count)d field that is not valid yet is kept in a draft: it comes back when you open this policy again.",
+                    "What you typed in %(count)d fields that are not valid yet is kept in a draft: it comes back when you open this policy again.",
+                    count,
+                ) % {"count": count},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
         self.app.action_open_file()  # type: ignore[attr-defined]
 
 

@@ -15,7 +15,8 @@ from textual.widgets import Static
 
 from wizard.app.screens._storage_dialog import Choice, StorageDialog
 from wizard.app.steps import STEP_TITLES
-from wizard.app.ui import list_text, quoted
+from wizard.app.ui import list_text, quoted, step_for_path, step_title
+from wizard.app.unsaved import describe, from_draft
 from wizard.i18n import Translator, ui_language
 from wizard.storage import DraftInfo
 
@@ -113,6 +114,14 @@ class RecoverDraftScreen(StorageDialog[str]):
         else:
             text = _("The draft has the same content as the file.")
         yield Static(text, id="recover-sections", markup=False)
+        unsaved = from_draft(info.unsaved)
+        if unsaved:
+            typed = list_text([describe(entry, step_title(step_for_path(entry.path) or "")) for entry in unsaved.values()])
+            yield Static(
+                _("It also keeps what you typed that is not valid yet, to fix: %(fields)s") % {"fields": typed},
+                id="recover-unsaved",
+                markup=False,
+            )
 
     def choices(self) -> list[Choice]:
         if self.info.target is not None and self.info.target.exists():

@@ -209,9 +209,10 @@ class WelcomeScreen(Screen):
                 file_data = core.load(Path(info.target)).data
             except core.FileProblems:
                 file_data = None
-        differing = changed_sections(data, file_data)
         from wizard.app.screens.recover import RecoverDraftScreen
+        from wizard.app.unsaved import sections_differing
 
+        differing = sections_differing(changed_sections(data, file_data), info.unsaved)
         choice = await self.app.push_screen_wait(RecoverDraftScreen(info, differing))
         if choice == "restore":
             self.app.open_draft(info, data)  # type: ignore[attr-defined]

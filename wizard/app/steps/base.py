@@ -27,6 +27,14 @@ class StepForm(VerticalScroll):
         path: tuple
         value: Any
 
+    @dataclass
+    class UnsavedChanged(Message):
+        """The typed input of this step that cannot be saved changed: `entries` is all of
+        it now (`wizard.app.unsaved.UnsavedInput` by path), replacing the step's earlier set."""
+
+        step: str
+        entries: dict
+
     def __init__(self, data: dict, edit_lang: str, **kwargs: Any) -> None:
         """`data` is the spec (read only here); `edit_lang` is the language text is typed in:
         the spec's `language`, or a translation language the author switched to."""
@@ -47,3 +55,7 @@ class StepForm(VerticalScroll):
 
     def show_findings(self, findings: list) -> None:
         """Show quality findings (wizard.check.Finding) at the fields they concern."""
+
+    def restore_unsaved(self, entries: dict) -> None:
+        """Put typed input that could not be saved back into its fields (the step is shown
+        again, or a draft was restored); `entries` are `UnsavedInput` by path."""

@@ -19,11 +19,20 @@ from wizard.app.ui import list_text, sentences
 from wizard.app.widgets.choice import Checklist, ChoiceField
 from wizard.app.widgets.date_input import DateInput
 from wizard.app.widgets.duration_picker import DurationPicker
-from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, FormField, Note, full_path
+from wizard.app.unsaved import UnsavedInput
+from wizard.app.widgets.field import (
+    FieldChanged,
+    FieldInvalid,
+    FindingsNote,
+    FindingTarget,
+    FormField,
+    Note,
+    full_path,
+)
 from wizard.app.widgets.list_editor import ListEditor, ListRow
 from wizard.app.widgets.number_field import IntegerField, PercentField
 from wizard.app.widgets.text_field import STALE, UNTRANSLATED, TextField
-from wizard.i18n import Translator
+from wizard.i18n import Translator, ui_language
 from wizard.spec.model import get_at
 
 _ = Translator("app").gettext
@@ -128,6 +137,65 @@ class Form(StepForm):
         path = full_path(event.field) if event.field is not None else None
         self.change(path if path is not None else tuple(event.path), event.value)
         self.call_after_refresh(self.update_translation_summary)
+        if event.field is not None and isinstance(event.field, ListEditor):
+            # a row moved or went away: the paths of the input kept in its fields changed
+            self.call_after_refresh(self.report_unsaved)
+
+    # -- input that cannot be saved ----------------------------------------------------
+
+    _reported_unsaved: dict | None = None
+
+    @on(FieldInvalid)
+    def _field_invalid(self, event: FieldInvalid) -> None:
+        event.stop()
+        self.report_unsaved()
+
+    def unsaved_inputs(self) -> dict[tuple, UnsavedInput]:
+        """What the fields of this step hold that cannot be saved, by path."""
+        entries: dict[tuple, UnsavedInput] = {}
+        for field in self.query(FormField):
+            if not field.invalid_text:
+                continue
+            path = full_path(field)
+            if path:
+                entries[path] = UnsavedInput(
+                    path,
+                    field.invalid_text,
+                    self.unsaved_label(field),
+                    field.invalid_message,
+                    field.invalid_unit,
+                    ui_language(),
+                )
+        return entries
+
+    def report_unsaved(self) -> None:
+        """Tell the editor what this step holds that cannot be saved, when that changed."""
+        if not self.is_attached:
+            return
+        entries = self.unsaved_inputs()
+        if entries != self._reported_unsaved:
+            self._reported_unsaved = entries
+            self.post_message(self.UnsavedChanged(self.step_key, entries))
+
+    def unsaved_label(self, field: FormField) -> str:
+        """How the review names a field: its label, after its item's name in a list
+        ("E-mail › First response within")."""
+        row = _ancestor(field, ListRow, self)
+        if row is None:
+            return field.label
+        item = row.editor.describe(row.item) or row.editor.number_label(row.number)  # "Level 2"
+        return _("%(item)s › %(field)s") % {"item": item, "field": field.label} if field.label else item
+
+    def restore_unsaved(self, entries: dict) -> None:
+        for field in self.query(FormField):
+            path = full_path(field)
+            entry = entries.get(path) if path else None
+            if entry is not None:
+                field.restore_input(entry.text, entry.unit)
+        # The step's set as its fields hold it now (renewed labels, or without an entry
+        # whose field is gone); told only when it differs, so a plain step change costs nothing.
+        self._reported_unsaved = dict(entries)
+        self.report_unsaved()
 
     # Enter in a one-line field goes on to the next field (in a list of texts: adds the
     # next item). A priority binding, not `Input.Submitted`: the binding runs as the key
@@ -261,6 +329,8 @@ class Form(StepForm):
         target_path, widget = match
         widget.focus_target(tuple(path[len(target_path) :]))  # type: ignore[attr-defined]
         widget.scroll_visible()
+        # a form just shown has no layout yet: scroll again once it has one
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     # -- guidance examples --------------------------------------------------------------
 

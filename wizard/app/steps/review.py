@@ -1,4 +1,5 @@
-"""The last step: every section with its state and findings, jump to edit one, export."""
+"""The last step: input that cannot be saved (each field, with a button that puts the
+cursor into it), every section with its state and findings, jump to edit one, export."""
 
 from __future__ import annotations
 
@@ -10,8 +11,19 @@ from textual.message import Message
 from textual.widgets import Button, Label, Select, Static
 
 from wizard.app.steps.base import StepForm
+from wizard.app.ui import (
+    AUDIENCES,
+    FORMAT_NAMES,
+    FORMATS,
+    LANGUAGE_NAMES,
+    STEP_KEYS,
+    _,
+    ngettext,
+    step_for_path,
+    step_title,
+)
+from wizard.app.unsaved import UnsavedInput, describe, reason
 from wizard.app.widgets.bullets import Hanging
-from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, STEP_KEYS, _, ngettext, step_title
 
 
 # Findings listed per section; the rest are counted (Edit shows each at its field).
@@ -41,15 +53,19 @@ class ReviewStep(StepForm):
         states: dict | None = None,
         findings: list | None = None,
         untranslated: dict[str, int] | None = None,
+        unsaved: list[UnsavedInput] | None = None,
         **kwargs,
     ) -> None:
         super().__init__(data, edit_lang, **kwargs)
         self.states = states or {}
         self.findings = findings or []
         self.untranslated = untranslated or {}
+        self.unsaved = list(unsaved or [])
 
     def compose(self) -> ComposeResult:
         yield Static(_("Check each section, then export the policy."), classes="step-intro")
+        if self.unsaved:
+            yield from self._unsaved_rows()
         with Vertical(id="review-sections"):
             yield from self._section_rows()
         for lang, count in self.untranslated.items():
@@ -80,17 +96,43 @@ class ReviewStep(StepForm):
             for fmt in FORMATS:
                 yield Button(_(FORMAT_NAMES[fmt]), id=f"export-{fmt}", classes="export-button")
 
+    def _unsaved_rows(self):
+        """Each field whose typed input cannot be saved: where, what, why, and "Fix"."""
+        yield Static(_("Not saved: fix these fields"), classes="review-heading review-unsaved-heading")
+        for index, entry in enumerate(self.unsaved):
+            with Vertical(classes="review-row review-unsaved"):
+                with Horizontal(classes="review-head"):
+                    where = describe(entry, step_title(step_for_path(entry.path) or ""))
+                    yield Static(Hanging(where, Text("✗", style="bold red")), classes="review-title")
+                    yield Button(_("Fix"), id=f"fix-{index}", classes="review-edit", variant="error")
+                yield Static(Hanging(reason(entry)), classes="review-finding")
+
     def _section_rows(self):
         for step in STEP_KEYS:
             if step == "review":
                 continue
             state = self.states.get(step, "empty")
             step_findings = [f for f in self.findings if _step_of(f) == step]
-            mark, mark_style = {"complete": ("✓", "green"), "findings": ("!", "bold yellow"), "empty": ("○", "dim")}.get(state, (" ", ""))
+            mark, mark_style = {
+                "complete": ("✓", "green"),
+                "findings": ("!", "bold yellow"),
+                "empty": ("○", "dim"),
+                "invalid": ("✗", "bold red"),
+            }.get(state, (" ", ""))
+            step_unsaved = [entry for entry in self.unsaved if step_for_path(entry.path) == step]
             title = Text()
             title.append(step_title(step), style="bold")
             title.append("  ")
-            if state == "empty":
+            if step_unsaved:
+                title.append(
+                    ngettext(
+                        "%(count)d field cannot be saved",
+                        "%(count)d fields cannot be saved",
+                        len(step_unsaved),
+                    ) % {"count": len(step_unsaved)},
+                    style="bold red",
+                )
+            elif state == "empty":
                 title.append(_("empty"), style="dim")
             elif step_findings:
                 title.append(
@@ -120,6 +162,9 @@ class ReviewStep(StepForm):
         event.stop()
         if button_id.startswith("edit-"):
             self.post_message(self.Jump(button_id.removeprefix("edit-")))
+        elif button_id.startswith("fix-"):
+            entry = self.unsaved[int(button_id.removeprefix("fix-"))]
+            self.post_message(self.Jump(step_for_path(entry.path) or "basics", entry.path))
         elif button_id.startswith("export-"):
             lang = self.query_one("#export-lang", Select).value
             audience = self.query_one("#export-audience", Select).value

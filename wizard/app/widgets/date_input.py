@@ -77,12 +77,20 @@ class DateInput(FormField):
     @on(Input.Changed, ".date-text")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        date, error = check_date(event.value)
-        self.set_error(error)
+        self._take(event.value)
+
+    def _take(self, text: str) -> None:
+        """Check the text typed: a valid date (or none) is the value; anything else is kept
+        as input that cannot be saved, and the value stays as it was."""
+        date, error = check_date(text)
+        self.set_invalid(text, error)
         self.set_note(long_date(date) if date else "")
-        if error:
-            return
-        self.emit(event.value.strip())
+        if not error:
+            self.emit(text.strip())
+
+    def restore_input(self, text: str, unit: str = "") -> None:
+        self.query_one(".date-text", Input).value = text
+        self._take(text)
 
     def same_value(self, old: Any, new: Any) -> bool:
         return (old or "") == (new or "")

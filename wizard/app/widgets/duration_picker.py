@@ -2,8 +2,9 @@
 
 The unit is picked from a fixed set, so only the number can be wrong, and a wrong number says so
 under the field at once ("abc" is not a number). Only valid durations reach the spec: an
-invalid entry leaves the last valid value in place until it is fixed; an empty number
-removes the duration.
+invalid entry leaves the last valid value in place until it is fixed (the typed text and
+its unit are kept as input that cannot be saved, see `wizard.app.unsaved`); an empty
+number removes the duration.
 """
 
 from __future__ import annotations
@@ -173,12 +174,27 @@ class DurationPicker(FormField):
 
     def _update(self) -> None:
         amount, error = check_amount(self.amount_text)
-        self.set_error(error)
+        self.set_invalid(self.amount_text, error)
         if error:
             return
         if amount is not None:
             self.query_one(UnitPicker).set_amount(amount)
         self.emit("" if amount is None else format_duration(Duration(amount, self.unit)))
+
+    @property
+    def unit_of_input(self) -> str:
+        return self.unit
+
+    def restore_input(self, text: str, unit: str = "") -> None:
+        picker = self.query_one(UnitPicker)
+        if unit and unit not in picker.units:
+            picker.units.insert(0, unit)
+        if unit:
+            picker.unit = self.unit = unit
+            picker._show()
+        self.query_one(".duration-amount", Input).value = text
+        self.amount_text = text
+        self._update()
 
     def focus_target(self, rest: tuple = ()) -> bool:
         focus_now(self.query_one(".duration-amount", Input))

@@ -7,6 +7,12 @@ user changed the value (programmatic updates and Textual's initial `Changed` eve
 compared with the value the field holds and dropped), so opening a file and leaving it
 alone writes nothing. `path` is absolute for a field placed directly in a form, and
 relative to its record when the field sits in a `ListEditor` row; `full_path()` resolves it.
+
+Text typed into a field that cannot be saved as it is (a date "2026-13-01", a number "abc")
+is not a value: the spec keeps the last valid one. The field says why under the input and
+posts `FieldInvalid(field, text, message)`, so the step form and the editor keep that text
+(see `wizard.app.unsaved`) and can put it back with `restore_input` when the step is shown
+again; `FieldInvalid` with an empty text says the field holds no such input any more.
 """
 
 from __future__ import annotations
@@ -35,6 +41,16 @@ class FieldChanged(Message):
     field: Widget
     path: tuple
     value: Any
+
+
+@dataclass
+class FieldInvalid(Message):
+    """The field holds typed `text` that cannot be saved (`message` says why); an empty
+    `text` says it holds none any more."""
+
+    field: Widget
+    text: str
+    message: str
 
 
 def alt_key_is_a_command(event: events.Key) -> None:
@@ -273,6 +289,36 @@ class FormField(FindingTarget, Vertical):
 
     def on_value_emitted(self) -> None:
         """Hook: refresh notes after an edit."""
+
+    # -- input that cannot be saved ----------------------------------------------------
+
+    #: what the user typed that cannot be saved, and why ("" and "" when there is none)
+    invalid_text = ""
+    invalid_message = ""
+
+    def set_invalid(self, text: str, message: str) -> None:
+        """Show why the typed `text` cannot be saved (`message`), or that all is well (an
+        empty message), and tell the form when that changes, so the text is kept."""
+        self.set_error(message)
+        text = text if message else ""
+        state = (text, self.unit_of_input if text else "", message)
+        if state == self._invalid_state:
+            return
+        self._invalid_state = state
+        self.invalid_text, self.invalid_unit, self.invalid_message = state
+        self.post_message(FieldInvalid(self, text, message))
+
+    _invalid_state = ("", "", "")
+    invalid_unit = ""
+
+    @property
+    def unit_of_input(self) -> str:
+        """The unit picked beside the number typed (durations), kept with an invalid text."""
+        return ""
+
+    def restore_input(self, text: str, unit: str = "") -> None:
+        """Put back text typed earlier that could not be saved (the step is shown again, or
+        a draft was restored): shown in the input with its error, as when it was typed."""
 
     def set_error(self, message: str | None) -> None:
         """Show (or clear) the inline error under the input."""

@@ -80,12 +80,21 @@ class IntegerField(FormField):
     @on(Input.Changed, ".number-text")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        number, error = self.check(event.value)
-        self.set_error(error)
+        self._take(event.value)
+
+    def _take(self, text: str) -> None:
+        """A valid number (or none) is the value; other text is kept as input that cannot
+        be saved, and the value stays as it was."""
+        number, error = self.check(text)
+        self.set_invalid(text, error)
         if not error:
             if callable(self.unit):
                 self.query_one(".number-unit", Label).update(self._unit_text(number))
             self.emit("" if number is None else number)
+
+    def restore_input(self, text: str, unit: str = "") -> None:
+        self.query_one(".number-text", Input).value = text
+        self._take(text)
 
     def same_value(self, old: Any, new: Any) -> bool:
         if old in (None, "") and new in (None, ""):
@@ -146,10 +155,18 @@ class PercentField(FormField):
     @on(Input.Changed, ".number-text")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        value, error = self.check(event.value)
-        self.set_error(error)
+        self._take(event.value)
+
+    def _take(self, text: str) -> None:
+        """As `IntegerField._take`: only a valid percentage (or none) is the value."""
+        value, error = self.check(text)
+        self.set_invalid(text, error)
         if not error:
             self.emit(value or "")
+
+    def restore_input(self, text: str, unit: str = "") -> None:
+        self.query_one(".number-text", Input).value = text
+        self._take(text)
 
     def same_value(self, old: Any, new: Any) -> bool:
         if not old and not new:

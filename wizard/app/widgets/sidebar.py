@@ -1,4 +1,5 @@
-"""The list of steps on the left, with a progress mark per step."""
+"""The list of steps on the left, with a progress mark per step: ✗ holds input that cannot
+be saved, ! has suggestions, ✓ complete, ○ empty."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from textual.widgets.option_list import Option
 from wizard.app.ui import STEP_KEYS, _, step_title
 
 COMPLETE, FINDINGS, EMPTY, NONE = "complete", "findings", "empty", "none"
+INVALID = "invalid"
 
 MARKS = {
     COMPLETE: ("✓", "sidebar-complete"),
     FINDINGS: ("!", "sidebar-findings"),
+    INVALID: ("✗", "sidebar-invalid"),
     EMPTY: ("○", "sidebar-empty"),
     NONE: ("»", "sidebar-none"),
 }
@@ -39,6 +42,7 @@ class StepList(OptionList):
         styles = {
             "sidebar-complete": "green",
             "sidebar-findings": "bold yellow",
+            "sidebar-invalid": "bold red",
             "sidebar-empty": "dim",
             "sidebar-none": "",
         }
@@ -52,6 +56,7 @@ class StepList(OptionList):
         return {
             COMPLETE: _("complete"),
             FINDINGS: _("has suggestions"),
+            INVALID: _("has input that cannot be saved"),
             EMPTY: _("empty"),
             NONE: "",
         }[state]

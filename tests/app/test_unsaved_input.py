@@ -9,6 +9,7 @@ and the autosaved draft keeps them for the recover flow.
 from __future__ import annotations
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import Input, Static
 
 from tests.app.conftest import settle
@@ -60,8 +61,14 @@ async def opened(pilot, screen_type=EditorScreen):
 
 
 def texts(root) -> str:
-    """Every line of text the widgets under `root` show, as the user reads them."""
-    return "\n".join(str(widget.render()) for widget in root.query(Static) if widget.display)
+    """The text of each widget under `root`, as the user reads it (a wrapped text joined
+    back into one line)."""
+    shown = []
+    for widget in root.query(Static):
+        if widget.display and widget.outer_size.area:
+            lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+            shown.append(" ".join(strip.text.strip() for strip in lines if strip.text.strip()))
+    return "\n".join(shown)
 
 
 def notifications(app) -> list[str]:
@@ -248,7 +255,7 @@ async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot, RecoverDraftScreen)
         offered = texts(app.screen)
-        assert "Sections that differ from the file: Basics" in offered
+        assert "Sections that differ from the file: “Basics”" in offered
         assert "Effective date: “2026-13-01”" in offered
         await pilot.press("enter")  # Restore
         await settle(pilot)

@@ -91,7 +91,7 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     screen = again.wait_for("Unsaved work was found")
     assert "Policy Wizard kept your unsaved changes to" in " ".join(screen.split())
     assert "Last changed:" in screen
-    assert "Sections that differ from the file: Basics" in screen
+    assert "Sections that differ from the file: “Basics”" in screen
     again.press("enter")  # Restore (the default)
     again.wait_for("unsaved changes")
     time.sleep(0.5)  # the restored editor replaces the first one; let it settle, as a person would

@@ -111,17 +111,31 @@ class EditorScreen(Screen):
 
     CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
 
+    # Keys that reach the app in common terminals (tmux, xterm, GNOME Terminal): alt+b is not
+    # one of them (it arrives as ctrl+left, a word to the left), F1 opens GNOME Terminal's
+    # help, and a focused TextArea takes F6 and F7 for itself unless the binding has priority.
+    # The tooltip is the longer text of the keys screen and of the footer's hover.
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="save"),
-        Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
-        Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
-        Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
-        Binding("f9", "insert_example", N_("Example"), id="example"),
-        Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True),
-        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
-        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
-        Binding("ctrl+g,f6", "focus_steps", N_("Steps"), id="steps", show=False),
-        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
+        Binding("ctrl+s", "save", N_("Save"), id="save", priority=True,
+                tooltip=N_("Save the policy to its file")),
+        Binding("f7,alt+p", "previous_step", N_("Back"), id="back", priority=True,
+                tooltip=N_("Previous step (your answers are kept)")),
+        Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True,
+                tooltip=N_("Next step (your answers are kept)")),
+        Binding("f1,alt+g", "toggle_guidance", N_("Guide"), id="guide", priority=True,
+                tooltip=N_("Show more or less guidance for this step")),
+        Binding("f9", "insert_example", N_("Example"), id="example", priority=True,
+                tooltip=N_("Insert the guide's example into the field you are in")),
+        Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True,
+                tooltip=N_("Show or hide the preview of the document")),
+        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False, priority=True,
+                tooltip=N_("Show the preview in the next language")),
+        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False, priority=True,
+                tooltip=N_("Write in another language (a translation), or back in the policy's language")),
+        Binding("f6,ctrl+g", "focus_steps", N_("Steps"), id="steps", show=False, priority=True,
+                tooltip=N_("Go to the list of steps: arrows and Enter open any step")),
+        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False, priority=True,
+                tooltip=N_("Open another policy file")),
     ]
 
     def __init__(self, data: dict, path: Path | None = None, *, fingerprint: Any = None, dirty: bool = False, draft_id: str | None = None) -> None:
@@ -157,10 +171,10 @@ class EditorScreen(Screen):
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
                     yield Button(_("Back"), id="back", compact=True)
-                    yield Static(_("Answers are kept when you change steps."), id="nav-hint")
+                    yield Static(_("Your answers are kept."), id="nav-hint")
                     yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
-        yield Footer()
+        yield Footer(compact=self.app.size.width < WIDE_ENOUGH_FOR_PREVIEW)
 
     async def on_mount(self) -> None:
         self._update_title()
@@ -171,6 +185,8 @@ class EditorScreen(Screen):
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
+        # below the preview's width the footer drops its padding, so every key fits in 80 columns
+        self.query_one(Footer).compact = self.app.size.width < WIDE_ENOUGH_FOR_PREVIEW
 
     def _apply_preview_visibility(self) -> None:
         preview = self.query_one(Preview)
@@ -183,6 +199,7 @@ class EditorScreen(Screen):
         self.refresh_bindings()
         self.query_one("#back", Button).label = _("Back")
         self.query_one("#next", Button).label = _("Next")
+        self.query_one("#nav-hint", Static).update(_("Your answers are kept."))
         self.query_one(StepList).refresh_labels()
         self.query_one(Preview).refresh_labels()
         self._update_title()

@@ -70,8 +70,10 @@ class KeysScreen(Dialog):
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
+        from wizard.app.screens.editor import EditorScreen
+
         self.sections = [(_("On this screen"), screen_rows(screen))]
-        if type(screen).__name__ == "EditorScreen":
+        if isinstance(screen, EditorScreen):
             self.sections.append((_("In the form"), fixed_rows(FIELD_KEYS)))
             self.sections.append((_("In a list"), fixed_rows(LIST_KEYS)))
 

@@ -282,3 +282,19 @@ async def test_footer_and_hint_fit_80_columns(lang):
         rows = "\n".join(screen_lines(app)[hint.region.y:hint.region.bottom])
         for word in words:
             assert word in rows, word
+
+
+async def test_the_footer_keeps_its_order_in_a_prose_field():
+    """A TextArea binds F7 itself; the footer still reads Save, Back, Next… in every field."""
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        orders = []
+        for step in ("basics", "mission"):  # a one-line field, then a prose field
+            await app.editor.go_to(step)
+            await settle(pilot)
+            keys = sorted(app.screen.query_one(Footer).query(FooterKey), key=lambda key: key.region.x)
+            orders.append([key.key for key in keys])
+        assert isinstance(app.focused, TextArea)
+        assert orders[0] == orders[1]
+        assert orders[0][:3] == ["ctrl+s", "f7", "f8"]

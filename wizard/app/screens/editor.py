@@ -158,6 +158,15 @@ class EditorScreen(Screen):
         self._revision_noted = False  # the revision note is asked for once per editing session
         self.autosaver = self._make_autosaver(draft_id)
 
+    @property
+    def active_bindings(self) -> dict:
+        """The active keys with this screen's own first, in the order they are declared, so
+        the footer reads the same in every field: a focused prose field binds F7 itself, and
+        Textual would otherwise list the key where the field put it."""
+        active = super().active_bindings
+        order = {key: index for index, (key, _binding) in enumerate(self._bindings)}
+        return dict(sorted(active.items(), key=lambda item: order.get(item[0], len(order))))
+
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:

@@ -254,13 +254,15 @@ async def test_ctrl_c_says_how_to_quit_in_the_ui_language(lang):
 # ---------------------------------------------------------------------- 80 columns
 
 
+@pytest.mark.parametrize("width, height", [(80, 24), (100, 30)])
 @pytest.mark.parametrize("lang", UI_LANGUAGES)
-async def test_footer_and_hint_fit_80_columns(lang):
+async def test_footer_and_hint_fit_80_columns(lang, width, height):
+    """Compact below 100 columns, roomy from there: every key whole either way."""
     from rich.cells import cell_len
 
     set_ui_language(lang)
     app = PolicyWizardApp("new", lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(width, height)) as pilot:
         await settle(pilot)
         footer = app.screen.query_one(Footer)
         keys = list(footer.query(FooterKey))
@@ -270,7 +272,7 @@ async def test_footer_and_hint_fit_80_columns(lang):
         for key in sorted(keys, key=lambda key: key.region.x):
             text = f"{key.key_display} {key.description}"
             assert key.region.x >= right, text  # no key under another
-            assert key.region.right <= 80, text
+            assert key.region.right <= width, text
             assert key.region.width >= cell_len(text), text  # nothing cut off
             right = key.region.right
         footer_row = screen_lines(app)[-1]

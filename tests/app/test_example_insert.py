@@ -82,3 +82,27 @@ async def test_f9_after_chinese_text_adds_no_space():
         await pilot.press("f9")
         await settle(pilot)
         assert field.value == f"王芳，{example}"
+
+
+async def test_f9_right_after_fast_typing_comes_after_the_typed_text():
+    """Keys as a terminal delivers a burst (tmux send-keys, a fast typist): F9 is handled
+    after the letters typed before it, not in the middle of them."""
+    import asyncio
+
+    from textual import events
+
+    from wizard.app.guidance import guidance_for
+
+    example = guidance_for("basics").examples["owner"]
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.editor.form.focus_path(("owner",))
+        await pilot.pause()
+        for char in "Ana Horvat,":
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("home", None))
+        app.post_message(events.Key("f9", None))
+        await asyncio.sleep(0.3)
+        await settle(pilot)
+        assert focused_text_field(app).value == f"Ana Horvat, {example}"

@@ -114,29 +114,31 @@ class EditorScreen(Screen):
     CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
 
     # Keys that reach the app in common terminals (tmux, xterm, GNOME Terminal): alt+b is not
-    # one of them (it arrives as ctrl+left, a word to the left), F1 opens GNOME Terminal's
-    # help, and a focused TextArea takes F6 and F7 for itself unless the binding has priority.
+    # one of them (it arrives as ctrl+left, a word to the left), and F1 opens GNOME Terminal's
+    # help. A focused TextArea takes F6 and F7 for itself, so those bindings have priority;
+    # the others go through the focused field first, after the keys typed before them
+    # (a priority binding runs as the key arrives, before the field has taken those keys).
     # The tooltip is the longer text of the keys screen and of the footer's hover.
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="save", priority=True,
+        Binding("ctrl+s", "save", N_("Save"), id="save",
                 tooltip=N_("Save the policy to its file")),
         Binding("f7,alt+p", "previous_step", N_("Back"), id="back", priority=True,
                 tooltip=N_("Previous step (your answers are kept)")),
         Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True,
                 tooltip=N_("Next step (your answers are kept)")),
-        Binding("f1,alt+g", "toggle_guidance", N_("Guide"), id="guide", priority=True,
+        Binding("f1,alt+g", "toggle_guidance", N_("Guide"), id="guide",
                 tooltip=N_("Show more or less guidance for this step")),
-        Binding("f9", "insert_example", N_("Example"), id="example", priority=True,
+        Binding("f9", "insert_example", N_("Example"), id="example",
                 tooltip=N_("Insert the guide's example into the field you are in")),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True,
                 tooltip=N_("Show or hide the preview of the document")),
-        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False, priority=True,
+        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False,
                 tooltip=N_("Show the preview in the next language")),
-        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False, priority=True,
+        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False,
                 tooltip=N_("Write in another language (a translation), or back in the policy's language")),
         Binding("f6,ctrl+g", "focus_steps", N_("Steps"), id="steps", show=False, priority=True,
                 tooltip=N_("Go to the list of steps: arrows and Enter open any step")),
-        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False, priority=True,
+        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False,
                 tooltip=N_("Open another policy file")),
     ]
 

@@ -300,3 +300,26 @@ async def test_the_footer_keeps_its_order_in_a_prose_field():
         assert isinstance(app.focused, TextArea)
         assert orders[0] == orders[1]
         assert orders[0][:3] == ["ctrl+s", "f7", "f8"]
+
+
+async def test_the_welcome_palette_starts_or_opens_a_policy(workdir):
+    from wizard.app.screens.dialogs import PathScreen
+
+    set_ui_language("hr")
+    app = PolicyWizardApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        text = palette_text(app)
+        assert "Nova politika" in text and "Otvori datoteku" in text
+        await pilot.press(*"Otvori datoteku", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, PathScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"Nova politika", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)

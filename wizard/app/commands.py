@@ -41,6 +41,11 @@ class WizardCommands(Provider):
                 commands.append(
                     (_("Write in: %(language)s") % {"language": name}, _("Edit the text of the policy in this language (a translation when it is not the policy's language)"), _bind(editor.action_edit_language, code))
                 )
+            commands.append((_("Open a file"), _("Open another policy file"), editor.action_open_file))
+        else:
+            if hasattr(self.screen, "action_new"):  # the welcome screen
+                commands.append((_("New policy"), _("Start a policy with the choices on this screen"), self.screen.action_new))
+            commands.append((_("Open a file"), _("Open a policy file to edit it"), app.action_open_file))
         for code, name in LANGUAGE_NAMES.items():
             commands.append(
                 (_("App language: %(language)s") % {"language": name}, _("The language of menus and messages"), _bind(app.set_ui_lang, code))

@@ -323,3 +323,50 @@ async def test_the_welcome_palette_starts_or_opens_a_policy(workdir):
         await pilot.press(*"Nova politika", "enter")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
+
+
+@pytest.mark.parametrize("path, kind", [(("values", 0, "name"), Input), (("values", 0, "description"), TextArea)])
+async def test_list_keys_work_inside_a_focused_field(path, kind):
+    """The list keys the form and README show (ctrl+t, alt+↑/↓, ctrl+r, ctrl+z) from inside a
+    one-line and a prose field of a list item."""
+    from wizard.app.widgets.list_editor import ListRow
+
+    data = {"language": "en", "title": "T", "values": [
+        {"name": "Honesty", "description": "We tell the truth."}, {"name": "Care", "description": "We listen."}]}
+    app = PolicyWizardApp("new", lang="en", data=data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        await editor.go_to("values")
+        await settle(pilot)
+
+        def names() -> list:
+            return [value.get("name") for value in editor.data["values"]]
+
+        def rows() -> int:
+            return len(editor.form.query(ListRow))
+
+        editor.form.focus_path(path)
+        await pilot.pause()
+        assert isinstance(app.focused, kind)
+        await pilot.press("alt+down")
+        await settle(pilot)
+        assert names() == ["Care", "Honesty"]
+        assert isinstance(app.focused, kind)  # still in the moved item
+        await pilot.press("alt+up")
+        await settle(pilot)
+        assert names() == ["Honesty", "Care"]
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert rows() == 3
+        await pilot.press("ctrl+r")  # the new, blank item
+        await settle(pilot)
+        assert rows() == 2
+        editor.form.focus_path(path)
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert names() == ["Care"]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert names() == ["Honesty", "Care"]

@@ -39,6 +39,7 @@ from wizard.app.ui import (
     translate_bindings,
 )
 from wizard.app.widgets.guidance import GuidancePanel
+from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, NONE, StepList
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
@@ -184,7 +185,7 @@ class EditorScreen(Screen):
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
                     yield Button(_("Back"), id="back", compact=True)
-                    yield Static(_("Your answers are kept."), id="nav-hint")
+                    yield NavHint(_("Your answers are kept."), id="nav-hint")
                     yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
         yield Footer(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
@@ -211,7 +212,7 @@ class EditorScreen(Screen):
         self.refresh_bindings()
         self.query_one("#back", Button).label = _("Back")
         self.query_one("#next", Button).label = _("Next")
-        self.query_one("#nav-hint", Static).update(_("Your answers are kept."))
+        self.query_one("#nav-hint", NavHint).set_text(_("Your answers are kept."))
         self.query_one(StepList).refresh_labels()
         self.query_one(Preview).refresh_labels()
         self._update_title()

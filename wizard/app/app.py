@@ -76,8 +76,10 @@ class PolicyWizardApp(App):
     TITLE = "Policy Wizard"
     COMMANDS = {wizard_commands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
-        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit",
+                tooltip=N_("Leave the app (asks first when there are unsaved changes)")),
+        Binding("ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands",
+                tooltip=N_("Search every command: go to a step, save, export, languages, theme")),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -289,6 +291,29 @@ class PolicyWizardApp(App):
             editor.confirm_quit()
         else:
             self.exit()
+
+    # ------------------------------------------------------------------ palette & keys
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder and messages in the UI language."""
+        from textual.command import CommandPalette
+
+        from wizard.app.commands import WizardPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(WizardPalette())
+
+    def action_show_keys(self) -> None:
+        """Every key of the screen in use, explained in the UI language (Textual's own keys
+        panel would show its widgets' English descriptions)."""
+        from wizard.app.screens.keys import KeysScreen
+
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(self.screen))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies: say how to quit instead (Textual's own message is English)."""
+        self.notify(_("Press Ctrl+Q to quit."), title=_("Do you want to quit?"))
 
     # ------------------------------------------------------------------ look & language
 

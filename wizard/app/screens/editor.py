@@ -39,6 +39,7 @@ from wizard.app.ui import (
     translate_bindings,
 )
 from wizard.app.widgets.guidance import GuidancePanel
+from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
@@ -47,6 +48,8 @@ from wizard.storage import ConflictError, SaveError, fingerprint, save_text
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
+# Below this width the footer drops its padding: with it, Croatian needs about 93 columns.
+WIDE_ENOUGH_FOR_ROOMY_FOOTER = 100
 
 
 def form_class(step: str) -> type[StepForm]:
@@ -108,17 +111,33 @@ class EditorScreen(Screen):
 
     CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
 
+    # Keys that reach the app in common terminals (tmux, xterm, GNOME Terminal): alt+b is not
+    # one of them (it arrives as ctrl+left, a word to the left), and F1 opens GNOME Terminal's
+    # help. A focused TextArea takes F6 and F7 for itself, so those bindings have priority;
+    # the others go through the focused field first, after the keys typed before them
+    # (a priority binding runs as the key arrives, before the field has taken those keys).
+    # The tooltip is the longer text of the keys screen and of the footer's hover.
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="save"),
-        Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True),
-        Binding("f7,alt+b", "previous_step", N_("Back"), id="back", priority=True),
-        Binding("f1", "toggle_guidance", N_("Guide"), id="guide"),
-        Binding("f9", "insert_example", N_("Example"), id="example"),
-        Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True),
-        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False),
-        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False),
-        Binding("ctrl+g,f6", "focus_steps", N_("Steps"), id="steps", show=False),
-        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False),
+        Binding("ctrl+s", "save", N_("Save"), id="save",
+                tooltip=N_("Save the policy to its file")),
+        Binding("f7,alt+p", "previous_step", N_("Back"), id="back", priority=True,
+                tooltip=N_("Previous step (your answers are kept)")),
+        Binding("f8,alt+n", "next_step", N_("Next"), id="next", priority=True,
+                tooltip=N_("Next step (your answers are kept)")),
+        Binding("f1,alt+g", "toggle_guidance", N_("Guide"), id="guide",
+                tooltip=N_("Show more or less guidance for this step")),
+        Binding("f9", "insert_example", N_("Example"), id="example",
+                tooltip=N_("Insert the guide's example into the field you are in")),
+        Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True,
+                tooltip=N_("Show or hide the preview of the document")),
+        Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False,
+                tooltip=N_("Show the preview in the next language")),
+        Binding("f4", "edit_language", N_("Write in"), id="edit-language", show=False,
+                tooltip=N_("Write in another language (a translation), or back in the policy's language")),
+        Binding("f6,ctrl+g", "focus_steps", N_("Steps"), id="steps", show=False, priority=True,
+                tooltip=N_("Go to the list of steps: arrows and Enter open any step")),
+        Binding("ctrl+o", "open_file", N_("Open"), id="open", show=False,
+                tooltip=N_("Open another policy file")),
     ]
 
     def __init__(
@@ -154,6 +173,15 @@ class EditorScreen(Screen):
         self._revision_noted = False  # the revision note is asked for once per editing session
         self.autosaver = self._make_autosaver(draft_id)
 
+    @property
+    def active_bindings(self) -> dict:
+        """The active keys with this screen's own first, in the order they are declared, so
+        the footer reads the same in every field: a focused prose field binds F7 itself, and
+        Textual would otherwise list the key where the field put it."""
+        active = super().active_bindings
+        order = {key: index for index, (key, _binding) in enumerate(self._bindings)}
+        return dict(sorted(active.items(), key=lambda item: order.get(item[0], len(order))))
+
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
@@ -167,10 +195,10 @@ class EditorScreen(Screen):
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
                     yield Button(_("Back"), id="back", compact=True)
-                    yield Static(_("Answers are kept when you change steps."), id="nav-hint")
+                    yield NavHint(_("Your answers are kept."), id="nav-hint")
                     yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
-        yield Footer()
+        yield Footer(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
 
     async def on_mount(self) -> None:
         self._update_title()
@@ -183,6 +211,7 @@ class EditorScreen(Screen):
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
+        self.query_one(Footer).compact = self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER
 
     def _apply_preview_visibility(self) -> None:
         preview = self.query_one(Preview)
@@ -195,6 +224,7 @@ class EditorScreen(Screen):
         self.refresh_bindings()
         self.query_one("#back", Button).label = _("Back")
         self.query_one("#next", Button).label = _("Next")
+        self.query_one("#nav-hint", NavHint).set_text(_("Your answers are kept."))
         self.query_one(StepList).refresh_labels()
         self.query_one(Preview).refresh_labels()
         self._update_title()

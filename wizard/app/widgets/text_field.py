@@ -10,6 +10,7 @@ translation (`wizard.spec.model.with_translation`).
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from textual import on
@@ -164,7 +165,9 @@ class TextField(FormField):
         return self.query_one(".field-input")  # type: ignore[return-value]
 
     def insert_example(self, text: str) -> bool:
-        """Put an example into the field: into an empty field as it is, else at the cursor.
+        """Put an example into the field: an empty field gets the example as it is; in a
+        filled field it is appended after what is there (a space in a one-line field, a new
+        paragraph in prose), never glued to the last word. The cursor ends after it.
         In a list of texts a filled item is left alone and the example becomes a new item."""
         from wizard.app.widgets.list_editor import ListRow
 
@@ -174,17 +177,31 @@ class TextField(FormField):
             return True
         widget = self.input_widget
         if isinstance(widget, TextArea):
-            if not widget.text.strip():
-                widget.load_text(text)
-                widget.move_cursor(widget.document.end)
-            else:
-                widget.insert(text)
+            _append_paragraph(widget, text.strip())
         else:
-            text = " ".join(text.split())
-            if not widget.value.strip():
-                widget.value = text
-                widget.cursor_position = len(text)
-            else:
-                widget.insert_text_at_cursor(text)
+            kept = widget.value.rstrip()
+            added = " ".join(text.split())
+            widget.value = kept + _word_gap(kept) + added
+            widget.cursor_position = len(widget.value)
         widget.focus()
         return True
+
+
+def _word_gap(before: str) -> str:
+    """What goes between text and an appended sentence on one line: nothing after an empty
+    field or after Chinese (which has no spaces between sentences), else one space."""
+    if not before:
+        return ""
+    return "" if unicodedata.east_asian_width(before[-1]) in ("W", "F") else " "
+
+
+def _append_paragraph(area: TextArea, text: str) -> None:
+    """Append `text` to a prose field as a paragraph of its own (one undo step), replacing
+    any blank lines or spaces at the end, and put the cursor after it."""
+    kept = area.text.rstrip()
+    if not kept:
+        area.replace(text, (0, 0), area.document.end)
+    else:
+        lines = kept.split("\n")
+        area.replace("\n\n" + text, (len(lines) - 1, len(lines[-1])), area.document.end)
+    area.move_cursor(area.document.end)

@@ -109,7 +109,13 @@ def translation_languages(data: dict) -> tuple[str, ...]:
 class EditorScreen(Screen):
     """Edit one policy."""
 
-    CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
+    # The dialogs' stylesheet comes with the editor: the first dialog (quit, save as...)
+    # would otherwise re-parse every stylesheet and restyle the whole editor when it opens.
+    CSS_PATH = [
+        Path(__file__).resolve().parent.parent / "styles" / "editor.tcss",
+        Path(__file__).resolve().parent.parent / "styles" / "forms.tcss",
+        Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss",
+    ]
 
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="save"),

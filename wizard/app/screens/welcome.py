@@ -32,6 +32,10 @@ def _when(moment: datetime) -> str:
 class WelcomeScreen(Screen):
     """What to do first: the primary button starts a new policy."""
 
+    # Focus the primary button at once: by default Textual focuses the first focusable
+    # widget (the scrolling container) and the move to the button restyles the whole
+    # screen twice before the first frame.
+    AUTO_FOCUS = "#new"
     BINDINGS = [
         Binding("ctrl+n", "new", N_("New policy"), id="new"),
         Binding("ctrl+o", "focus_open", N_("Open a file"), id="open"),

@@ -216,6 +216,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-ups of each app (default 7)")
     parser.add_argument("--keys", type=int, default=60, help="keys typed (default 60; 0 skips the typing part)")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     sys.path.insert(0, str(ROOT))
 
     bare, wizard = first_screen(args.runs)

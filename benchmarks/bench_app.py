@@ -214,8 +214,10 @@ async def typing(keys: int, gap: float = 0.12) -> tuple[list[float], list[float]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-ups of each app (default 7)")
-    parser.add_argument("--keys", type=int, default=60, help="keys typed (default 60)")
+    parser.add_argument("--keys", type=int, default=60, help="keys typed (default 60; 0 skips the typing part)")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     sys.path.insert(0, str(ROOT))
 
     bare, wizard = first_screen(args.runs)
@@ -224,6 +226,8 @@ def main() -> None:
     print(f"  policy-wizard welcome screen:            {wizard * 1000:7.1f} ms")
     print(f"  ratio: {wizard / bare:.2f}x   (goal <= 1.5x)")
 
+    if args.keys <= 0:
+        return  # only the first screen was asked for
     with tempfile.TemporaryDirectory() as folder:
         for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
                                ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):

@@ -31,9 +31,8 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
-
-import yaml
 
 from wizard.i18n import N_, Translator
 from wizard.spec.model import TOP_KEYS, is_empty, text_in
@@ -423,21 +422,26 @@ class DraftInfo:
         return self.started is None or started == self.started
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loading of draft files (no tags constructed)."""
+@cache
+def _yaml():
+    """PyYAML with the drafts' loader and dumper, imported when a draft is first read or
+    written: the welcome screen lists the drafts while it starts, and with none to read it
+    should not pay the ~25 ms that importing PyYAML costs."""
+    import yaml
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """Safe loading of draft files (no tags constructed)."""
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Fast safe dumping (libyaml when present), multi-line text as literal blocks."""
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        """Fast safe dumping (libyaml when present), multi-line text as literal blocks."""
 
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        # The emitter falls back to a quoted scalar when a literal block cannot hold the text exactly.
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # The emitter falls back to a quoted scalar when a literal block cannot hold the text exactly.
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
+    Dumper.add_representer(str, represent_str)
+    return yaml, Loader, Dumper
 
 
 def _dump_data(data: dict) -> str:
@@ -447,7 +451,8 @@ def _dump_data(data: dict) -> str:
     80 ms for a 30 KB policy in pure Python, while a draft is written every second during
     typing; libyaml does it in about 5 ms, and the data round-trips exactly either way.
     """
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    yaml, _loader, dumper = _yaml()
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
 
 
 class DraftStore:
@@ -502,10 +507,11 @@ class DraftStore:
             "# Policy Wizard draft: unsaved changes kept for recovery.\n"
             "# Restore it from the app; the second document below is the policy itself.\n"
         )
+        yaml, _loader, dumper = _yaml()
         text = (
             header
             + "---\n"
-            + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+            + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
             + "---\n"
             + _dump_data(data)
         )
@@ -523,9 +529,10 @@ class DraftStore:
 
     def _load(self, file: Path) -> tuple[dict, dict] | None:
         """(metadata, data) of a draft file, or None when it is missing, unreadable or corrupt."""
+        yaml, loader, _dumper = _yaml()
         try:
             text = file.read_text(encoding="utf-8")
-            documents = list(yaml.load_all(text, Loader=_Loader))  # noqa: S506 - safe loader
+            documents = list(yaml.load_all(text, Loader=loader))  # noqa: S506 - safe loader
         except (OSError, UnicodeError, yaml.YAMLError, RecursionError, ValueError):
             return None
         if len(documents) != 2:

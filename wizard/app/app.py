@@ -70,9 +70,9 @@ def wizard_commands():
 class PolicyWizardApp(App):
     """Write a customer service policy step by step."""
 
-    # The forms' stylesheet comes with the editor screen (EditorScreen.CSS_PATH): the
-    # welcome screen does not need it, and parsing it costs start-up time.
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
+    # What every screen shares and the welcome screen; the editor and the dialogs bring
+    # their own stylesheets (CSS_PATH), parsed when first shown, not at start-up.
+    CSS_PATH = [STYLES / "app.tcss"]
     TITLE = "Policy Wizard"
     COMMANDS = {wizard_commands}
     BINDINGS = [

@@ -18,6 +18,7 @@ from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, N_, 
 class Dialog(ModalScreen):
     """A centred box; Escape cancels (dismisses with None)."""
 
+    CSS_PATH = Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, *args, **kwargs) -> None:

@@ -109,7 +109,13 @@ def translation_languages(data: dict) -> tuple[str, ...]:
 class EditorScreen(Screen):
     """Edit one policy."""
 
-    CSS_PATH = [Path(__file__).resolve().parent.parent / "styles" / "forms.tcss"]
+    # The dialogs' stylesheet comes with the editor: the first dialog (quit, save as...)
+    # would otherwise re-parse every stylesheet and restyle the whole editor when it opens.
+    CSS_PATH = [
+        Path(__file__).resolve().parent.parent / "styles" / "editor.tcss",
+        Path(__file__).resolve().parent.parent / "styles" / "forms.tcss",
+        Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss",
+    ]
 
     # Keys that reach the app in common terminals (tmux, xterm, GNOME Terminal): alt+b is not
     # one of them (it arrives as ctrl+left, a word to the left), and F1 opens GNOME Terminal's

@@ -32,6 +32,10 @@ def _when(moment: datetime) -> str:
 class WelcomeScreen(Screen):
     """What to do first: the primary button starts a new policy."""
 
+    # Focus the primary button at once: by default Textual focuses the first focusable
+    # widget (the scrolling container) and the move to the button restyles the whole
+    # screen twice before the first frame.
+    AUTO_FOCUS = "#new"
     BINDINGS = [
         Binding("ctrl+n", "new", N_("New policy"), id="new"),
         Binding("ctrl+o", "focus_open", N_("Open a file"), id="open"),
@@ -41,8 +45,12 @@ class WelcomeScreen(Screen):
         super().__init__()
         translate_bindings(self)
         self.doc_lang = lang or ui_language()
+        self._presets: dict = {}
 
     def compose(self) -> ComposeResult:
+        # The presets are package data named in the UI language (a few milliseconds): listed
+        # at once, so the first frame has them; each compose reads them in the current language.
+        self._presets = {preset.key: preset for preset in core.presets()}
         yield Header(icon="≡")
         with VerticalScroll(id="welcome"):
             yield Static(_("Write your customer service policy"), id="welcome-title")
@@ -74,51 +82,51 @@ class WelcomeScreen(Screen):
                 with Horizontal(classes="welcome-row"):
                     yield Input(placeholder=_("Path of a policy file, for example: policy.yaml"), id="open-path", compact=True)
                     yield Button(_("Open"), id="open", compact=True)
-            # Drafts and recent files are listed after the first frame (they read files).
-            with Vertical(classes="welcome-box", id="drafts-box") as box:
-                box.border_title = _("Unsaved work you can recover")
-                yield OptionList(id="drafts")
-            with Vertical(classes="welcome-box", id="recent-box") as box:
-                box.border_title = _("Recent files")
-                yield OptionList(id="recent")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = _("Policy Wizard")
         self.sub_title = ""
-        self.query_one("#drafts-box").display = False
-        self.query_one("#recent-box").display = False
         self.query_one("#new", Button).focus()
         self._show_description()
+        # The drafts and the recent files read the user's files: a worker lists them after
+        # the first frame, each in its own box that appears when the list is not empty.
         self.call_after_refresh(self._load_lists)
 
     @work(thread=True, exclusive=True, group="welcome-lists", exit_on_error=False)
     def _load_lists(self) -> None:
-        """Presets, drafts and recent files: read off the UI thread, shown when ready."""
+        """Drafts and recent files: read off the UI thread, shown when ready."""
         from wizard.app.recent import recent_files
 
-        presets = core.presets()
         drafts = self._drafts()
         recent = recent_files()
-        self.app.call_from_thread(self._show_lists, presets, drafts, recent)
+        self.app.call_from_thread(self._show_lists, drafts, recent)
 
-    def _show_lists(self, presets: list, drafts: list, recent: list) -> None:
+    def _show_lists(self, drafts: list, recent: list) -> None:
         if not self.is_attached:
             return
-        self._presets = {preset.key: preset for preset in presets}
-        select = self.query_one("#preset", Select)
-        current = select.value
-        select.set_options([(_("A blank policy"), BLANK)] + [(p.name, p.key) for p in presets])
-        select.value = current if current in self._presets or current == BLANK else BLANK
-        drafts_list = self.query_one("#drafts", OptionList)
-        drafts_list.set_options([Option(self._draft_prompt(info), id=info.id) for info in drafts])
-        drafts_list.highlighted = 0 if drafts else None
-        self.query_one("#drafts-box").display = bool(drafts)
-        recent_list = self.query_one("#recent", OptionList)
-        recent_list.set_options([Option(Text(str(path)), id=str(path)) for path in recent])
-        recent_list.highlighted = 0 if recent else None
-        self.query_one("#recent-box").display = bool(recent)
-        self._show_description()
+        self._show_list("drafts", _("Unsaved work you can recover"),
+                        [Option(self._draft_prompt(info), id=info.id) for info in drafts])
+        self._show_list("recent", _("Recent files"), [Option(Text(str(path)), id=str(path)) for path in recent])
+
+    def _show_list(self, name: str, title: str, options: list[Option]) -> None:
+        """Fill the box `#<name>-box` with `options`: mounted when there are some (drafts
+        above recent files), removed when there are none. Nothing is mounted for an empty
+        list, so a first start styles and lays out fewer widgets."""
+        boxes = self.query(f"#{name}-box")
+        if not options:
+            boxes.remove()
+            return
+        if boxes:
+            option_list = self.query_one(f"#{name}", OptionList)
+            option_list.set_options(options)
+        else:
+            option_list = OptionList(*options, id=name)
+            box = Vertical(option_list, classes="welcome-box", id=f"{name}-box")
+            box.border_title = title
+            recent = self.query("#recent-box") if name == "drafts" else None
+            self.query_one("#welcome").mount(box, before=recent.first() if recent else None)
+        option_list.highlighted = 0
 
     async def refresh_labels(self) -> None:
         translate_bindings(self)
@@ -129,13 +137,12 @@ class WelcomeScreen(Screen):
     # ------------------------------------------------------------------ presets
 
     def _preset_options(self) -> list[tuple[str, str]]:
-        presets = getattr(self, "_presets", {})
-        return [(_("A blank policy"), BLANK)] + [(preset.name, preset.key) for preset in presets.values()]
+        return [(_("A blank policy"), BLANK)] + [(preset.name, preset.key) for preset in self._presets.values()]
 
     @on(Select.Changed, "#preset")
     def _show_description(self) -> None:
         key = self.query_one("#preset", Select).value
-        preset = getattr(self, "_presets", {}).get(key)
+        preset = self._presets.get(key)
         note = self.query_one("#preset-description", Static)
         if preset is None:
             note.update(_("Every section starts empty; the guide beside each step helps you fill it in."))

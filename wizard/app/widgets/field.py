@@ -24,7 +24,9 @@ from rich.console import Group
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -359,6 +361,14 @@ class FieldTextArea(TextArea):
 
     def _on_key(self, event: events.Key) -> None:
         alt_key_is_a_command(event)  # (TextArea's own handler runs after this one)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual 8.2.8 can wrap a text area before it has its width (at width 0, that is
+        # not at all) and, under load, miss the resize that follows: the text then runs
+        # past the edge ("…every person wit"). Re-wrap whenever the width is stale.
+        if self.soft_wrap and self.wrapped_document._width != self.wrap_width:
+            self._rewrap_and_refresh_virtual_size()
+        return super().render_lines(crop)
 
     def _on_focus(self, event: events.Focus) -> None:
         if event.from_app_focus:

@@ -14,6 +14,11 @@ something is typed into it, so an empty row never ends up in the file as `- ''`.
 Rows are built by a callback from the item; the fields in a row have paths relative to
 the item (`("name",)`, or `()` for a list of texts). A field whose change alters the row's
 shape (a metric whose target kind depends on it) triggers `adjust`, which may rebuild it.
+
+A long list opens quickly: its first `eager_rows` rows come with the form, the others
+are mounted a few at a time just after the form is shown (they are below the fold).
+Until then their items wait in `pending`, and every report of the list includes them,
+so an edit made meanwhile never drops them.
 """
 
 from __future__ import annotations
@@ -27,15 +32,21 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.markup import escape
+from textual.message import Message
 from textual.widgets import Button, Label, Select, Static
 
-from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now
+from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now, full_path
 from wizard.i18n import Translator
 from wizard.spec.model import is_empty, set_at
 
 _ = Translator("app").gettext
 
 RowBuilder = Callable[["ListEditor", Any], Iterable[Widget]]
+
+# Rows composed with the list; more are mounted after the form is first drawn, a few at a time
+# so that keys typed meanwhile are served between them.
+EAGER_ROWS = 8
+ROWS_PER_BATCH = 4
 
 
 def default_is_blank(item: Any, ignore: Sequence[str] = ()) -> bool:
@@ -164,6 +175,7 @@ class ListEditor(FindingTarget, Vertical):
         number_label: Callable[[int], str] | None = None,
         enter_adds: bool = False,
         empty_text: str = "",
+        eager_rows: int = EAGER_ROWS,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -191,10 +203,11 @@ class ListEditor(FindingTarget, Vertical):
         self.reported = self._data_items()
         self.removed: list[tuple[int, Any]] = []
         self.undo_text = ""
-        # Kept, not queried: the editor may be asked about its rows or keys while it is
-        # being removed (a step change) or before it is composed, when a query would fail.
+        self.eager_rows = max(1, eager_rows)
+        self.pending: list[Any] = []  # items whose rows are not mounted yet (they follow the rows)
+        # Kept, not queried: the editor may be asked about its rows while it is being
+        # removed (a step change) or before it is composed, when a query would fail.
         self._rows_box: Vertical | None = None
-        self._keys_note: Note | None = None
         # Bindings with descriptions in the UI language (class-level ones would be English).
         self._bindings = BindingsMap(
             [
@@ -212,12 +225,13 @@ class ListEditor(FindingTarget, Vertical):
         if self.label:
             yield Label(self.label, markup=False, classes="field-label list-label")
         self._rows_box = Vertical(classes="list-rows")
+        self.pending = self.items[self.eager_rows :]
         with self._rows_box:
-            for item in self.items:
+            for item in self.items[: self.eager_rows]:
                 yield ListRow(self, item)
-        yield Note(self.empty_text if not self.items else "", classes="list-empty")
-        yield FindingsNote(classes="list-findings")
-        yield UndoLine(classes="list-undo -empty")
+        if not self.items:
+            yield Note(self.empty_text, classes="list-empty")
+        # the findings, undo and keys lines are mounted when first needed (see `_line`)
         if self.add_choices:
             self._shown_choices = self._open_choices()
             yield Select(
@@ -228,14 +242,60 @@ class ListEditor(FindingTarget, Vertical):
             )
         else:
             yield Button("+ " + self.add_label, compact=True, classes="list-add")
-        self._keys_note = Note(
-            _("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"),
-            classes="list-keys",
-        )
-        yield self._keys_note
+
+    # The lines around the add button, in their order; each is mounted the first time it has
+    # something to say, since a form holds many lists and most never show them.
+    _LINES = ("list-empty", "list-findings", "list-undo", "list-add", "list-keys")
+
+    def _line(self, kind: str, create: bool = True) -> Static | None:
+        """The line of a kind ("list-undo", ...), mounted in its place on demand (not before
+        the list is composed, nor while it is being removed)."""
+        for child in self.children:
+            if child.has_class(kind):
+                return child  # type: ignore[return-value]
+        if not create or self._rows_box is None or not self._rows_box.is_attached or not self.is_attached:
+            return None
+        if kind == "list-findings":
+            line: Static = FindingsNote(classes=kind)
+        elif kind == "list-undo":
+            line = UndoLine(classes="list-undo -empty")
+        elif kind == "list-keys":
+            line = Note(_("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"), classes=kind)
+        else:
+            line = Note(classes=kind)
+        later = self._LINES[self._LINES.index(kind) + 1 :]
+        following = [child for child in self.children if any(child.has_class(name) for name in later)
+                     or child.has_class("list-add-choice")]
+        if following:
+            self.mount(line, before=following[0])
+        else:
+            self.mount(line)
+        return line
 
     def on_mount(self) -> None:
         self._renumber_rows()
+        if self.pending:
+            self.call_after_refresh(self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self.pending and self.is_attached:  # (the user may have left the step already)
+            self.run_worker(self.mount_pending(), group="list-rows")
+
+    class RowsMounted(Message):
+        """The rows that were left for after the first frame are all there now."""
+
+    async def mount_pending(self) -> None:
+        """Mount the rows still pending, a batch at a time, at the end of the list. Safe to
+        run more than once at the same time: each batch leaves `pending` as it is mounted."""
+        mounted = False
+        while self.pending and self.is_attached:
+            batch, self.pending = self.pending[:ROWS_PER_BATCH], self.pending[ROWS_PER_BATCH:]
+            with self.app.batch_update():  # one layout per batch, not one per widget mounted
+                await self.rows_box.mount_all([ListRow(self, item) for item in batch])
+                self._renumber_rows()
+            mounted = True
+        if mounted and self.is_attached:
+            self.post_message(self.RowsMounted())
 
     @property
     def rows_box(self) -> Vertical:
@@ -255,7 +315,7 @@ class ListEditor(FindingTarget, Vertical):
         return [copy.deepcopy(item) for item in self.items if not self.is_blank(item)]
 
     def _sync_items(self) -> None:
-        self.items = [row.item for row in self.rows]
+        self.items = [row.item for row in self.rows] + self.pending
 
     def _renumber_rows(self) -> None:
         index = 0
@@ -270,12 +330,10 @@ class ListEditor(FindingTarget, Vertical):
             else:
                 row.path_part = (index,)
                 index += 1
-        empty = self.query_children(".list-empty")
-        if empty:
-            note = empty.first(Note)
-            text = self.empty_text if not self.rows else ""
-            if note.has_class("-empty") != (not text):
-                note.show(text)
+        text = self.empty_text if not self.rows else ""
+        note = self._line("list-empty", create=bool(text))
+        if isinstance(note, Note) and note.has_class("-empty") != (not text):
+            note.show(text)
 
     def _open_choices(self) -> list[tuple[str, str]]:
         """The choices of the add menu: without the keys already in the list when unique."""
@@ -362,6 +420,8 @@ class ListEditor(FindingTarget, Vertical):
 
     async def add(self, item: Any = None, after: ListRow | None = None, focus: bool = True) -> ListRow:
         """Add an item (a new blank one by default) after `after`, else at the end."""
+        if after is None:
+            await self.mount_pending()  # the end of the list is after them
         row = ListRow(self, self.new_item() if item is None else copy.deepcopy(item))
         if after is not None:
             await self.rows_box.mount(row, after=after)
@@ -391,6 +451,7 @@ class ListEditor(FindingTarget, Vertical):
     async def undo(self) -> None:
         if not self.removed:
             return
+        await self.mount_pending()
         position, item = self.removed.pop()
         rows = self.rows
         row = ListRow(self, item)
@@ -424,10 +485,9 @@ class ListEditor(FindingTarget, Vertical):
 
     def _show_undo(self, text: str) -> None:
         self.undo_text = text
-        lines = self.query_children(".list-undo")
-        if not lines:
+        undo = self._line("list-undo", create=bool(text))
+        if undo is None:
             return
-        undo = lines.first(Static)
         if text:
             undo.update(escape(text) + " [@click=undo]" + escape(_("Undo (ctrl+z)")) + "[/]")
         else:
@@ -461,9 +521,9 @@ class ListEditor(FindingTarget, Vertical):
         self._show_keys(inside)
 
     def _show_keys(self, shown: bool) -> None:
-        keys = self._keys_note
+        keys = self._line("list-keys", create=shown)
         if keys is None or not keys.is_attached:
-            return  # not composed yet, or being removed
+            return  # not needed yet, not composed yet, or being removed
         if keys.has_class("-active") != shown:
             keys.set_class(shown, "-active")
 
@@ -512,7 +572,7 @@ class ListEditor(FindingTarget, Vertical):
         it does nothing and says so (False): the form then moves on to the next field, as
         Enter on an empty bullet ends a list in a word processor. `text` is what the item's
         input shows now."""
-        if not text.strip() and row is self.rows[-1]:
+        if not text.strip() and row is self.rows[-1] and not self.pending:
             return False
         await self.add(after=row)
         return True
@@ -520,9 +580,14 @@ class ListEditor(FindingTarget, Vertical):
     # -- findings and focus --------------------------------------------------------------
 
     def set_findings(self, findings: list) -> None:
-        notes = self.query_children(FindingsNote)
-        if notes:
-            notes.first(FindingsNote).show_findings(findings)
+        if self.pending:
+            # findings of items whose rows are still coming are shown with those rows
+            base = full_path(self)
+            depth = len(base) if base is not None else len(self.path)
+            findings = [f for f in findings if len(tuple(getattr(f, "path", ()) or ())) <= depth]
+        note = self._line("list-findings", create=bool(findings))
+        if isinstance(note, FindingsNote):
+            note.show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
         if rest and isinstance(rest[0], int):
@@ -530,6 +595,9 @@ class ListEditor(FindingTarget, Vertical):
                 if row.path_part == (rest[0],):
                     row.scroll_visible()
                     return row.focus_target(rest[1:])
+            if self.pending:  # the item's row is not mounted yet
+                self.run_worker(self._focus_when_mounted(rest), group="list-rows")
+                return True
         rows = self.rows
         if rows:
             return rows[0].focus_target()
@@ -551,7 +619,12 @@ class ListEditor(FindingTarget, Vertical):
         """Append example items (texts or records); a trailing blank row is filled first."""
         self.run_worker(self._insert_items(list(items)), exclusive=False)
 
+    async def _focus_when_mounted(self, rest: tuple) -> None:
+        await self.mount_pending()
+        self.focus_target(rest)
+
     async def _insert_items(self, items: list) -> None:
+        await self.mount_pending()
         rows = self.rows
         for item in items:
             if rows and self.is_blank(rows[-1].item) and rows[-1].item is not None:

@@ -75,3 +75,18 @@ async def test_findings_and_focus_reach_an_item_far_down():
         # and not also in the list's own findings line
         lines = app.form.query(".list-findings")
         assert not lines or "Say how long." not in lines.first().text
+
+
+async def test_removing_a_level_at_once_renumbers_every_level():
+    from wizard.app.steps.escalation import EscalationForm
+
+    levels = [{"level": number, "role": f"Role {number}"} for number in range(1, 9)]
+    data = spec(escalation=levels)
+    app = FormHarness(EscalationForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = app.form.query_one(ListEditor)
+        await editor.delete(editor.rows[0])  # possibly before the last levels are mounted
+        rows = await all_rows(pilot)
+        assert [item["role"] for item in data["escalation"]] == [f"Role {n}" for n in range(2, 9)]
+        assert [item["level"] for item in data["escalation"]] == list(range(1, 8))
+        assert len(rows) == 7

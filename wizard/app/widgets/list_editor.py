@@ -363,6 +363,12 @@ class ListEditor(FindingTarget, Vertical):
                 if structural or self.renumber not in row.item:
                     row.item[self.renumber] = level
                     row.item = self._ordered(row.item)
+            for index, item in enumerate(self.pending):  # rows still to come count on
+                if self.is_blank(item) or not isinstance(item, dict):
+                    continue
+                level += 1
+                if structural or self.renumber not in item:
+                    self.pending[index] = self._ordered({**item, self.renumber: level})
         self._sync_items()
         self._renumber_rows()
         if structural:

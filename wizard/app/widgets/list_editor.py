@@ -23,6 +23,7 @@ so an edit made meanwhile never drops them.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 from typing import Any, Callable, Iterable, Sequence
 
@@ -284,11 +285,25 @@ class ListEditor(FindingTarget, Vertical):
     class RowsMounted(Message):
         """The rows that were left for after the first frame are all there now."""
 
+    async def _painted(self) -> None:
+        """Wait until the screen has been painted: the form first shows with its first rows,
+        and what the user types shows between two batches. (A refresh held back by a batch
+        update, such as the step switch still going on, is not a paint.)"""
+        while self.is_attached:
+            refreshed = asyncio.Event()
+            self.call_after_refresh(refreshed.set)
+            await refreshed.wait()
+            if not getattr(self.app, "_batch_count", 0):
+                return
+
     async def mount_pending(self) -> None:
         """Mount the rows still pending, a batch at a time, at the end of the list. Safe to
         run more than once at the same time: each batch leaves `pending` as it is mounted."""
         mounted = False
         while self.pending and self.is_attached:
+            await self._painted()
+            if not self.pending or not self.is_attached:
+                break
             batch, self.pending = self.pending[:ROWS_PER_BATCH], self.pending[ROWS_PER_BATCH:]
             with self.app.batch_update():  # one layout per batch, not one per widget mounted
                 await self.rows_box.mount_all([ListRow(self, item) for item in batch])

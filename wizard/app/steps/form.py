@@ -197,9 +197,6 @@ class Form(StepForm):
             compact=compact,
         )
 
-    def prose(self, label: str, path: tuple, **kwargs: Any) -> TextField:
-        return self.text(label, path, multiline=True, **kwargs)
-
     def text_list(
         self,
         path: tuple,

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from wizard.app import core
 from wizard.app.steps.base import StepForm
@@ -38,6 +38,7 @@ from wizard.app.ui import (
     step_title,
     translate_bindings,
 )
+from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.guidance import GuidancePanel
 from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
@@ -204,7 +205,7 @@ class EditorScreen(Screen):
                     yield NavHint(_("Your answers are kept."), id="nav-hint")
                     yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
-        yield Footer(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
+        yield KeysFooter(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
 
     async def on_mount(self) -> None:
         self._update_title()
@@ -288,6 +289,12 @@ class EditorScreen(Screen):
             await self._show_step(step, focus)
 
     async def _show_step(self, step: str, focus: bool) -> None:
+        # One layout and one repaint for the whole switch: without the batch, the screen is
+        # laid out again between the awaits of removing and mounting hundreds of widgets.
+        with self.app.batch_update():
+            await self._swap_form(step, focus)
+
+    async def _swap_form(self, step: str, focus: bool) -> None:
         self.step = step
         host = self.query_one("#form-host")
         await host.remove_children()

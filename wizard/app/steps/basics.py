@@ -2,60 +2,33 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
-from wizard.app.labels import language_name, unit_label
-from wizard.app.steps.form import ChoiceField, DateInput, Form, IntegerField
-from wizard.i18n import Translator
+from wizard.app.labels import language_name
+from wizard.app.steps.fields import Choice, Date, Months, Text
+from wizard.app.steps.form import Form
+from wizard.i18n import N_
 from wizard.spec.model import LANGUAGES
-
-_ = Translator("app").gettext
 
 
 class BasicsForm(Form):
     step_key = "basics"
-
-    def compose_fields(self) -> ComposeResult:
-        yield self.text(
-            _("Title"),
+    FIELDS = (
+        Text(
+            N_("Title"),
             ("title",),
-            placeholder=_("Customer Service Policy"),
-            help=_("Leave it empty to use “Customer Service Policy” in the document's language."),
-        )
-        yield self.text(
-            _("Company"),
-            ("company",),
-            translatable=False,
-            placeholder=_("Your organisation's name"),
-        )
-        yield self.text(
-            _("Owner"),
-            ("owner",),
-            placeholder=_("Name and role of the person who keeps this policy"),
-        )
-        yield self.text(
-            _("Contact for questions"),
-            ("contact",),
-            translatable=False,
-            placeholder=_("E-mail, phone or web page"),
-        )
-        yield DateInput(_("Effective date"), ("effective_date",), self.value(("effective_date",)))
-        yield IntegerField(
-            _("Review every"),
-            ("review_every_months",),
-            self.value(("review_every_months",)),
-            minimum=1,
-            maximum=120,
-            unit=lambda months: unit_label("month", months),
-            placeholder=_("e.g. 12"),
-            help=_("Review the policy at least once a year."),
-        )
-        yield ChoiceField(
-            _("Document language"),
+            placeholder=N_("Customer Service Policy"),
+            help=N_("Leave it empty to use “Customer Service Policy” in the document's language."),
+        ),
+        Text(N_("Company"), ("company",), translatable=False, placeholder=N_("Your organisation's name")),
+        Text(N_("Owner"), ("owner",), placeholder=N_("Name and role of the person who keeps this policy")),
+        Text(N_("Contact for questions"), ("contact",), translatable=False, placeholder=N_("E-mail, phone or web page")),
+        Date(N_("Effective date"), ("effective_date",)),
+        Months(N_("Review every"), ("review_every_months",), help=N_("Review the policy at least once a year.")),
+        Choice(
+            N_("Document language"),
             ("language",),
-            self.value(("language",)),
             LANGUAGES,
             language_name,
             allow_blank=False,
-            help=_("The language you write the policy in; translations can be added later."),
-        )
+            help=N_("The language you write the policy in; translations can be added later."),
+        ),
+    )

@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
-
-from textual.app import ComposeResult
-from textual.widget import Widget
-
-from wizard.app.steps.form import Form, ListEditor
-from wizard.i18n import Translator
+from wizard.app.steps.fields import Prose, Records, Text
+from wizard.app.steps.form import Form
+from wizard.i18n import N_
 from wizard.spec.model import DEFINITION_KEYS
-
-_ = Translator("app").gettext
 
 
 class DefinitionsForm(Form):
     step_key = "definitions"
-
-    def compose_fields(self) -> ComposeResult:
-        def build(editor: ListEditor, item: Any) -> Iterable[Widget]:
-            item = item if isinstance(item, dict) else {}
-            yield self.text(_("Term"), ("term",), item.get("term"), absolute=False, compact=True)
-            yield self.text(_("Meaning"), ("meaning",), item.get("meaning"), absolute=False, multiline=True, compact=True)
-
-        yield ListEditor(
+    FIELDS = (
+        Records(
             ("definitions",),
-            self.value(("definitions",)),
-            build,
-            label=_("Terms and their meaning"),
-            new_item=dict,
-            describe=self.describe_key("term"),
+            fields=(Text(N_("Term"), ("term",)), Prose(N_("Meaning"), ("meaning",))),
+            label=N_("Terms and their meaning"),
             key_order=DEFINITION_KEYS,
-            add_label=_("Add a term"),
-            empty_text=_("No terms yet. Define every abbreviation the policy uses, such as SLA."),
-        )
+            add_label=N_("Add a term"),
+            empty_text=N_("No terms yet. Define every abbreviation the policy uses, such as SLA."),
+            name_key="term",
+        ),
+    )

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
+from wizard.app.steps.fields import Prose, Text
 from wizard.app.steps.form import Form
-from wizard.i18n import Translator
-
-_ = Translator("app").gettext
+from wizard.i18n import N_
 
 
 class EnforcementForm(Form):
     step_key = "enforcement"
-
-    def compose_fields(self) -> ComposeResult:
-        yield self.text(
-            _("Accountable"),
-            ("enforcement", "accountable"),
-            placeholder=_("Who makes sure the policy is followed"),
-        )
-        yield self.prose(
-            _("Monitoring"),
-            ("enforcement", "monitoring"),
-            placeholder=_("How you measure that it is followed"),
-        )
-        yield self.prose(
-            _("Consequences"),
-            ("enforcement", "consequences"),
-            placeholder=_("What happens when it is not followed"),
-        )
-        yield self.prose(
-            _("Feedback from staff"),
-            ("enforcement", "feedback"),
-            placeholder=_("How staff propose changes to the policy"),
-        )
+    FIELDS = (
+        Text(N_("Accountable"), ("enforcement", "accountable"), placeholder=N_("Who makes sure the policy is followed")),
+        Prose(N_("Monitoring"), ("enforcement", "monitoring"), placeholder=N_("How you measure that it is followed")),
+        Prose(N_("Consequences"), ("enforcement", "consequences"), placeholder=N_("What happens when it is not followed")),
+        Prose(N_("Feedback from staff"), ("enforcement", "feedback"), placeholder=N_("How staff propose changes to the policy")),
+    )

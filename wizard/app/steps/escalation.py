@@ -2,52 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
-
-from textual.app import ComposeResult
-from textual.widget import Widget
-
-from wizard.app.steps.form import DurationPicker, Form, ListEditor
-from wizard.i18n import Translator
+from wizard.app.steps.fields import Duration, Records, Text
+from wizard.app.steps.form import Form
+from wizard.i18n import N_, Translator
 from wizard.spec.model import ESCALATION_KEYS
 
 _ = Translator("app").gettext
 
 
+def level_label(number: int) -> str:
+    """The number shown beside a level ("Level 2"), in the UI language."""
+    return _("Level %(number)s") % {"number": number}
+
+
 class EscalationForm(Form):
     step_key = "escalation"
-
-    def compose_fields(self) -> ComposeResult:
-        def build(editor: ListEditor, item: Any) -> Iterable[Widget]:
-            item = item if isinstance(item, dict) else {}
-            yield self.text(
-                _("Who handles it"),
-                ("role",),
-                item.get("role"),
-                absolute=False,
-                compact=True,
-                placeholder=_("A role, such as Team leader"),
-            )
-            yield self.text(
-                _("When a case goes to this level"),
-                ("when",),
-                item.get("when"),
-                absolute=False,
-                compact=True,
-            )
-            yield DurationPicker(_("Taken up within"), ("within",), item.get("within"))
-
-        yield ListEditor(
+    FIELDS = (
+        Records(
             ("escalation",),
-            self.value(("escalation",)),
-            build,
-            label=_("Escalation levels, first to last"),
-            new_item=dict,
-            describe=self.describe_key("role"),
-            renumber="level",
+            fields=(
+                Text(N_("Who handles it"), ("role",), placeholder=N_("A role, such as Team leader")),
+                Text(N_("When a case goes to this level"), ("when",)),
+                Duration(N_("Taken up within"), ("within",)),
+            ),
+            label=N_("Escalation levels, first to last"),
             key_order=ESCALATION_KEYS,
-            add_label=_("Add a level"),
-            number_label=lambda number: _("Level %(number)s") % {"number": number},
-            empty_text=_("No levels yet. Start with whoever takes a case first."),
-            classes="-levels",
-        )
+            add_label=N_("Add a level"),
+            empty_text=N_("No levels yet. Start with whoever takes a case first."),
+            name_key="role",
+            # levels are numbered in the data; a level is tall: four fill the screen
+            options={"renumber": "level", "number_label": level_label, "eager_rows": 4, "classes": "-levels"},
+        ),
+    )

@@ -5,15 +5,16 @@ of what is still untranslated in the edit language."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, ClassVar, Iterable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Label, TextArea
 
-from wizard.app.labels import language_name
+from wizard.app.labels import language_name, unit_label
+from wizard.app.steps import fields
 from wizard.app.steps.base import StepForm
 from wizard.app.ui import list_text, sentences
 from wizard.app.widgets.choice import Checklist, ChoiceField
@@ -39,10 +40,18 @@ _ = Translator("app").gettext
 ngettext = Translator("app").ngettext
 
 
+def _msg(msgid: str) -> str:
+    """A declared text in the UI language; an empty one stays empty (gettext("") would give
+    the catalog's header)."""
+    return _(msgid) if msgid else ""
+
+
 class Form(StepForm):
-    """A step form built from field widgets. Subclasses implement `compose_fields`."""
+    """A step form built from field widgets: a subclass declares its `FIELDS` (see
+    `wizard.app.steps.fields`) or, for what no declaration covers, `compose_fields`."""
 
     DEFAULT_CLASSES = "step-form"
+    FIELDS: ClassVar[tuple] = ()
 
     def compose(self) -> ComposeResult:
         yield Note(classes="form-translation")
@@ -50,7 +59,8 @@ class Form(StepForm):
         yield from self.compose_fields()
 
     def compose_fields(self) -> ComposeResult:
-        raise NotImplementedError
+        for declared in self.FIELDS:
+            yield self.build(declared)
 
     def on_mount(self) -> None:
         self.update_translation_summary()
@@ -59,6 +69,116 @@ class Form(StepForm):
 
     def value(self, path: tuple) -> Any:
         return get_at(self.data, tuple(path))
+
+    def build(self, declared: Any, item: Any = None, relative: bool = False) -> Widget:
+        """The widget of a declared field; `relative` in a list row, whose `item` holds the value."""
+        path = tuple(declared.path)
+        value = get_at(item, path) if relative else self.value(path)
+        if isinstance(declared, fields.Text):
+            return self.text(
+                _(declared.label),
+                path,
+                value,
+                multiline=declared.multiline,
+                translatable=declared.translatable,
+                placeholder=_msg(declared.placeholder),
+                help=_msg(declared.help),
+                absolute=not relative,
+            )
+        if isinstance(declared, fields.Duration):
+            return DurationPicker(_(declared.label), path, value, default_unit=declared.default_unit)
+        if isinstance(declared, fields.Months):
+            return IntegerField(
+                _(declared.label),
+                path,
+                value,
+                minimum=1,
+                maximum=120,
+                unit=lambda months: unit_label("month", months),
+                placeholder=_("e.g. 12"),
+                help=_msg(declared.help),
+            )
+        if isinstance(declared, fields.Date):
+            return DateInput(_(declared.label), path, value)
+        if isinstance(declared, fields.Choice):
+            return ChoiceField(
+                _(declared.label),
+                path,
+                value,
+                declared.keys,
+                declared.labeler,
+                allow_blank=declared.allow_blank,
+                help=_msg(declared.help),
+            )
+        if isinstance(declared, fields.Ticks):
+            return Checklist(_(declared.label), path, value, declared.keys, declared.labeler, help=_msg(declared.help))
+        if isinstance(declared, fields.TextList):
+            return self.text_list(
+                path,
+                label=_msg(declared.label),
+                placeholder=_msg(declared.placeholder),
+                add_label=_msg(declared.add_label),
+                id=declared.id,
+            )
+        if isinstance(declared, fields.Records):
+            return self.records(declared)
+        raise TypeError(f"not a field declaration: {declared!r}")
+
+    def records(self, declared: fields.Records) -> ListEditor:
+        """A list of records whose rows show the declared fields of each item."""
+
+        def build(editor: ListEditor, item: Any) -> Iterable[Widget]:
+            item = item if isinstance(item, dict) else {}
+            for row_field in declared.fields:
+                yield self.build(row_field, item, relative=True)
+
+        return ListEditor(
+            declared.path,
+            self.value(declared.path),
+            build,
+            label=_(declared.label),
+            new_item=dict,
+            describe=self.describe_key(declared.name_key),
+            key_order=declared.key_order,
+            add_label=_(declared.add_label),
+            empty_text=_(declared.empty_text),
+            **declared.options,
+        )
+
+    def kind_list(
+        self,
+        path: tuple,
+        kind_key: str,
+        labeler: Callable[[str], str],
+        kinds: Sequence[str],
+        build: Callable[[dict], Iterable[Widget]],
+        *,
+        unique: bool = True,
+        other_name: str = "",
+        **options: Any,
+    ) -> ListEditor:
+        """A list of records of a kind picked when adding one (a channel, a metric, a kind
+        of procedure): the add menu offers the kinds (each once when `unique`, "other" any
+        number of times), each row is headed by its kind, and an "other" row asks for its
+        name when `other_name` labels that field. `build` yields the rest of a row."""
+
+        def row(editor: ListEditor, item: Any) -> Iterable[Widget]:
+            item = item if isinstance(item, dict) else {}
+            yield Label(labeler(item.get(kind_key) or ""), markup=False, classes="row-title")
+            if other_name and item.get(kind_key) == "other":
+                yield self.text(other_name, ("name",), item.get("name"), absolute=False, compact=True)
+            yield from build(item)
+
+        options.setdefault("describe", lambda item: labeler(item.get(kind_key, "")) if isinstance(item, dict) else "")
+        return ListEditor(
+            path,
+            self.value(path),
+            row,
+            new_item=lambda kind="": {kind_key: kind} if kind else {},
+            add_choices=[(labeler(key), key) for key in kinds],
+            unique_key=kind_key if unique else None,
+            **options,
+        )
 
     def text(
         self,
@@ -86,9 +206,6 @@ class Form(StepForm):
             help=help,
             compact=compact,
         )
-
-    def prose(self, label: str, path: tuple, **kwargs: Any) -> TextField:
-        return self.text(label, path, multiline=True, **kwargs)
 
     def text_list(
         self,
@@ -304,7 +421,19 @@ class Form(StepForm):
                     best = (target_path, widget)
         return best
 
+    _findings: list = []
+
+    @on(ListEditor.RowsMounted)
+    def _rows_mounted(self, event: ListEditor.RowsMounted) -> None:
+        """Rows of a long list arrived after the form was shown: their translation state
+        and findings count now."""
+        event.stop()
+        self.update_translation_summary()
+        if self._findings:
+            self.show_findings(self._findings)
+
     def show_findings(self, findings: list) -> None:
+        self._findings = list(findings)
         targets = self._targets()
         placed: dict[int, list] = {id(widget): [] for _path, widget in targets}
         general: list = []

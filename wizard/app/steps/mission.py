@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
+from wizard.app.steps.fields import Prose
 from wizard.app.steps.form import Form
-from wizard.i18n import Translator
-
-_ = Translator("app").gettext
+from wizard.i18n import N_
 
 
 class MissionForm(Form):
     step_key = "mission"
-
-    def compose_fields(self) -> ComposeResult:
-        yield self.prose(
-            _("Mission"),
-            ("mission",),
-            placeholder=_("Two or three sentences: what you do for your customers, and why"),
-        )
+    FIELDS = (
+        Prose(N_("Mission"), ("mission",), placeholder=N_("Two or three sentences: what you do for your customers, and why")),
+    )

@@ -8,9 +8,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 
 from wizard.app.labels import procedure_label
-from textual.widgets import Label
-
-from wizard.app.steps.form import DurationPicker, Form, ListEditor
+from wizard.app.steps.form import DurationPicker, Form
 from wizard.i18n import Translator
 from wizard.spec.model import PROCEDURE_KEYS, PROCEDURE_KINDS
 
@@ -21,17 +19,19 @@ class ProceduresForm(Form):
     step_key = "procedures"
 
     def compose_fields(self) -> ComposeResult:
-        yield ListEditor(
+        yield self.kind_list(
             ("procedures",),
-            self.value(("procedures",)),
+            "kind",
+            procedure_label,
+            PROCEDURE_KINDS,
             self.build_procedure,
+            unique=False,
             label=_("Procedures"),
-            new_item=lambda kind="": {"kind": kind} if kind else {},
             describe=self.describe_procedure,
             key_order=PROCEDURE_KEYS,
             add_label=_("Add a procedure…"),
-            add_choices=[(procedure_label(kind), kind) for kind in PROCEDURE_KINDS],
             empty_text=_("No procedures yet. Every policy needs at least one for complaints."),
+            eager_rows=2,  # a procedure is tall: two fill the screen, the rest follow at once
         )
 
     def describe_procedure(self, item: Any) -> str:
@@ -39,10 +39,9 @@ class ProceduresForm(Form):
             return ""
         return self.describe_text(item.get("title")) or procedure_label(item.get("kind", ""))
 
-    def build_procedure(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
-        item = item if isinstance(item, dict) else {}
+    def build_procedure(self, item: dict) -> Iterable[Widget]:
+        """A procedure's row, under its kind: its title, steps and targets."""
         kind = item.get("kind")
-        yield Label(procedure_label(kind or ""), markup=False, classes="row-title")
         if kind == "other":
             title_label, placeholder = _("Title (required)"), _("What this procedure is for")
         else:

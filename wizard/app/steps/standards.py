@@ -7,16 +7,9 @@ from typing import Any, Iterable
 
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Label
 
 from wizard.app.labels import channel_label, metric_label
-from wizard.app.steps.form import (
-    DurationPicker,
-    Form,
-    IntegerField,
-    ListEditor,
-    PercentField,
-)
+from wizard.app.steps.form import DurationPicker, Form, IntegerField, PercentField
 from wizard.i18n import Translator
 from wizard.spec.model import (
     CHANNELS,
@@ -59,18 +52,18 @@ class StandardsForm(Form):
             add_label=_("Add a commitment"),
             id="never",
         )
-        yield ListEditor(
+        yield self.kind_list(
             ("standards", "service_levels"),
-            self.value(("standards", "service_levels")),
+            "channel",
+            channel_label,
+            CHANNELS,
             self.build_service_level,
+            other_name=_("Name of the channel (required)"),
             label=_("Service levels per channel"),
-            new_item=lambda channel="": {"channel": channel} if channel else {},
-            describe=lambda item: channel_label(item.get("channel", "")) if isinstance(item, dict) else "",
             key_order=SERVICE_LEVEL_KEYS,
             add_label=_("Add a channel…"),
-            add_choices=[(channel_label(key), key) for key in CHANNELS],
-            unique_key="channel",
             empty_text=_("No service levels yet. Add each channel customers use."),
+            eager_rows=3,
             id="service-levels",
         )
         yield self.text(
@@ -78,35 +71,29 @@ class StandardsForm(Form):
             ("standards", "support_hours"),
             placeholder=_("Monday to Friday, 8:00 to 18:00"),
         )
-        yield ListEditor(
+        yield self.kind_list(
             ("standards", "metrics"),
-            self.value(("standards", "metrics")),
+            "metric",
+            metric_label,
+            METRICS,
             self.build_metric,
+            other_name=_("Name of the metric (required)"),
             label=_("Metrics and targets"),
-            new_item=lambda metric="": {"metric": metric} if metric else {},
-            describe=lambda item: metric_label(item.get("metric", "")) if isinstance(item, dict) else "",
             key_order=METRIC_KEYS,
             add_label=_("Add a metric…"),
-            add_choices=[(metric_label(key), key) for key in METRICS],
-            unique_key="metric",
             empty_text=_("No metrics yet. Pick one or two you already measure."),
+            eager_rows=3,
             id="metrics",
         )
 
-    def build_service_level(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
-        item = item if isinstance(item, dict) else {}
-        yield Label(channel_label(item.get("channel", "")), markup=False, classes="row-title")
-        if item.get("channel") == "other":
-            yield self.text(_("Name of the channel (required)"), ("name",), item.get("name"), absolute=False, compact=True)
+    def build_service_level(self, item: dict) -> Iterable[Widget]:
+        """A service level's row, under its channel (and name, for "other")."""
         yield DurationPicker(_("First response within"), ("first_response",), item.get("first_response"))
         yield DurationPicker(_("Resolved within"), ("resolution",), item.get("resolution"), default_unit="working_day")
 
-    def build_metric(self, editor: ListEditor, item: Any) -> Iterable[Widget]:
-        item = item if isinstance(item, dict) else {}
+    def build_metric(self, item: dict) -> Iterable[Widget]:
+        """A metric's row: its target, in the form the metric needs."""
         metric = item.get("metric")
-        yield Label(metric_label(metric or ""), markup=False, classes="row-title")
-        if metric == "other":
-            yield self.text(_("Name of the metric (required)"), ("name",), item.get("name"), absolute=False, compact=True)
         kind = target_kind(metric)
         target = item.get("target")
         if kind == "percent":

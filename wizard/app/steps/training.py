@@ -2,45 +2,29 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-
-from wizard.app.labels import method_label, unit_label
-from wizard.app.steps.form import Checklist, Form, IntegerField
-from wizard.i18n import Translator
+from wizard.app.labels import method_label
+from wizard.app.steps.fields import Months, Prose, TextList, Ticks
+from wizard.app.steps.form import Form
+from wizard.i18n import N_
 from wizard.spec.model import TRAINING_METHODS
-
-_ = Translator("app").gettext
 
 
 class TrainingForm(Form):
     step_key = "training"
-
-    def compose_fields(self) -> ComposeResult:
-        yield self.prose(
-            _("Onboarding"),
-            ("training", "onboarding"),
-            placeholder=_("How new staff learn the policy in their first weeks"),
-        )
-        yield Checklist(
-            _("Training methods"),
+    FIELDS = (
+        Prose(N_("Onboarding"), ("training", "onboarding"), placeholder=N_("How new staff learn the policy in their first weeks")),
+        Ticks(
+            N_("Training methods"),
             ("training", "methods"),
-            self.value(("training", "methods")),
             TRAINING_METHODS,
             method_label,
-            help=_("Space ticks or unticks the highlighted method."),
-        )
-        yield IntegerField(
-            _("Refresher training every"),
-            ("training", "refresher_every_months"),
-            self.value(("training", "refresher_every_months")),
-            minimum=1,
-            maximum=120,
-            unit=lambda months: unit_label("month", months),
-            placeholder=_("e.g. 12"),
-        )
-        yield self.text_list(
+            help=N_("Space ticks or unticks the highlighted method."),
+        ),
+        Months(N_("Refresher training every"), ("training", "refresher_every_months")),
+        TextList(
             ("training", "resources"),
-            label=_("Resources"),
-            placeholder=_("A manual, a course, a knowledge base…"),
-            add_label=_("Add a resource"),
-        )
+            label=N_("Resources"),
+            placeholder=N_("A manual, a course, a knowledge base…"),
+            add_label=N_("Add a resource"),
+        ),
+    )

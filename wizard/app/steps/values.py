@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
-
-from textual.app import ComposeResult
-from textual.widget import Widget
-
-from wizard.app.steps.form import Form, ListEditor
-from wizard.i18n import Translator
+from wizard.app.steps.fields import Prose, Records, Text
+from wizard.app.steps.form import Form
+from wizard.i18n import N_
 from wizard.spec.model import VALUE_KEYS
-
-_ = Translator("app").gettext
 
 
 class ValuesForm(Form):
     step_key = "values"
-
-    def compose_fields(self) -> ComposeResult:
-        def build(editor: ListEditor, item: Any) -> Iterable[Widget]:
-            item = item if isinstance(item, dict) else {}
-            yield self.text(_("Value"), ("name",), item.get("name"), absolute=False, compact=True)
-            yield self.text(
-                _("What it means in practice"),
-                ("description",),
-                item.get("description"),
-                absolute=False,
-                multiline=True,
-                compact=True,
-            )
-
-        yield ListEditor(
+    FIELDS = (
+        Records(
             ("values",),
-            self.value(("values",)),
-            build,
-            label=_("Values"),
-            new_item=dict,
-            describe=self.describe_key("name"),
+            fields=(Text(N_("Value"), ("name",)), Prose(N_("What it means in practice"), ("description",))),
+            label=N_("Values"),
             key_order=VALUE_KEYS,
-            add_label=_("Add a value"),
-            empty_text=_("No values yet. Three to five are plenty."),
-        )
+            add_label=N_("Add a value"),
+            empty_text=N_("No values yet. Three to five are plenty."),
+            name_key="name",
+        ),
+    )

@@ -14,10 +14,16 @@ something is typed into it, so an empty row never ends up in the file as `- ''`.
 Rows are built by a callback from the item; the fields in a row have paths relative to
 the item (`("name",)`, or `()` for a list of texts). A field whose change alters the row's
 shape (a metric whose target kind depends on it) triggers `adjust`, which may rebuild it.
+
+A long list opens quickly: its first `eager_rows` rows come with the form, the others
+are mounted a few at a time just after the form is shown (they are below the fold).
+Until then their items wait in `pending`, and every report of the list includes them,
+so an edit made meanwhile never drops them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 from typing import Any, Callable, Iterable, Sequence
 
@@ -27,15 +33,21 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.markup import escape
+from textual.message import Message
 from textual.widgets import Button, Label, Select, Static
 
-from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now
+from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now, full_path
 from wizard.i18n import Translator
 from wizard.spec.model import is_empty, set_at
 
 _ = Translator("app").gettext
 
 RowBuilder = Callable[["ListEditor", Any], Iterable[Widget]]
+
+# Rows composed with the list; more are mounted after the form is first drawn, a few at a time
+# so that keys typed meanwhile are served between them.
+EAGER_ROWS = 8
+ROWS_PER_BATCH = 4
 
 
 def default_is_blank(item: Any, ignore: Sequence[str] = ()) -> bool:
@@ -167,6 +179,7 @@ class ListEditor(FindingTarget, Vertical):
         number_label: Callable[[int], str] | None = None,
         enter_adds: bool = False,
         empty_text: str = "",
+        eager_rows: int = EAGER_ROWS,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -194,10 +207,11 @@ class ListEditor(FindingTarget, Vertical):
         self.reported = self._data_items()
         self.removed: list[tuple[int, Any]] = []
         self.undo_text = ""
-        # Kept, not queried: the editor may be asked about its rows or keys while it is
-        # being removed (a step change) or before it is composed, when a query would fail.
+        self.eager_rows = max(1, eager_rows)
+        self.pending: list[Any] = []  # items whose rows are not mounted yet (they follow the rows)
+        # Kept, not queried: the editor may be asked about its rows while it is being
+        # removed (a step change) or before it is composed, when a query would fail.
         self._rows_box: Vertical | None = None
-        self._keys_note: Note | None = None
         # Bindings with descriptions in the UI language (class-level ones would be English).
         self._bindings = BindingsMap(
             [
@@ -215,12 +229,13 @@ class ListEditor(FindingTarget, Vertical):
         if self.label:
             yield Label(self.label, markup=False, classes="field-label list-label")
         self._rows_box = Vertical(classes="list-rows")
+        self.pending = self.items[self.eager_rows :]
         with self._rows_box:
-            for item in self.items:
+            for item in self.items[: self.eager_rows]:
                 yield ListRow(self, item)
-        yield Note(self.empty_text if not self.items else "", classes="list-empty")
-        yield FindingsNote(classes="list-findings")
-        yield UndoLine(classes="list-undo -empty")
+        if not self.items:
+            yield Note(self.empty_text, classes="list-empty")
+        # the findings, undo and keys lines are mounted when first needed (see `_line`)
         if self.add_choices:
             self._shown_choices = self._open_choices()
             yield Select(
@@ -231,14 +246,74 @@ class ListEditor(FindingTarget, Vertical):
             )
         else:
             yield Button("+ " + self.add_label, compact=True, classes="list-add")
-        self._keys_note = Note(
-            _("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"),
-            classes="list-keys",
-        )
-        yield self._keys_note
+
+    # The lines around the add button, in their order; each is mounted the first time it has
+    # something to say, since a form holds many lists and most never show them.
+    _LINES = ("list-empty", "list-findings", "list-undo", "list-add", "list-keys")
+
+    def _line(self, kind: str, create: bool = True) -> Static | None:
+        """The line of a kind ("list-undo", ...), mounted in its place on demand (not before
+        the list is composed, nor while it is being removed)."""
+        for child in self.children:
+            if child.has_class(kind):
+                return child  # type: ignore[return-value]
+        if not create or self._rows_box is None or not self._rows_box.is_attached or not self.is_attached:
+            return None
+        if kind == "list-findings":
+            line: Static = FindingsNote(classes=kind)
+        elif kind == "list-undo":
+            line = UndoLine(classes="list-undo -empty")
+        elif kind == "list-keys":
+            line = Note(_("ctrl+t add · alt+↑/↓ move · ctrl+r remove · ctrl+z undo"), classes=kind)
+        else:
+            line = Note(classes=kind)
+        later = self._LINES[self._LINES.index(kind) + 1 :]
+        following = [child for child in self.children if any(child.has_class(name) for name in later)
+                     or child.has_class("list-add-choice")]
+        if following:
+            self.mount(line, before=following[0])
+        else:
+            self.mount(line)
+        return line
 
     def on_mount(self) -> None:
         self._renumber_rows()
+        if self.pending:
+            self.call_after_refresh(self._start_pending)
+
+    def _start_pending(self) -> None:
+        if self.pending and self.is_attached:  # (the user may have left the step already)
+            self.run_worker(self.mount_pending(), group="list-rows")
+
+    class RowsMounted(Message):
+        """The rows that were left for after the first frame are all there now."""
+
+    async def _painted(self) -> None:
+        """Wait until the screen has been painted: the form first shows with its first rows,
+        and what the user types shows between two batches. (A refresh held back by a batch
+        update, such as the step switch still going on, is not a paint.)"""
+        while self.is_attached:
+            refreshed = asyncio.Event()
+            self.call_after_refresh(refreshed.set)
+            await refreshed.wait()
+            if not getattr(self.app, "_batch_count", 0):
+                return
+
+    async def mount_pending(self) -> None:
+        """Mount the rows still pending, a batch at a time, at the end of the list. Safe to
+        run more than once at the same time: each batch leaves `pending` as it is mounted."""
+        mounted = False
+        while self.pending and self.is_attached:
+            await self._painted()
+            if not self.pending or not self.is_attached:
+                break
+            batch, self.pending = self.pending[:ROWS_PER_BATCH], self.pending[ROWS_PER_BATCH:]
+            with self.app.batch_update():  # one layout per batch, not one per widget mounted
+                await self.rows_box.mount_all([ListRow(self, item) for item in batch])
+                self._renumber_rows()
+            mounted = True
+        if mounted and self.is_attached:
+            self.post_message(self.RowsMounted())
 
     @property
     def rows_box(self) -> Vertical:
@@ -258,7 +333,7 @@ class ListEditor(FindingTarget, Vertical):
         return [copy.deepcopy(item) for item in self.items if not self.is_blank(item)]
 
     def _sync_items(self) -> None:
-        self.items = [row.item for row in self.rows]
+        self.items = [row.item for row in self.rows] + self.pending
 
     def _renumber_rows(self) -> None:
         index = 0
@@ -273,12 +348,10 @@ class ListEditor(FindingTarget, Vertical):
             else:
                 row.path_part = (index,)
                 index += 1
-        empty = self.query_children(".list-empty")
-        if empty:
-            note = empty.first(Note)
-            text = self.empty_text if not self.rows else ""
-            if note.has_class("-empty") != (not text):
-                note.show(text)
+        text = self.empty_text if not self.rows else ""
+        note = self._line("list-empty", create=bool(text))
+        if isinstance(note, Note) and note.has_class("-empty") != (not text):
+            note.show(text)
 
     def _open_choices(self) -> list[tuple[str, str]]:
         """The choices of the add menu: without the keys already in the list when unique."""
@@ -308,6 +381,12 @@ class ListEditor(FindingTarget, Vertical):
                 if structural or self.renumber not in row.item:
                     row.item[self.renumber] = level
                     row.item = self._ordered(row.item)
+            for index, item in enumerate(self.pending):  # rows still to come count on
+                if self.is_blank(item) or not isinstance(item, dict):
+                    continue
+                level += 1
+                if structural or self.renumber not in item:
+                    self.pending[index] = self._ordered({**item, self.renumber: level})
         self._sync_items()
         self._renumber_rows()
         if structural:
@@ -365,6 +444,8 @@ class ListEditor(FindingTarget, Vertical):
 
     async def add(self, item: Any = None, after: ListRow | None = None, focus: bool = True) -> ListRow:
         """Add an item (a new blank one by default) after `after`, else at the end."""
+        if after is None:
+            await self.mount_pending()  # the end of the list is after them
         row = ListRow(self, self.new_item() if item is None else copy.deepcopy(item))
         if after is not None:
             await self.rows_box.mount(row, after=after)
@@ -394,6 +475,7 @@ class ListEditor(FindingTarget, Vertical):
     async def undo(self) -> None:
         if not self.removed:
             return
+        await self.mount_pending()
         position, item = self.removed.pop()
         rows = self.rows
         row = ListRow(self, item)
@@ -427,10 +509,9 @@ class ListEditor(FindingTarget, Vertical):
 
     def _show_undo(self, text: str) -> None:
         self.undo_text = text
-        lines = self.query_children(".list-undo")
-        if not lines:
+        undo = self._line("list-undo", create=bool(text))
+        if undo is None:
             return
-        undo = lines.first(Static)
         if text:
             undo.update(escape(text) + " [@click=undo]" + escape(_("Undo (ctrl+z)")) + "[/]")
         else:
@@ -464,9 +545,9 @@ class ListEditor(FindingTarget, Vertical):
         self._show_keys(inside)
 
     def _show_keys(self, shown: bool) -> None:
-        keys = self._keys_note
+        keys = self._line("list-keys", create=shown)
         if keys is None or not keys.is_attached:
-            return  # not composed yet, or being removed
+            return  # not needed yet, not composed yet, or being removed
         if keys.has_class("-active") != shown:
             keys.set_class(shown, "-active")
 
@@ -515,7 +596,7 @@ class ListEditor(FindingTarget, Vertical):
         it does nothing and says so (False): the form then moves on to the next field, as
         Enter on an empty bullet ends a list in a word processor. `text` is what the item's
         input shows now."""
-        if not text.strip() and row is self.rows[-1]:
+        if not text.strip() and row is self.rows[-1] and not self.pending:
             return False
         await self.add(after=row)
         return True
@@ -523,9 +604,14 @@ class ListEditor(FindingTarget, Vertical):
     # -- findings and focus --------------------------------------------------------------
 
     def set_findings(self, findings: list) -> None:
-        notes = self.query_children(FindingsNote)
-        if notes:
-            notes.first(FindingsNote).show_findings(findings)
+        if self.pending:
+            # findings of items whose rows are still coming are shown with those rows
+            base = full_path(self)
+            depth = len(base) if base is not None else len(self.path)
+            findings = [f for f in findings if len(tuple(getattr(f, "path", ()) or ())) <= depth]
+        note = self._line("list-findings", create=bool(findings))
+        if isinstance(note, FindingsNote):
+            note.show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
         if rest and isinstance(rest[0], int):
@@ -533,6 +619,9 @@ class ListEditor(FindingTarget, Vertical):
                 if row.path_part == (rest[0],):
                     row.scroll_visible()
                     return row.focus_target(rest[1:])
+            if self.pending:  # the item's row is not mounted yet
+                self.run_worker(self._focus_when_mounted(rest), group="list-rows")
+                return True
         rows = self.rows
         if rows:
             return rows[0].focus_target()
@@ -554,7 +643,12 @@ class ListEditor(FindingTarget, Vertical):
         """Append example items (texts or records); a trailing blank row is filled first."""
         self.run_worker(self._insert_items(list(items)), exclusive=False)
 
+    async def _focus_when_mounted(self, rest: tuple) -> None:
+        await self.mount_pending()
+        self.focus_target(rest)
+
     async def _insert_items(self, items: list) -> None:
+        await self.mount_pending()
         rows = self.rows
         for item in items:
             if rows and self.is_blank(rows[-1].item) and rows[-1].item is not None:

@@ -1,0 +1,198 @@
+"""How long each step takes to appear in the editor (issue 3, the forms).
+
+A policy is opened in the editor (160x50, preview shown) and every step is opened in turn,
+as a user does: with F8 from the step before it ("next"), and by choosing it in the
+sidebar from the first step ("jump"). For each step the time is measured from the key
+(or the sidebar's choice) to the first frame written once the step's form is mounted and
+has the focus: the moment the user sees the form and can type in it. Beside the wall
+time, the processor time of the app's thread over the same span is given: on a busy
+machine (other processes on the same cores) the wall time grows, the processor time
+much less. "all rows" is the wall time until the rows of long lists, mounted after the
+form is first drawn, are all there too.
+
+Policies: the largest example in tests/examples, the call-centre preset, and the ~30 KB
+policy of bench_app.py (44 definitions, 39 extra sections) with eight escalation levels.
+Goal: no step over ~150 ms.
+
+Run from the repository root:  python benchmarks/bench_steps.py [--rounds N] [--policy NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def largest_example() -> tuple[str, dict]:
+    from wizard.spec import load_spec
+
+    path = max((ROOT / "tests" / "examples").glob("*.yaml"), key=lambda p: p.stat().st_size)
+    return path.name, load_spec(path).data
+
+
+def call_centre() -> tuple[str, dict]:
+    from wizard.presets import load_preset
+
+    return "call-centre preset", load_preset("call-centre", "en")
+
+
+def big() -> tuple[str, dict]:
+    from bench_app import big_policy
+
+    data = big_policy()
+    levels = list(data.get("escalation") or [])
+    roles = ["Agent", "Senior agent", "Team leader", "Shift manager", "Customer service manager",
+             "Head of operations", "Legal counsel", "Managing director"]
+    for number in range(len(levels) + 1, 9):
+        levels.append({"level": number, "role": roles[number - 1],
+                       "when": "The case is still open and the customer has asked again.",
+                       "within": f"{number * 4} hours"})
+    data["escalation"] = levels
+    return "30 KB policy, 8 escalation levels", data
+
+
+POLICIES = {"example": largest_example, "preset": call_centre, "big": big}
+
+
+Timing = tuple[float, float, float]  # wall to the frame, processor to the frame, wall until complete
+
+
+async def measure(data: dict, rounds: int) -> tuple[dict[str, list[Timing]], dict[str, list[Timing]], dict[str, int]]:
+    from textual import events
+
+    from wizard.app.app import PolicyWizardApp
+    from wizard.app.ui import STEP_KEYS
+    from wizard.app.widgets.sidebar import StepList
+    from wizard.spec import dump_spec
+
+    nexts: dict[str, list[Timing]] = {step: [] for step in STEP_KEYS}
+    jumps: dict[str, list[Timing]] = {step: [] for step in STEP_KEYS}
+    widgets: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "policy.yaml"
+        path.write_text(dump_spec(data), encoding="utf-8")
+        app = PolicyWizardApp("edit", path)
+        frames: list[float] = []
+        async with app.run_test(size=(160, 50)) as pilot:
+            display = app._display
+
+            def timed_display(screen, renderable):
+                display(screen, renderable)
+                frames.append((time.perf_counter(), time.thread_time()))
+
+            app._display = timed_display
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if app.editor is not None and app.editor.is_mounted and app.editor.form is not None:
+                    break
+            editor = app.editor
+            await pilot.pause(1.0)
+
+            def shown(step: str) -> bool:
+                """The step's form is mounted and holds the focus (so typing goes into it)."""
+                form = editor.form
+                if editor.step != step or editor._switching.locked() or form is None or not form.is_mounted:
+                    return False
+                focused = app.focused
+                return focused is not None and (focused is form or form in focused.ancestors)
+
+            def complete() -> bool:
+                return not any(worker.group == "list-rows" for worker in app.workers
+                               if not worker.is_finished)
+
+            async def until_shown(step: str, start: float, cpu: float) -> tuple[float, float, float]:
+                """(wall, processor) seconds until the form is drawn, and wall until complete."""
+                while not shown(step):
+                    if time.perf_counter() - start > 120:
+                        raise RuntimeError(f"{step} did not appear")
+                    await asyncio.sleep(0.001)
+                ready = time.perf_counter()
+                result = (ready - start, time.thread_time() - cpu)
+                while time.perf_counter() - ready < 1.0:
+                    later = [frame for frame in frames if frame[0] >= ready]
+                    if later:
+                        result = (later[0][0] - start, later[0][1] - cpu)
+                        break
+                    await asyncio.sleep(0.001)
+                while not complete():
+                    await asyncio.sleep(0.001)
+                return result + (time.perf_counter() - start,)
+
+            async def idle() -> None:
+                """Let the preview and the checks of the last switch finish (a user reads)."""
+                await pilot.pause(0.3)
+                for worker in list(app.workers):
+                    if worker.group in ("preview", "checks"):
+                        try:
+                            await worker.wait()
+                        except Exception:
+                            pass
+                await pilot.pause(0.2)
+
+            for _round in range(rounds):
+                await editor.go_to(STEP_KEYS[0])
+                await idle()
+                for step in STEP_KEYS[1:]:
+                    start, cpu = time.perf_counter(), time.thread_time()
+                    app.post_message(events.Key("f8", None))
+                    nexts[step].append(await until_shown(step, start, cpu))
+                    await idle()
+                    widgets[step] = len(editor.form.query("*"))
+                for step in STEP_KEYS[1:]:
+                    await editor.go_to(STEP_KEYS[0])
+                    await idle()
+                    start, cpu = time.perf_counter(), time.thread_time()
+                    editor.query_one(StepList).post_message(StepList.StepChosen(step))
+                    jumps[step].append(await until_shown(step, start, cpu))
+                    await idle()
+            await editor.go_to(STEP_KEYS[0])
+            widgets[STEP_KEYS[0]] = len(editor.form.query("*"))
+    return nexts, jumps, widgets
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the steps (default 3)")
+    parser.add_argument("--policy", choices=sorted(POLICIES), action="append",
+                        help="which policy (default: all three)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
+                               ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+            os.environ[variable] = str(Path(folder) / name)
+        os.environ["LANG"] = "C.UTF-8"
+        os.environ.pop("LC_ALL", None)
+        worst_wall = worst_cpu = 0.0
+        for key in args.policy or ["example", "preset", "big"]:
+            name, data = POLICIES[key]()
+            nexts, jumps, widgets = asyncio.run(measure(data, args.rounds))
+            print(f"\n{name}: ms until the step's form is drawn with the focus, median of {args.rounds}")
+            print(f"  {'':12s} {'':7s} {'F8 from the previous step':>27s}   {'sidebar, from basics':>27s}")
+            print(f"  {'step':12s} {'widgets':>7s} " + f"{'wall':>7s} {'cpu':>7s} {'all rows':>9s}   " * 2)
+            for step in nexts:
+                if not nexts[step]:
+                    print(f"  {step:12s} {widgets.get(step, 0):7d}")
+                    continue
+                cells = []
+                for timings in (nexts[step], jumps[step]):
+                    wall, cpu, full = (statistics.median(column) * 1000 for column in zip(*timings))
+                    worst_wall = max(worst_wall, max(t[0] for t in timings))
+                    worst_cpu = max(worst_cpu, max(t[1] for t in timings))
+                    cells.append(f"{wall:7.0f} {cpu:7.0f} {full:9.0f}")
+                print(f"  {step:12s} {widgets.get(step, 0):7d} " + "   ".join(cells))
+        print(f"\nslowest step switch: {worst_wall * 1000:.0f} ms wall, {worst_cpu * 1000:.0f} ms processor"
+              "   (goal: about 150 ms or less)")
+
+
+if __name__ == "__main__":
+    main()

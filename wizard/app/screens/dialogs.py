@@ -240,6 +240,8 @@ class FileProblemsScreen(Dialog):
     """A file that cannot be opened: its problems, one `FILE:LINE: message` per line.
     Returns "open" (open another file) or None (back)."""
 
+    AUTO_FOCUS = "#open"
+
     def __init__(self, path: Path, problems: list[str]) -> None:
         super().__init__()
         self.path = path
@@ -259,9 +261,6 @@ class FileProblemsScreen(Dialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Open another file"), id="open", variant="primary")
                 yield Button(_("Back"), id="back")
-
-    def on_mount(self) -> None:
-        self.query_one("#open", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -56,7 +56,7 @@ class FieldInvalid(Message):
 
 
 def alt_key_is_a_command(event: events.Key) -> None:
-    """Alt+letter is a command (alt+n next step, alt+b back), never text. A terminal sends
+    """Alt+letter is a command (alt+n next step, alt+p back), never text. A terminal sends
     it as ESC + letter, which Textual reports as "alt+n" with the character "n", and an
     input would type that "n". Without its character the key goes on to the bindings."""
     if event.key.startswith("alt+") and event.character is not None:

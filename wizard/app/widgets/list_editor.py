@@ -2,9 +2,9 @@
 
 Keyboard: ctrl+t (or Enter in a one-line item) adds an item after the current one,
 alt+↑/alt+↓ (also ctrl+↑/ctrl+↓) move the item that has the focus, ctrl+r (also
-ctrl+delete) removes it and ctrl+z brings back the last removed one. (ctrl+n, ctrl+e and
-alt+b belong to the editor screen: next step, example, back.) The mouse has the same actions as small buttons on each
-row and under the list. The keys are printed under the list.
+ctrl+delete) removes it and ctrl+z brings back the last removed one. (alt+n, f9 and alt+p
+belong to the editor screen: next step, example, back.) The mouse has the same actions as
+small buttons on each row and under the list. The keys are printed under the list.
 
 The editor keeps one copy of each item (the exact data from the spec, so keys it does not
 show and translations survive untouched) and reports the whole list, without blank items,

@@ -380,3 +380,17 @@ async def test_list_keys_work_inside_a_focused_field(path, kind):
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert names() == ["Honesty", "Care"]
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Dismiss menu"), ("hr", "Zatvori izbornik"), ("tr", "Menüyü kapat")])
+async def test_an_open_drop_down_names_its_escape_key_in_the_ui_language(lang, words):
+    set_ui_language(lang)
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab", "shift+tab", "enter")  # the preset drop-down, opened
+        await settle(pilot)
+        assert words in screen_lines(app)[-1]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert words not in screen_lines(app)[-1]

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from wizard.app.catch_up import catch_up_with_typing
-from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings
+from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings, translate_textual_keys
 from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES
 
@@ -95,6 +95,7 @@ class PolicyWizardApp(App):
     ) -> None:
         super().__init__()
         translate_bindings(self)
+        translate_textual_keys()
         self.mode = mode
         self.start_data = data
         self.start_path = Path(path) if path is not None else None
@@ -326,6 +327,7 @@ class PolicyWizardApp(App):
         """Switch the language of the app while it runs."""
         set_ui_language(lang)
         translate_bindings(self)
+        translate_textual_keys()
         self.title = _("Policy Wizard")
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_labels", None)

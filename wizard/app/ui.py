@@ -103,3 +103,22 @@ def translate_bindings(node: DOMNode) -> None:
             for binding in entries
         ]
     node._bindings = bindings
+
+
+# The key of an open drop-down that Textual's own `SelectOverlay` shows in the footer.
+TEXTUAL_KEY_DESCRIPTIONS = (N_("Dismiss menu"),)
+
+
+def translate_textual_keys() -> None:
+    """Textual's open drop-down shows "esc Dismiss menu" in the footer, in English: give
+    its class the words of the UI language (each drop-down copies them when created)."""
+    from textual.binding import Binding, BindingsMap
+    from textual.widgets._select import SelectOverlay
+
+    SelectOverlay._merged_bindings = BindingsMap(
+        dataclasses.replace(binding, description=_(binding.description))
+        if binding.description in TEXTUAL_KEY_DESCRIPTIONS
+        else binding
+        for binding in Binding.make_bindings(SelectOverlay.BINDINGS)
+    )
+

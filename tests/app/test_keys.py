@@ -394,3 +394,14 @@ async def test_an_open_drop_down_names_its_escape_key_in_the_ui_language(lang, w
         await pilot.press("escape")
         await settle(pilot)
         assert words not in screen_lines(app)[-1]
+
+
+async def test_arrows_and_enter_still_choose_in_an_open_drop_down():
+    """Translating the drop-down's key must keep the keys it inherits (up, down, enter)."""
+    set_ui_language("hr")
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab", "shift+tab", "enter", "down", "enter")
+        await settle(pilot)
+        assert app.screen.query_one("#preset").value == "shop"

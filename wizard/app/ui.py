@@ -112,13 +112,14 @@ TEXTUAL_KEY_DESCRIPTIONS = (N_("Dismiss menu"),)
 def translate_textual_keys() -> None:
     """Textual's open drop-down shows "esc Dismiss menu" in the footer, in English: give
     its class the words of the UI language (each drop-down copies them when created)."""
-    from textual.binding import Binding, BindingsMap
     from textual.widgets._select import SelectOverlay
 
-    SelectOverlay._merged_bindings = BindingsMap(
-        dataclasses.replace(binding, description=_(binding.description))
-        if binding.description in TEXTUAL_KEY_DESCRIPTIONS
-        else binding
-        for binding in Binding.make_bindings(SelectOverlay.BINDINGS)
-    )
-
+    bindings = SelectOverlay._merge_bindings()  # from the English declarations, every time
+    for key, entries in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            dataclasses.replace(binding, description=_(binding.description))
+            if binding.description in TEXTUAL_KEY_DESCRIPTIONS
+            else binding
+            for binding in entries
+        ]
+    SelectOverlay._merged_bindings = bindings

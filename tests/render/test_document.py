@@ -188,3 +188,14 @@ def test_html_tags_are_balanced(full, northwind):
                 checker.feed(render(data, lang, "html", audience))
                 checker.close()
                 assert checker.stack == []
+
+
+def test_the_contents_list_takes_two_columns_only_when_it_is_long(northwind):
+    """Three entries in two columns read 1 and 3 beside each other, 2 below: a short
+    contents list stays one column."""
+    long_html = render(northwind, "en", "html")
+    assert '<ol class="two-columns">' in long_html
+    short = {key: northwind[key] for key in ("schema_version", "language", "mission", "vision", "values", "standards") if key in northwind}
+    short_html = render(short, "en", "html")
+    assert 'aria-labelledby="contents-heading"' in short_html
+    assert "<ol>" in short_html and "two-columns\">" not in short_html

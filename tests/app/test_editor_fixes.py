@@ -374,3 +374,13 @@ async def test_ctrl_q_right_after_typing_still_asks_to_save():
         await settle(pilot)
         burst(app, *"Acme", "ctrl+q")
         assert await wait_until(lambda: isinstance(app.screen, QuitScreen))
+
+
+async def test_typing_right_after_start_goes_into_the_first_field():
+    """Enter on "Start a new policy" and the title typed at once, in one burst: the editor
+    opens and every letter lands in the title, the first one too."""
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, "\r", *"Acme policy")
+        assert await wait_until(lambda: app.editor is not None and app.editor.data.get("title") == "Acme policy")

@@ -271,6 +271,10 @@ class PolicyWizardApp(App):
 
     async def _hand_out(self, key: events.Key) -> None:
         self._key_in_hand = True
+        if self.focused is None:
+            # A screen that has just opened (the editor after "Start"): let it mount and
+            # focus its first field before it gets the key, which it would otherwise drop.
+            await catch_up_with_typing(self.screen)
         target = self.focused or self.screen
         await super().on_event(key)
         await catch_up_with_typing(target)

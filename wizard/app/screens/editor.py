@@ -110,6 +110,10 @@ def translation_languages(data: dict) -> tuple[str, ...]:
 class EditorScreen(Screen):
     """Edit one policy."""
 
+    # No focus until the first step's form is shown and focuses its first field: keys typed
+    # meanwhile wait for it (see `wizard.app.catch_up`) instead of going to the step list.
+    AUTO_FOCUS = None
+
     # The dialogs' stylesheet comes with the editor: the first dialog (quit, save as...)
     # would otherwise re-parse every stylesheet and restyle the whole editor when it opens.
     CSS_PATH = [
@@ -315,11 +319,13 @@ class EditorScreen(Screen):
         self.refresh_bindings()
 
     def _focus_form(self, form: Widget) -> None:
+        # At once, not deferred like `focus()`: keys typed right after the switch go here.
+        # No scrolling: the first field is at the top, and the form is not laid out yet.
         for widget in self.focus_chain:
             if widget is not form and form in widget.ancestors:
-                widget.focus()
+                self.set_focus(widget, scroll_visible=False)
                 return
-        form.focus()
+        self.set_focus(form, scroll_visible=False)
 
     def _update_heading(self) -> None:
         index = STEP_KEYS.index(self.step)

@@ -257,7 +257,7 @@ class PolicyWizardApp(App):
         if path is not None:
             await self._open_flow(path, False)
 
-    # ------------------------------------------------------------------ quit
+    # ------------------------------------------------------------------ keys, one at a time
 
     async def on_event(self, event: events.Event) -> None:
         """Hand out keys one at a time (see `wizard.app.catch_up`): a key that arrives while
@@ -289,6 +289,8 @@ class PolicyWizardApp(App):
         self._key_in_hand = False
         if self._keys_waiting:
             await self._hand_out(self._keys_waiting.pop(0))
+
+    # ------------------------------------------------------------------ quit
 
     async def action_quit(self) -> None:
         editor = self.editor

@@ -4,6 +4,7 @@ and translated key bindings (Textual has no i18n of its own)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from wizard.app.labels import LANGUAGE_NAMES  # re-exported for the screens
@@ -11,6 +12,7 @@ from wizard.app.steps import SECTION_STEPS, STEP_KEYS, STEP_TITLES
 from wizard.i18n import N_, Translator, ui_language
 
 if TYPE_CHECKING:
+    from textual.binding import BindingsMap
     from textual.dom import DOMNode
 
 _ = Translator("app").gettext
@@ -90,19 +92,8 @@ def translate_bindings(node: DOMNode) -> None:
     as is, so each node translates them when created and again when the UI language changes.
     """
     merged = type(node)._merged_bindings
-    if merged is None:
-        return
-    bindings = merged.copy()
-    for key, entries in bindings.key_to_bindings.items():
-        bindings.key_to_bindings[key] = [
-            dataclasses.replace(
-                binding,
-                description=_(binding.description) if binding.description else "",
-                tooltip=_(binding.tooltip) if binding.tooltip else "",
-            )
-            for binding in entries
-        ]
-    node._bindings = bindings
+    if merged is not None:
+        node._bindings = _translated(merged.copy())
 
 
 # The key of an open drop-down that Textual's own `SelectOverlay` shows in the footer.
@@ -114,12 +105,20 @@ def translate_textual_keys() -> None:
     its class the words of the UI language (each drop-down copies them when created)."""
     from textual.widgets._select import SelectOverlay
 
-    bindings = SelectOverlay._merge_bindings()  # from the English declarations, every time
+    # rebuilt from the English declarations each time, the inherited keys included
+    SelectOverlay._merged_bindings = _translated(SelectOverlay._merge_bindings(), TEXTUAL_KEY_DESCRIPTIONS)
+
+
+def _translated(bindings: BindingsMap, msgids: Container[str] | None = None) -> BindingsMap:
+    """`bindings`, its descriptions and tooltips put in the UI language: all of them, or
+    only those among `msgids` (a Textual widget's other words are not in our catalogs)."""
+
+    def words(text: str) -> str:
+        return _(text) if text and (msgids is None or text in msgids) else text
+
     for key, entries in bindings.key_to_bindings.items():
         bindings.key_to_bindings[key] = [
-            dataclasses.replace(binding, description=_(binding.description))
-            if binding.description in TEXTUAL_KEY_DESCRIPTIONS
-            else binding
+            dataclasses.replace(binding, description=words(binding.description), tooltip=words(binding.tooltip))
             for binding in entries
         ]
-    SelectOverlay._merged_bindings = bindings
+    return bindings

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key, key_to_character
 from textual.widgets import Input, TextArea
 
 
@@ -63,3 +65,13 @@ def focused_text_field(app):
 def workdir(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a terminal delivers a burst of them (a fast typist, tmux send-keys): all
+    posted to the app before any is handled. Keys are named as for `pilot.press`."""
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        app.post_message(events.Key(key, key_to_character(key)))
+

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.app.conftest import focused_text_field, settle
+from tests.app.conftest import burst, focused_text_field, settle
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.preview import Preview, SectionView
 
@@ -321,20 +321,11 @@ async def test_keys_after_a_quick_tab_go_to_the_next_field():
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("tab")
-        for key, char in [*((c, c) for c in "Acme"), ("tab", "\t"), *((c, c) for c in "Ana")]:
-            app.post_message(events.Key(key, char))
+        burst(app, *"Acme", "tab", *"Ana")
         await settle(pilot)
         await wait_until(lambda: focused_text_field(app) is not None and focused_text_field(app).value == "Ana")
         assert app.editor.data.get("company") == "Acme"
         assert app.editor.data.get("owner") == "Ana"
-
-
-def burst(app, *keys: str) -> None:
-    """Keys arriving in one read from the terminal: all posted before any is handled."""
-    names = {"\t": "tab", "\r": "enter"}
-    for key in keys:
-        for char in (key if len(key) == 1 or key in names else [key]):
-            app.post_message(events.Key(names.get(char, char), char if len(char) == 1 else None))
 
 
 async def test_items_typed_in_a_burst_after_enter_each_become_an_item():
@@ -347,7 +338,7 @@ async def test_items_typed_in_a_burst_after_enter_each_become_an_item():
         await app.editor.show_step("standards")
         await settle(pilot)
         # Enter on "Add a commitment", then the items, all in one burst
-        burst(app, "\r", *"answer within a day", "\r", *"greet customers by name", "\r")
+        burst(app, "enter", *"answer within a day", "enter", *"greet customers by name", "enter")
         await wait_until(lambda: len(app.editor.data.get("standards", {}).get("always", [])) == 2)
         await settle(pilot)
         assert app.editor.data["standards"]["always"] == ["answer within a day", "greet customers by name"]
@@ -382,5 +373,5 @@ async def test_typing_right_after_start_goes_into_the_first_field():
     app = PolicyWizardApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        burst(app, "\r", *"Acme policy")
+        burst(app, "enter", *"Acme policy")
         assert await wait_until(lambda: app.editor is not None and app.editor.data.get("title") == "Acme policy")

@@ -7,6 +7,7 @@ import copy
 import pytest
 from textual.widgets import Input, Select, SelectionList, TextArea
 
+from tests.app.conftest import burst
 from tests.app.forms_harness import FormHarness
 from wizard.app.steps import STEP_FORMS, STEP_KEYS, STEP_TITLES
 from wizard.app.steps.base import StepForm
@@ -464,18 +465,11 @@ async def test_one_edit_changes_one_line_of_the_saved_file():
 async def test_keys_typed_fast_after_enter_reach_the_next_field():
     """A terminal delivers "Ana⏎ana@kava.hr⏎" in one burst: the keys after Enter belong to
     the next field (or the next item of a list), not to the one Enter left."""
-    from textual import events
-
-    def burst(app, keys: list[str]) -> None:
-        for key in keys:
-            character = "\r" if key == "enter" else key
-            app.post_message(events.Key(key, character))
-
     data = spec()
     app = FormHarness(BasicsForm, data)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab")
-        burst(app, ["T", "enter", "K", "enter", "A"])
+        burst(app, "T", "enter", "K", "enter", "A")
         await pilot.pause()
         await pilot.pause()
         assert (data.get("title"), data.get("company"), data.get("owner")) == ("T", "K", "A")
@@ -485,9 +479,9 @@ async def test_keys_typed_fast_after_enter_reach_the_next_field():
     async with app.run_test(size=(80, 40)) as pilot:
         app.form.query_one("#always", ListEditor).rows[0].focus_target()
         await pilot.press("end")
-        burst(app, ["enter", "a"])
+        burst(app, "enter", "a")
         await pilot.pause()
-        burst(app, ["enter", "b"])
+        burst(app, "enter", "b")
         await pilot.pause()
         assert data["standards"]["always"] == ["greet", "a", "b"]
         # Enter on the empty item at the end leaves the list for the next field

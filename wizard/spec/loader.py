@@ -246,6 +246,8 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
 # --- Stage 2 and 3: YAML events to plain data ---------------------------------------------
 
 # libyaml's problems, reworded for people who do not know YAML.
+_TOO_DEEP = N_("the values are nested too deeply (more than %(limit)s levels)")
+
 _SYNTAX = (
     ("tab", N_("a tab character cannot indent YAML: use spaces")),
     ("mapping values are not allowed", N_(
@@ -286,6 +288,9 @@ def _syntax_problem(error, text: str) -> _Stop:
         # where the quote, the bracket or the key without ': ' began
         mark = getattr(error, "context_mark", None) or mark
     line = mark.line + 1
+    if "maximum nesting depth" in problem:
+        # libyaml (from PyYAML 6.0.4) has a depth bound of its own that may trip before ours
+        return _Stop(line, _(_TOO_DEEP) % {"limit": MAX_DEPTH})
     where = _char_at(text, mark)
     if where == "\t" or "tab" in problem:
         return _Stop(line, _(_SYNTAX[0][1]))
@@ -390,8 +395,7 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
         frame = stack[-1]
         if height:
             if len(stack) + height > MAX_DEPTH:
-                raise _Stop(line, _("the values are nested too deeply (more than %(limit)s levels)")
-                            % {"limit": MAX_DEPTH})
+                raise _Stop(line, _(_TOO_DEEP) % {"limit": MAX_DEPTH})
             if height + 1 > frame.height:
                 frame.height = height + 1
         frame.size += size
@@ -468,8 +472,7 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
                 line = event.start_mark.line + 1
                 values += 1
                 if len(stack) >= MAX_DEPTH:
-                    raise _Stop(line, _("the values are nested too deeply (more than %(limit)s "
-                                        "levels)") % {"limit": MAX_DEPTH})
+                    raise _Stop(line, _(_TOO_DEEP) % {"limit": MAX_DEPTH})
                 if stack and stack[-1].is_map and stack[-1].key is None:
                     typ, path, is_key = anything, (), True  # a list or mapping used as a key
                 elif stack:

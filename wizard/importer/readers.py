@@ -309,13 +309,52 @@ def read_text(text: str) -> list[Block]:
         if _BULLET.match(line) or _NUMBERED.match(line):
             index = _text_list(lines, index, blocks)
             continue
-        start, para = index, []
-        while index < len(lines) and lines[index].strip() and not (
-                _BULLET.match(lines[index]) or _UNDERLINE.match(lines[index])):
-            para.append(lines[index].strip())
-            index += 1
-        blocks.append(paragraph(start + 1, " ".join(para)))
+        index = _text_paragraph(lines, index, blocks)
     return blocks
+
+
+_FIELD_START = re.compile(r"^[^\s:：][^:：]{0,40}(?::\s|：)")
+
+
+def _text_paragraph(lines: list[str], index: int, blocks: list[Block]) -> int:
+    """A paragraph; a line with indented lines under it is a term and its meaning, and
+    "Label: value" lines each stand alone (their wrapped parts are indented)."""
+    start, first = index, lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if not first.startswith((" ", "\t")) and following.startswith(("  ", "\t")) and not _FIELD_START.match(first):
+        meaning = []
+        index += 1
+        while index < len(lines) and lines[index].startswith((" ", "\t")) and lines[index].strip():
+            meaning.append(lines[index].strip())
+            index += 1
+        term = first.strip()
+        blocks.append(paragraph(start + 1, f"{term}: {join_wrapped(meaning)}", term))
+        return index
+    para = [first.strip()]
+    index += 1
+    while index < len(lines) and lines[index].strip() and not (
+            _BULLET.match(lines[index]) or _UNDERLINE.match(lines[index])):
+        line = lines[index]
+        if _FIELD_START.match(first) and _FIELD_START.match(line):
+            break
+        para.append(line.strip())
+        index += 1
+    blocks.append(paragraph(start + 1, join_wrapped(para)))
+    return index
+
+
+_WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines of one wrapped paragraph as one text: a space between words, none between two
+    Chinese characters (Chinese text has no spaces to wrap at)."""
+    text = ""
+    for line in lines:
+        if text and not (_WIDE.match(text[-1]) and _WIDE.match(line[0])):
+            text += " "
+        text += line
+    return text
 
 
 def _looks_like_heading(line: str, following: str) -> bool:
@@ -325,7 +364,7 @@ def _looks_like_heading(line: str, following: str) -> bool:
         return False
     if _NUMBERED_HEADING.match(line) and not following.strip():
         return True
-    letters = [c for c in line if c.isalpha() and c.lower() != c.upper()]
+    letters = [c for c in line if c.isalpha()]
     return len(letters) > 2 and all(c.isupper() for c in letters)
 
 
@@ -339,7 +378,7 @@ def _text_list(lines: list[str], index: int, blocks: list[Block]) -> int:
         if match:
             items.append(Item(match.group(match.lastindex).strip()))
         elif line.strip() and items and line.startswith((" ", "\t")):
-            items[-1] = Item(items[-1].text + " " + line.strip())
+            items[-1] = Item(join_wrapped([items[-1].text, line.strip()]))
         else:
             break
         index += 1
@@ -389,6 +428,7 @@ class _HTMLBlocks(HTMLParser):
         self.rows: list[tuple[str, ...]] | None = None
         self.row: list[str] = []
         self.table_start = 0
+        self.term: tuple[str, int] | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         line = self.getpos()[0]
@@ -440,9 +480,18 @@ class _HTMLBlocks(HTMLParser):
         if self.label is not None and self.bold:
             self.label.append(data)
 
+    def _flush_term(self) -> None:
+        """A term (<dt>) with no meaning after it is a paragraph of its own."""
+        if self.term is not None:
+            term, line = self.term
+            self.term = None
+            self.blocks.append(paragraph(line, term))
+
     def _begin(self, tag: str, line: int) -> None:
         if self.text is not None:
             self._end()
+        if tag != "dd":
+            self._flush_term()
         self.kind, self.start, self.text, self.label = tag, line, [], None
 
     def _end(self) -> None:
@@ -454,6 +503,13 @@ class _HTMLBlocks(HTMLParser):
             self.row.append(text)
         elif not text:
             return
+        elif kind == "dt":
+            self._flush_term()
+            self.term = (text, self.start)
+        elif kind == "dd" and self.term is not None:
+            term, line = self.term
+            self.term = None
+            self.blocks.append(paragraph(line, f"{term}: {text}", term))
         elif kind == "li" and self.lists:
             self.lists[-1][2].append(Item(text, label if label != text else ""))
         elif kind.startswith("h") and kind[1:].isdigit():
@@ -467,4 +523,5 @@ def read_html(text: str) -> list[Block]:
     parser = _HTMLBlocks()
     parser.feed(text)
     parser.close()
+    parser._flush_term()
     return parser.blocks

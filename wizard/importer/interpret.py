@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from wizard.render import build
 from wizard.spec.model import DURATION_METRICS, PERCENT_METRICS
 
 from .blocks import Block, Item
@@ -83,6 +84,8 @@ _ENFORCEMENT_WORDS = (("monitor", "monitoring"), ("praćenj", "monitoring"), ("�
                       ("yaptırım", "consequences"), ("suggest", "feedback"), ("feedback", "feedback"),
                       ("prijedl", "feedback"), ("建议", "feedback"), ("öneri", "feedback"), ("review", "review"),
                       ("preispit", "review"), ("评审", "review"), ("复审", "review"), ("gözden geçir", "review"))
+# Our time sentences name the kind of procedure they belong to ("every complaint").
+_FAMILY_KINDS = {family: kind for kind, family in build.SENTENCE_FAMILIES.items()}
 _TERM_SEPARATOR = re.compile(r"\s*(?::|：|\s[–—-]\s)\s*")
 
 
@@ -99,11 +102,13 @@ class _Interpreter:
         self.spec: dict[str, Any] = {"schema_version": 1, "language": lang}
         self.result = Imported(self.spec, lang)
         self.leftovers: list[tuple[str, int, list[Block]]] = []  # (title, where, blocks)
+        self.own = False  # whether the document uses our own headings (see _own_document)
 
     # ---------------------------------------------------------------- overall shape
 
     def run(self) -> Imported:
         blocks = self.blocks
+        self.own = self._own_document()
         title_level, section_level = self._levels()
         index = 0
         if title_level and blocks and blocks[0].kind == "heading" and blocks[0].level == title_level:
@@ -216,7 +221,7 @@ class _Interpreter:
 
     def _section(self, head: Block, body: list[Block]) -> None:
         exact = squash(strip_numbering(head.text)) in self.words.sections
-        key = self.words.heading_key(head.text) if exact or not self._own_document() else None
+        key = self.words.heading_key(head.text) if exact or not self.own else None
         reader = {
             "purpose": self._purpose, "definitions": self._definitions, "mission": self._text,
             "vision": self._text, "values": self._values, "standards": self._standards,
@@ -407,7 +412,7 @@ class _Interpreter:
         return False
 
     def _service_level(self, cells: dict) -> dict | None:
-        entry = _channel_entry(cells.get("channel", ""), self.words)
+        entry = _channel_entry(cells.get("channel", ""), self.words, guess=not self.own)
         for column in ("first_response", "resolution"):
             cell = (cells.get(column) or "").strip()
             if not cell or cell == self.words.dash:
@@ -420,8 +425,8 @@ class _Interpreter:
 
     def _metric(self, name: str, target: str) -> dict:
         folded = squash(name)
-        metric = self.words.metric_names.get(folded) or next(
-            (key for word, key in _METRIC_WORDS if word in folded), "other")
+        metric = self.words.metric_names.get(folded) or (next(
+            (key for word, key in _METRIC_WORDS if word in folded), "other") if not self.own else "other")
         target = target.strip()
         if not target or target == self.words.dash:
             value: Any = None
@@ -465,26 +470,33 @@ class _Interpreter:
     def _procedure(self, head: Block, body: list[Block], kind: str) -> None:
         procedures = self.spec.setdefault("procedures", [])
         procedure: dict[str, Any] = {"kind": kind}
-        if kind == "other" or squash(head.text) not in self.words.procedure_titles or \
-                self.words.procedure_titles[squash(head.text)] != kind:
-            procedure["title"] = head.text
         procedures.append(procedure)
         path = f"procedures[{len(procedures)}]"
         self.place(head, path, head.text)
+        family = None
         for block in body:
             if block.kind in ("bullets", "numbered"):
                 procedure.setdefault("steps", []).extend(item.text for item in block.items)
                 self.place(block, f"{path}.steps")
-            elif block.kind == "paragraph" and self._procedure_times(block.text, procedure):
+            elif block.kind == "paragraph" and (times := self._procedure_times(block.text, procedure)):
+                family = times if isinstance(times, str) else family
                 self.place(block, path)
             else:
                 text = blocks_as_text([block])
                 if text:
                     procedure.setdefault("steps", []).append(text)
                     self.place(block, f"{path}.steps")
+        procedure["kind"] = _kind_with_family(procedure["kind"], family)
+        default = self.words.procedure_titles.get(squash(head.text))
+        if procedure["kind"] == "other" or default != procedure["kind"]:
+            procedure["title"] = head.text
+        # the contract's key order
+        procedures[-1] = {key: procedure[key] for key in ("kind", "title", "steps", "acknowledge_within",
+                                                            "resolve_within") if key in procedure}
 
-    def _procedure_times(self, text: str, procedure: dict) -> bool:
-        """Read our acknowledge/resolve sentences (or one unambiguous hand-written one)."""
+    def _procedure_times(self, text: str, procedure: dict) -> str | bool:
+        """Read our acknowledge/resolve sentences (or one unambiguous hand-written one) into
+        `procedure`; the kind our sentences name ("complaint"), True, or False if not times."""
         sentences = split_sentences(text)
         found: dict[str, str] = {}
         for sentence in sentences:
@@ -492,15 +504,17 @@ class _Interpreter:
             if ours is not None:
                 family, duration = ours
                 found["acknowledge_within" if family.endswith("_ack") else "resolve_within"] = duration
+                found["family"] = family.rsplit("_", 1)[0]  # our sentences name the kind
                 continue
             typed = self._typed_time(sentence)
             if typed is None:
                 return False
             found.update([typed])
+        family = found.pop("family", None)
         if not found or any(key in procedure for key in found):
             return False
         procedure.update(found)
-        return True
+        return family or True
 
     def _typed_time(self, sentence: str) -> tuple[str, str] | None:
         folded = squash(sentence)
@@ -738,6 +752,15 @@ def _pair(item: Item, field_pattern: str) -> tuple[str, str] | None:
     return None
 
 
+def _kind_with_family(kind: str, family: str | None) -> str:
+    """Our time sentences name the kind ("every complaint"): they decide it over the title."""
+    if family is None:
+        return kind
+    if family in _FAMILY_KINDS:
+        return _FAMILY_KINDS[family]
+    return "other" if kind in build.SENTENCE_FAMILIES else kind
+
+
 def _lead_of(folded: str) -> str:
     if any(word in folded for word in _NEVER_WORDS):
         return "never"
@@ -746,13 +769,14 @@ def _lead_of(folded: str) -> str:
     return ""
 
 
-def _channel_entry(text: str, words: Scaffold) -> dict:
+def _channel_entry(text: str, words: Scaffold, guess: bool) -> dict:
+    """A service level's channel: our own name of it, else (in a document of the author's own)
+    the word it contains, else a channel of the author's with that name."""
     text = text.strip()
     if text in words.channel_names:
-        key = words.channel_names[text]
-        return {"channel": key} if key != "other" else {"channel": "other"}
+        return {"channel": words.channel_names[text]}
     folded = squash(text)
-    for word, key in _CHANNEL_WORDS:
+    for word, key in _CHANNEL_WORDS if guess else ():
         if word in folded:
             return {"channel": key}
     return {"channel": "other", "name": text}

@@ -48,6 +48,14 @@ class Imported:
 
 
 # Words of hand-written documents beyond our own labels.
+_TITLE_FIELD_WORDS = (("owner", "owner"), ("politika sorumlusu", "owner"), ("politikadan sorumlu", "owner"), ("policy owner", "owner"), ("document owner", "owner"),
+                      ("nositelj", "owner"), ("vlasnik", "owner"), ("负责人", "owner"), ("责任人", "owner"),
+                      ("sorumlu", "owner"), ("politika sahibi", "owner"), ("effective date", "effective_date"),
+                      ("effective from", "effective_date"), ("valid from", "effective_date"),
+                      ("datum stupanja na snagu", "effective_date"), ("vrijedi od", "effective_date"),
+                      ("生效日期", "effective_date"), ("施行日期", "effective_date"),
+                      ("yürürlük tarihi", "effective_date"), ("company", "company"), ("tvrtka", "company"),
+                      ("公司", "company"), ("şirket", "company"))
 _HOURS_LABELS = ("support hours", "opening hours", "business hours", "hours", "radno vrijeme", "服务时间",
                  "营业时间", "工作时间", "çalışma saatleri", "hizmet saatleri")
 _ALWAYS_WORDS = ("always", "uvijek", "始终", "一定", "承诺做到", "her zaman", "daima")
@@ -147,10 +155,14 @@ class _Interpreter:
         return block.kind == "heading" and block.level <= section_level
 
     def _own_document(self) -> bool:
-        """Whether the document uses our own headings (two or more): then a heading that is not
-        one of ours is the author's extra section, never guessed from its words."""
-        exact = sum(1 for b in self.blocks if b.kind == "heading" and squash(strip_numbering(b.text)) in self.words.sections)
-        return exact >= 2
+        """Whether this tool wrote the document: our own headings (two or more, none numbered,
+        and more of them than headings we would have to guess). Then a heading that is not ours
+        is the author's extra section, and names in tables are never guessed from a word."""
+        headings = [b.text for b in self.blocks if b.kind == "heading"]
+        exact = sum(1 for text in headings if squash(text) in self.words.sections)
+        guessed = sum(1 for text in headings if squash(text) not in self.words.sections and self.words.heading_key(text))
+        numbered = any(strip_numbering(text) != text for text in headings)
+        return exact >= 2 and exact >= guessed and not numbered
 
     def place(self, block: Block | None, target: str, text: str = "") -> None:
         if block is not None:
@@ -158,7 +170,7 @@ class _Interpreter:
 
     def leftover(self, title: str, where: int, blocks: list[Block]) -> None:
         if blocks:
-            self.leftovers.append((title, where, blocks))
+            self.leftovers.append((strip_numbering(title), where, blocks))
 
     def _keep_leftovers(self) -> None:
         """What no reader placed becomes extra sections, listed in the report as not placed."""
@@ -186,7 +198,7 @@ class _Interpreter:
     def _title_fields(self, blocks: list[Block]) -> None:
         rest: list[Block] = []
         for block, item in _items(blocks):
-            found = self.words.split_field(item.label, item.text)
+            found = self.words.split_field(item.label, item.text) or _typed_field(item, _TITLE_FIELD_WORDS)
             if found is None:
                 rest.append(block)
                 continue
@@ -237,15 +249,18 @@ class _Interpreter:
 
     def _extra(self, head: Block, body: list[Block]) -> None:
         sections = self.spec.setdefault("sections", [])
-        entry: dict[str, Any] = {"title": head.text}
+        entry: dict[str, Any] = {"title": strip_numbering(head.text)}
         text = blocks_as_text(body)
         if text:
             entry["body"] = text
         sections.append(entry)
         target = f"sections[{len(sections)}]"
-        self.place(head, target, head.text)
-        for block in body:
-            self.place(block, target)
+        if self.own:
+            self.place(head, target, head.text)
+            for block in body:
+                self.place(block, target)
+        else:  # a heading of the author's own: worth a look, it may be a part we know by another name
+            self.result.unplaced.append(Placement(head.where, target, _excerpt(head.text)))
 
     def _text(self, head: Block, body: list[Block], key: str) -> None:
         text = blocks_as_text(body)
@@ -341,7 +356,7 @@ class _Interpreter:
             if block.kind == "heading" and squash(block.text) in self.words.subheadings:
                 self.place(block, "standards")
                 continue
-            if block.kind == "paragraph" and not block.label:
+            if block.kind == "paragraph" and (not block.label or block.label == block.text):
                 folded = squash(block.text)
                 if folded in (self.words.always, self.words.never) or (
                         folded.endswith((":", "：")) and _lead_of(folded)):
@@ -487,9 +502,9 @@ class _Interpreter:
                     procedure.setdefault("steps", []).append(text)
                     self.place(block, f"{path}.steps")
         procedure["kind"] = _kind_with_family(procedure["kind"], family)
-        default = self.words.procedure_titles.get(squash(head.text))
-        if procedure["kind"] == "other" or default != procedure["kind"]:
-            procedure["title"] = head.text
+        title = strip_numbering(head.text)
+        if procedure["kind"] == "other" or self.words.procedure_titles.get(squash(title)) != procedure["kind"]:
+            procedure["title"] = title
         # the contract's key order
         procedures[-1] = {key: procedure[key] for key in ("kind", "title", "steps", "acknowledge_within",
                                                             "resolve_within") if key in procedure}
@@ -677,7 +692,7 @@ class _Interpreter:
                     self.spec["contact"] = match.group("contact").strip()
                     break
             else:
-                self.spec["contact"] = " ".join(block.text.split())
+                self.spec["contact"] = _contact_in(block.text)
             self.place(block, "contact")
         self.leftover(head.text, head.where, rest)
 
@@ -717,6 +732,33 @@ class _Interpreter:
 
 
 # -------------------------------------------------------------------- helpers
+
+
+def _typed_field(item: Item, words: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """(key, value) of "Label: value" whose label is one of `words` (label word, key)."""
+    parts = _TERM_SEPARATOR.split(item.text, 1) if not item.label else [item.label, item.text]
+    if len(parts) != 2:
+        return None
+    label = squash(parts[0]).rstrip(":：")
+    for word, key in words:
+        if label == word:
+            value = parts[1]
+            if item.label:
+                from .vocabulary import strip_field
+
+                value = strip_field(item.text, item.label, "%(label)s: %(value)s")
+            return key, value.strip()
+    return None
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+[\w/]|\+?\d[\d /().-]{6,}\d")
+
+
+def _contact_in(text: str) -> str:
+    """The e-mail address, web address or telephone number a sentence gives, when it gives
+    one; else the whole sentence."""
+    found = _ADDRESS.findall(text)
+    return found[0] if len(found) == 1 else " ".join(text.split())
 
 
 def _items(blocks: list[Block]):

@@ -32,7 +32,15 @@ def read_markdown(text: str) -> list[Block]:
             index += 3
         elif token.type == "paragraph_open":
             inline = tokens[index + 1]
-            blocks.append(paragraph(line, _inline_text(inline), _leading_bold(inline)))
+            if _all_fields(inline.content):
+                # "Owner: Ana" and "Effective date: ..." on lines of their own are two fields
+                from markdown_it import MarkdownIt
+
+                for offset, source in enumerate(inline.content.split("\n")):
+                    part = MarkdownIt("commonmark").parseInline(source)[0]
+                    blocks.append(paragraph(line + offset, _inline_text(part), _leading_bold(part)))
+            else:
+                blocks.append(paragraph(line, _inline_text(inline), _leading_bold(inline)))
             index += 3
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             index = _markdown_list(tokens, index, blocks)
@@ -45,6 +53,12 @@ def read_markdown(text: str) -> list[Block]:
         else:
             index += 1
     return blocks
+
+
+def _all_fields(source: str) -> bool:
+    """Whether every line of a paragraph is "Label: value" (two lines at least)."""
+    lines = source.split("\n")
+    return len(lines) > 1 and all(_FIELD_START.match(line.replace("*", "")) for line in lines)
 
 
 def _markdown_list(tokens, index: int, blocks: list[Block]) -> int:
@@ -302,8 +316,7 @@ def read_text(text: str) -> list[Block]:
             continue
         if _looks_like_heading(stripped, following):
             number = _NUMBERED_HEADING.match(stripped)
-            blocks.append(heading(index + 1, number.group(2) if number else stripped,
-                                  2 + (number.group(1).count(".") if number else 0)))
+            blocks.append(heading(index + 1, stripped, 2 + (number.group(1).count(".") if number else 0)))
             index += 1
             continue
         if _BULLET.match(line) or _NUMBERED.match(line):

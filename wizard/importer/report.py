@@ -58,7 +58,7 @@ def language_name(lang: str) -> str:
 
     from wizard.render.formatting import babel_locale
 
-    return Locale.parse(babel_locale(lang)).get_display_name(babel_locale(ui_language())) or lang
+    return Locale.parse(lang).get_language_name(babel_locale(ui_language())) or lang
 
 
 def part_name(target: str) -> str:

@@ -100,7 +100,7 @@ HEADING_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
            ("escalat", "escalation"), ("training", "training"), ("onboarding", "training"),
            ("enforcement", "enforcement"), ("compliance", "enforcement"), ("monitoring", "enforcement"),
            ("review", "enforcement"), ("contact", "contact"), ("revision", "revisions"),
-           ("history", "revisions"), ("changelog", "revisions")),
+           ("change history", "revisions"), ("version history", "revisions"), ("changelog", "revisions")),
     "hr": (("svrh", "purpose"), ("područj", "purpose"), ("opseg", "purpose"), ("uvod", "purpose"),
            ("definicij", "definitions"), ("pojmov", "definitions"), ("misij", "mission"),
            ("vizij", "vision"), ("vrijednost", "values"), ("standard", "standards"),
@@ -224,7 +224,7 @@ def _after_label(text: str, shown_label: str, field_pattern: str) -> str | None:
     return rest[1:].strip()
 
 
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[一二三四五六七八九十]{1,3}[、.])\s*")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*(?:\.|\s|\)|、)|[IVX]{1,4}\.|[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十\d]{1,3}[章节条])\s*")
 
 
 def strip_numbering(heading: str) -> str:

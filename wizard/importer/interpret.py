@@ -457,7 +457,7 @@ class _Interpreter:
         if value is None and target and target != self.words.dash:
             metric, value = "other", target  # a target we cannot read is kept as text
         entry: dict[str, Any] = {"metric": metric}
-        if metric == "other" and not (exact and squash(name) == squash(self.words.gettext("Other metric"))):
+        if metric == "other" and not (exact and squash(name) == squash(self.words.ours("Other metric"))):
             entry["name"] = name
         if value is not None:
             entry["target"] = value

@@ -145,24 +145,25 @@ class Scaffold:
     def __init__(self, lang: str) -> None:
         catalog = translations(lang, "render")
         self.lang = lang
-        gettext, pgettext = catalog.gettext, catalog.pgettext
-        self.gettext = gettext
-        self.field_pattern = gettext("%(label)s: %(value)s")
-        self.default_title = gettext("Customer Service Policy")
-        self.sections = {squash(gettext(msgid)): key for msgid, key in SECTION_HEADINGS.items()}
-        self.subheadings = {squash(gettext(msgid)): key for msgid, key in SUB_HEADINGS.items()}
-        self.labels = {squash(gettext(msgid)): key for msgid, key in LABELS.items()}
-        self.columns = {squash(gettext(msgid)): key for msgid, key in COLUMNS.items()}
-        self.channel_names = {gettext(msgid): key for key, msgid in build.CHANNEL_NAMES.items()}
-        self.channel_words = {pgettext("in a sentence", msgid): key for key, msgid in build.CHANNEL_WORDS.items()
+        # lookups in the render catalog (named so that extraction does not copy its messages here)
+        ours, ours_in_context = catalog.gettext, catalog.pgettext
+        self.ours = ours  # for the few words a reader needs besides these tables
+        self.field_pattern = ours("%(label)s: %(value)s")
+        self.default_title = ours("Customer Service Policy")
+        self.sections = {squash(ours(msgid)): key for msgid, key in SECTION_HEADINGS.items()}
+        self.subheadings = {squash(ours(msgid)): key for msgid, key in SUB_HEADINGS.items()}
+        self.labels = {squash(ours(msgid)): key for msgid, key in LABELS.items()}
+        self.columns = {squash(ours(msgid)): key for msgid, key in COLUMNS.items()}
+        self.channel_names = {ours(msgid): key for key, msgid in build.CHANNEL_NAMES.items()}
+        self.channel_words = {ours_in_context("in a sentence", msgid): key for key, msgid in build.CHANNEL_WORDS.items()
                               if key != "other"}
-        self.metric_names = {squash(gettext(msgid)): key for key, msgid in build.METRIC_NAMES.items()}
-        self.procedure_titles = {squash(gettext(msgid)): key for key, msgid in build.PROCEDURE_TITLES.items()}
-        self.method_words = {pgettext("in a sentence", msgid): key for key, msgid in build.METHOD_WORDS.items()}
-        self.always = squash(gettext("We will always:"))
-        self.never = squash(gettext("We will never:"))
-        self.methods_sentence = pattern(gettext("We train through %(methods)s."))
-        self.contact_sentences = tuple(pattern(gettext(msgid)) for msgid in (
+        self.metric_names = {squash(ours(msgid)): key for key, msgid in build.METRIC_NAMES.items()}
+        self.procedure_titles = {squash(ours(msgid)): key for key, msgid in build.PROCEDURE_TITLES.items()}
+        self.method_words = {ours_in_context("in a sentence", msgid): key for key, msgid in build.METHOD_WORDS.items()}
+        self.always = squash(ours("We will always:"))
+        self.never = squash(ours("We will never:"))
+        self.methods_sentence = pattern(ours("We train through %(methods)s."))
+        self.contact_sentences = tuple(pattern(ours(msgid)) for msgid in (
             "Questions about this policy: %(contact)s", "We are here to help: %(contact)s"))
         self.dash = build.DASH
 

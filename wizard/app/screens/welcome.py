@@ -39,6 +39,7 @@ class WelcomeScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "new", N_("New policy"), id="new"),
         Binding("ctrl+o", "focus_open", N_("Open a file"), id="open"),
+        Binding("ctrl+l", "focus_import", N_("Import a document"), id="import"),
     ]
 
     def __init__(self, lang: str | None = None) -> None:
@@ -178,6 +179,9 @@ class WelcomeScreen(Screen):
             self.query_one("#open-path", Input).focus()
             return
         self.app.open_path(Path(text).expanduser())  # type: ignore[attr-defined]
+
+    def action_focus_import(self) -> None:
+        self.query_one("#import-path", Input).focus()
 
     @on(Button.Pressed, "#import")
     @on(Input.Submitted, "#import-path")

@@ -166,8 +166,11 @@ class PolicyWizardApp(App):
         self._show_editor(EditorScreen(data, path, dirty=bool(preset) or len(data) > 2))
 
     def import_document(self, source: Path) -> None:
-        """Read a document into a new policy and open it; the file is written on the first save."""
-        self.run_worker(self._import_flow(source), exclusive=True, group="open")
+        """Read a document into a new policy and open it; the file is written on the first save.
+        A second Enter while the first import runs is the same request, not a new one."""
+        if any(worker.group == "import" and worker.is_running for worker in self.workers):
+            return
+        self.run_worker(self._import_flow(source), group="import")
 
     async def _import_flow(self, source: Path) -> None:
         import asyncio

@@ -170,6 +170,18 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("'internal': the whole policy; 'public': a short customer charter"))
     preview.set_defaults(run=_run_preview)
 
+    importer = commands.add_parser(
+        "import", parents=[common], help=_("turn a Word, Markdown, text or HTML document into a policy file"),
+        description=_("Read the policy you already have (.docx, .md, .txt or .html) into a policy file, "
+                      "and say where each part of it went."))
+    importer.add_argument("file", type=Path, metavar=_("DOCUMENT"), help=_("the document to import"))
+    importer.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
+                          help=_("the policy file to write (default: the document's name ending in .yaml)"))
+    importer.add_argument("--lang", choices=LANGUAGES,
+                          help=_("the document's language (default: recognised from the text)"))
+    importer.add_argument("--force", action="store_true", help=_("replace the policy file if it exists"))
+    importer.set_defaults(run=_run_import)
+
     schema = commands.add_parser("schema", parents=[common], help=_("print the JSON Schema of the policy format"),
                                  description=_("Print the JSON Schema of the policy file format, for "
                                                "editors such as the YAML language server."))
@@ -267,6 +279,28 @@ def _run_preview(args: argparse.Namespace) -> int:
             console.print(document)
     else:
         console.print(document)
+    return EXIT_OK
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from wizard.importer import ImportProblem, import_file
+    from wizard.importer.report import report_lines
+    from wizard.spec import dump_spec
+
+    target = args.output or args.file.with_suffix(".yaml")
+    if target.exists() and target.resolve() == args.file.resolve():
+        raise UsageError(_("%(path)s: the policy file cannot replace the document it is read from: "
+                           "name another file with -o") % {"path": target})
+    if target.exists() and not args.force:
+        raise UsageError(_("%(path)s already exists: name another file with -o, or add --force to "
+                           "replace it") % {"path": target})
+    try:
+        imported = import_file(args.file, args.lang)
+    except ImportProblem as problem:
+        raise UsageError(f"{args.file}: {problem}") from None
+    _save(target, dump_spec(imported.spec))
+    for line in report_lines(imported, str(args.file), str(target), args.file.suffix.lower() == ".docx"):
+        print(line)
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from wizard.app.catch_up import catch_up_with_typing
-from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings, translate_textual_keys
+from wizard.app.ui import LANGUAGE_NAMES, N_, _, ngettext, translate_bindings, translate_textual_keys
 from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES
 
@@ -164,6 +164,35 @@ class PolicyWizardApp(App):
         else:
             data = core.blank_spec(lang)
         self._show_editor(EditorScreen(data, path, dirty=bool(preset) or len(data) > 2))
+
+    def import_document(self, source: Path) -> None:
+        """Read a document into a new policy and open it; the file is written on the first save.
+        A second Enter while the first import runs is the same request, not a new one."""
+        if any(worker.group == "import" and worker.is_running for worker in self.workers):
+            return
+        self.run_worker(self._import_flow(source), group="import")
+
+    async def _import_flow(self, source: Path) -> None:
+        import asyncio
+
+        from wizard.app.screens.editor import EditorScreen
+        from wizard.importer import ImportProblem, import_file
+
+        try:
+            imported = await asyncio.to_thread(import_file, source)
+        except ImportProblem as problem:
+            self.notify(f"{source}: {problem}", severity="error", markup=False, timeout=10)
+            return
+        target = source.with_suffix(".yaml")
+        self.notify(ngettext(
+            "Imported %(source)s: %(count)d part needs a look (see the review step).",
+            "Imported %(source)s: %(count)d parts need a look (see the review step).",
+            len(imported.unplaced)) % {"source": source.name, "count": len(imported.unplaced)}
+            if imported.unplaced else _("Imported %(source)s: every part found its step.") % {"source": source.name},
+            markup=False)
+        # an existing file of that name is never replaced: the first save asks where to write
+        self._show_editor(EditorScreen(imported.spec, None if target.exists() else target, dirty=True,
+                                       imported=imported.unplaced))
 
     def open_path(self, path: Path, from_command_line: bool = False) -> None:
         self._open(Path(path), from_command_line)

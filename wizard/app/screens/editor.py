@@ -160,8 +160,10 @@ class EditorScreen(Screen):
         dirty: bool = False,
         draft_id: str | None = None,
         unsaved: dict[tuple, UnsavedInput] | None = None,
+        imported: list | None = None,
     ) -> None:
-        """`unsaved`: typed input that could not be saved, restored from a draft."""
+        """`unsaved`: typed input that could not be saved, restored from a draft; `imported`:
+        the parts of an imported document that found no step of their own (importer.Placement)."""
         super().__init__()
         translate_bindings(self)
         self.data = data
@@ -174,6 +176,7 @@ class EditorScreen(Screen):
         # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
         # again in its field, listed on the review step, kept in the draft.
         self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
+        self.imported = list(imported or [])
         self.states = step_states(data, [], self.unsaved)
         self.version = 0
         self._checked_version = -1
@@ -275,7 +278,8 @@ class EditorScreen(Screen):
         cls = form_class(step)
         if step == "review":
             return cls(self.data, self.edit_lang, states=self.states, findings=self.findings,
-                       untranslated=self._untranslated_counts(), unsaved=self.unsaved_list(), id="form")
+                       untranslated=self._untranslated_counts(), unsaved=self.unsaved_list(),
+                       imported=self.imported, id="form")
         return cls(self.data, self.edit_lang, id="form")
 
     def _untranslated_counts(self) -> dict[str, int]:

@@ -39,6 +39,7 @@ class WelcomeScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "new", N_("New policy"), id="new"),
         Binding("ctrl+o", "focus_open", N_("Open a file"), id="open"),
+        Binding("ctrl+l", "focus_import", N_("Import a document"), id="import"),
     ]
 
     def __init__(self, lang: str | None = None) -> None:
@@ -82,6 +83,15 @@ class WelcomeScreen(Screen):
                 with Horizontal(classes="welcome-row"):
                     yield Input(placeholder=_("Path of a policy file, for example: policy.yaml"), id="open-path", compact=True)
                     yield Button(_("Open"), id="open", compact=True)
+            with Vertical(classes="welcome-box", id="import-box") as box:
+                box.border_title = _("Import a document")
+                yield Static(_("Bring in the policy you already have, from Word (.docx), Markdown, plain "
+                               "text or HTML: each part goes to its step, and the review step lists what "
+                               "needs a look."), classes="welcome-box-note")
+                with Horizontal(classes="welcome-row"):
+                    yield Input(placeholder=_("Path of a document, for example: policy.docx"), id="import-path",
+                                compact=True)
+                    yield Button(_("Import"), id="import", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -169,6 +179,20 @@ class WelcomeScreen(Screen):
             self.query_one("#open-path", Input).focus()
             return
         self.app.open_path(Path(text).expanduser())  # type: ignore[attr-defined]
+
+    def action_focus_import(self) -> None:
+        self.query_one("#import-path", Input).focus()
+
+    @on(Button.Pressed, "#import")
+    @on(Input.Submitted, "#import-path")
+    def _import(self) -> None:
+        field = self.query_one("#import-path", Input)
+        text = field.value.strip()
+        if not text:
+            self.notify(_("Type the path of a document first."), severity="warning")
+            field.focus()
+            return
+        self.app.import_document(Path(text).expanduser())  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent(self, event: OptionList.OptionSelected) -> None:

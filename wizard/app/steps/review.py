@@ -54,9 +54,11 @@ class ReviewStep(StepForm):
         findings: list | None = None,
         untranslated: dict[str, int] | None = None,
         unsaved: list[UnsavedInput] | None = None,
+        imported: list | None = None,
         **kwargs,
     ) -> None:
         super().__init__(data, edit_lang, **kwargs)
+        self.imported = list(imported or [])
         self.states = states or {}
         self.findings = findings or []
         self.untranslated = untranslated or {}
@@ -66,6 +68,8 @@ class ReviewStep(StepForm):
         yield Static(_("Check each section, then export the policy."), classes="step-intro")
         if self.unsaved:
             yield from self._unsaved_rows()
+        if self.imported:
+            yield from self._imported_rows()
         with Vertical(id="review-sections"):
             yield from self._section_rows()
         for lang, count in self.untranslated.items():
@@ -106,6 +110,20 @@ class ReviewStep(StepForm):
                     yield Static(Hanging(where, Text("✗", style="bold red")), classes="review-title")
                     yield Button(_("Fix"), id=f"fix-{index}", classes="review-edit", variant="error")
                 yield Static(Hanging(reason(entry)), classes="review-finding")
+
+    def _imported_rows(self):
+        """Each part of an imported document that found no step: kept as an extra section,
+        with a button that opens it there."""
+        yield Static(_("From the imported document: check these"), classes="review-heading")
+        for index, placement in enumerate(self.imported):
+            with Vertical(classes="review-row review-imported"):
+                with Horizontal(classes="review-head"):
+                    where = _("Line or paragraph %(number)s: “%(text)s”") % {
+                        "number": placement.where, "text": placement.excerpt}
+                    yield Static(Hanging(where, Text("?", style="bold")), classes="review-title")
+                    yield Button(_("Check"), id=f"imported-{index}", classes="review-edit")
+                yield Static(Hanging(_("Kept as an extra section: move its text to the step it belongs "
+                                       "to, or keep it there.")), classes="review-finding")
 
     def _section_rows(self):
         for step in STEP_KEYS:
@@ -165,6 +183,9 @@ class ReviewStep(StepForm):
         elif button_id.startswith("fix-"):
             entry = self.unsaved[int(button_id.removeprefix("fix-"))]
             self.post_message(self.Jump(step_for_path(entry.path) or "basics", entry.path))
+        elif button_id.startswith("imported-"):
+            placement = self.imported[int(button_id.removeprefix("imported-"))]
+            self.post_message(self.Jump("sections", _spec_path(placement.target)))
         elif button_id.startswith("export-"):
             lang = self.query_one("#export-lang", Select).value
             audience = self.query_one("#export-audience", Select).value
@@ -173,6 +194,12 @@ class ReviewStep(StepForm):
     def show_findings(self, findings: list) -> None:
         """The review step shows all findings; the editor re-creates it when they change."""
         self.findings = list(findings)
+
+
+def _spec_path(target: str) -> tuple:
+    """ "sections[2]" (numbered from 1, as the report says) -> ("sections", 1)."""
+    key, _bracket, rest = target.partition("[")
+    return (key, int(rest.split("]")[0]) - 1) if rest else (key,)
 
 
 def _step_of(finding) -> str | None:

@@ -281,9 +281,8 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
 
 
 def _channels_in_scope(data: dict, words: _Words) -> list[str]:
-    """The scope's channels in a sentence, the author's order with "other" last (a list never goes
-    on after "other channels"); "other" says the author's own names from the service levels (the
-    same 小程序 the table shows), "other channels" only when the author named none."""
+    """The scope's channels in a sentence, in the author's order but with "other" last (a list
+    never goes on after "other channels", A18 of the zh review)."""
     named, others = [], []
     for key in _list(_map(data.get("purpose")).get("channels")):
         word = words.pgettext("in a sentence", CHANNEL_WORDS[key]) if key in CHANNEL_WORDS else ""
@@ -297,9 +296,11 @@ def _channels_in_scope(data: dict, words: _Words) -> list[str]:
 
 
 def _other_channel_names(data: dict, words: _Words) -> list[str]:
+    """The names the service-level table gives its `other` channels: the scope list names the
+    same channel ("community forum") instead of a vague "other channels" next to the table."""
     levels = _list(_map(data.get("standards")).get("service_levels"))
     names = (words.text(entry.get("name")) for entry in levels if isinstance(entry, dict) and entry.get("channel") == "other")
-    return [one_line(name) for name in names if name]
+    return [name for name in names if name]
 
 
 def _purpose_section(data: dict, words: _Words) -> Section | None:

@@ -49,6 +49,35 @@ ARGPARSE_MESSAGES = (
 )
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with the colon after each section heading taken from the catalog:
+    argparse always writes an ASCII ':', Chinese writes "位置参数：" with a full-width one."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: set[str] = set()
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self._headings.add(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self._headings:
+            text = text.replace(f"\n{heading}:\n", "\n" + _("%(heading)s:") % {"heading": heading} + "\n")
+        return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """The parser of the command and of each subcommand (argparse makes subparsers of the same
+    class), so every help page uses `_HelpFormatter`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 class UsageError(Exception):
     """Bad input found after parsing (a missing file, a format that needs -o): one line, exit 2."""
 
@@ -106,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="{en,hr,zh,tr}",
         help=_("language of the program's messages (default: from LC_ALL/LANG, else English)"),
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="policy-wizard",
         parents=[common],
         description=_("Write a customer-service policy step by step, and render it in English, "

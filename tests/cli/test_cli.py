@@ -166,3 +166,11 @@ def test_closed_pipe_is_not_an_error() -> None:
                             text=True, env=env, timeout=60)
     assert result.stdout.strip() == "{"
     assert "Traceback" not in result.stderr
+
+
+def test_chinese_help_headings_end_in_a_full_width_colon() -> None:
+    main_help = run("--ui-lang", "zh", "--help").stdout
+    render_help = run("--ui-lang", "zh", "render", "--help").stdout
+    assert "\n命令：\n" in main_help and "\n选项：\n" in main_help
+    assert "\n位置参数：\n" in render_help and "位置参数:" not in render_help
+    assert "\npositional arguments:\n" in run("render", "--help").stdout

@@ -49,6 +49,66 @@ ARGPARSE_MESSAGES = (
 )
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with the colon after each section heading taken from the catalog:
+    argparse always writes an ASCII ':', Chinese writes "位置参数：" with a full-width one."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: set[str] = set()
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self._headings.add(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self._headings:
+            text = text.replace(f"\n{heading}:\n", "\n" + _("%(heading)s:") % {"heading": heading} + "\n")
+        return text
+
+    # argparse measures text with len(); a Chinese character takes two terminal cells
+    # ("-o 路径, --output 路径" is 4 cells wider than its len), so widths are counted in cells.
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            from wizard.render.formatting import cell_len
+
+            header = self._format_action_invocation(action)
+            self._action_max_length = max(self._action_max_length, cell_len(header) + self._current_indent)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        from wizard.render.formatting import cell_len
+
+        text = super()._format_action(action)
+        start = " " * self._current_indent + self._format_action_invocation(action)
+        wider = cell_len(start) - len(start)
+        rest = text[len(start):]
+        if not wider or not text.startswith(start) or not rest.startswith(" "):
+            return text  # no wide characters, or the help already starts on the next line
+        padding = len(rest) - len(rest.lstrip(" "))
+        if padding - wider >= 2:
+            return start + " " * (padding - wider) + rest[padding:]
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        return start + "\n" + " " * help_position + rest[padding:]
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from wizard.render.text import wrap
+
+        return wrap(" ".join(text.split()), width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """The parser of the command and of each subcommand (argparse makes subparsers of the same
+    class), so every help page uses `_HelpFormatter`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 class UsageError(Exception):
     """Bad input found after parsing (a missing file, a format that needs -o): one line, exit 2."""
 
@@ -106,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="{en,hr,zh,tr}",
         help=_("language of the program's messages (default: from LC_ALL/LANG, else English)"),
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="policy-wizard",
         parents=[common],
         description=_("Write a customer-service policy step by step, and render it in English, "

@@ -149,7 +149,7 @@ PALETTE_WORDS = {
     # placeholder, no matches, a command, the keys command
     "en": ("Search for commands…", "No command matches what you typed.", "Go to: Values", "Keys"),
     "hr": ("Pretražite naredbe…", "Nijedna naredba ne odgovara upisanom tekstu.", "Idi na: Vrijednosti", "Tipkovnički prečaci"),
-    "zh": ("搜索命令…", "没有与输入内容匹配的命令。", "转到：核心价值观", "快捷键"),
+    "zh": ("搜索命令……", "没有与输入内容匹配的命令。", "转到：核心价值观", "快捷键"),
     "tr": ("Komut arayın…", "Yazdığınızla eşleşen bir komut yok.", "Şu adıma git: Değerlerimiz", "Kısayol tuşları"),
 }
 

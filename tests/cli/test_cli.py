@@ -16,7 +16,7 @@ DRAFT = ROOT / "tests" / "examples" / "kava-hr-draft.yaml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
     return subprocess.run([sys.executable, "-m", "wizard", *args], capture_output=True, text=True,
                           env=env, cwd=cwd, timeout=60)
 
@@ -166,3 +166,23 @@ def test_closed_pipe_is_not_an_error() -> None:
                             text=True, env=env, timeout=60)
     assert result.stdout.strip() == "{"
     assert "Traceback" not in result.stderr
+
+
+def test_chinese_help_headings_end_in_a_full_width_colon() -> None:
+    main_help = run("--ui-lang", "zh", "--help").stdout
+    render_help = run("--ui-lang", "zh", "render", "--help").stdout
+    assert "\n命令：\n" in main_help and "\n选项：\n" in main_help
+    assert "\n位置参数：\n" in render_help and "位置参数:" not in render_help
+    assert "\npositional arguments:\n" in run("render", "--help").stdout
+
+
+def test_chinese_help_is_laid_out_in_terminal_cells() -> None:
+    """Chinese characters take two cells: the help column stays aligned and within 80 cells."""
+    from wizard.render.formatting import cell_len
+
+    lines = run("--ui-lang", "zh", "render", "--help").stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    options = lines[lines.index("位置参数："):]
+    starts = {cell_len(line[: line.index(help)]) for line, help in
+              ((line, line.split("  ")[-1]) for line in options if line.startswith("  ") and "  " in line.strip())}
+    assert len(starts) == 1, starts

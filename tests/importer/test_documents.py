@@ -154,9 +154,9 @@ def test_chinese_markdown_with_chinese_numbering():
     assert [(e["level"], e["role"]) for e in spec["escalation"]] == [(1, "当班服务员"), (2, "店长")]
     assert spec["contact"] == "service@lotos.example"
     assert imported.unplaced == []
-    # the lead-ins and the contact sentence are ours again
+    # the lead-ins, the owner label, a table header and the contact sentence are ours again
     _nothing_lost(read_markdown(path.read_text(encoding="utf-8")), imported,
-                  {"我们始终", "我们绝不", "如对本规范有疑问", "请联系"})
+                  {"我们始终", "我们绝不", "负责人", "首次响应", "如对本规范有疑问", "请联系"})
 
 
 def test_turkish_plain_text_with_capital_and_numbered_headings():

@@ -64,7 +64,7 @@ def test_text_matches_the_other_formats(northwind):
     document = open_docx(render(northwind, "hr", "docx"))
     text = "\n".join(p.text for p in document.paragraphs)
     assert document.paragraphs[0].text == "Politika korisničke službe"
-    assert "Primitak svakog prigovora potvrđujemo u roku od 2 radna dana." in text
+    assert "Primitak svakog prigovora potvrđujemo u roku od 2 radna dana, a prigovor rješavamo u roku od 10 radnih dana." in text
     cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
     assert cells[:3] == ["Kanal", "Prvi odgovor", "Rješavanje"]
     assert "2 radna dana" in cells

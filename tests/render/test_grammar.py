@@ -67,15 +67,14 @@ def test_croatian_sentences_use_the_genitive(value, expected):
     data = {"schema_version": 1, "language": "en", "procedures": [{"kind": "complaints", "acknowledge_within": value, "resolve_within": value}]}
     text = render(data, "hr", "txt")
     flat = " ".join(text.split())
-    assert f"Primitak svakog prigovora potvrđujemo {expected}." in flat
-    assert f"Svaki prigovor rješavamo {expected}." in flat
+    assert f"Primitak svakog prigovora potvrđujemo {expected}, a prigovor rješavamo {expected}." in flat
 
 
 def test_sentences_in_every_language():
     data = {"schema_version": 1, "language": "en", "procedures": [{"kind": "complaints", "acknowledge_within": "2 working days"}]}
     assert "We acknowledge every complaint within 2 working days." in render(data, "en", "md")
     assert "Her şikâyetin alındığını 2 iş günü içinde teyit ederiz." in render(data, "tr", "md")
-    assert "我们在2个工作日内确认收到每一项投诉。" in render(data, "zh", "md")
+    assert "所有投诉须在2个工作日内受理。" in render(data, "zh", "md")
     data["procedures"][0]["acknowledge_within"] = "1 working day"
     assert "We acknowledge every complaint within 1 working day." in render(data, "en", "md")
 
@@ -241,18 +240,39 @@ def test_cell_len_counts_wide_characters_twice():
 @pytest.mark.parametrize(
     "kind, lang, expected",
     [
-        ("inquiries", "en", "We acknowledge every inquiry within 1 hour. We answer every inquiry within 21 hours."),
-        ("refunds", "en", "We acknowledge every refund request within 1 hour. We settle every refund request within 21 hours."),
-        ("feedback", "en", "We acknowledge all feedback within 1 hour. We respond to all feedback within 21 hours."),
-        ("closing", "en", "We acknowledge every request within 1 hour. We resolve every request within 21 hours."),
-        ("inquiries", "hr", "Primitak svakog upita potvrđujemo u roku od 1 sata. Na svaki upit odgovaramo u roku od 21 sata."),
-        ("refunds", "hr", "Svaki zahtjev za povrat novca rješavamo u roku od 21 sata."),
-        ("feedback", "hr", "Na svaku povratnu informaciju odgovaramo u roku od 21 sata."),
-        ("refunds", "tr", "Her para iadesi talebini 21 saat içinde sonuçlandırırız."),
-        ("feedback", "zh", "我们在1小时内确认收到每一条反馈。我们在21小时内回复每一条反馈。"),
+        ("complaints", "en", "We acknowledge every complaint within 1 hour and resolve it within 21 hours."),
+        ("inquiries", "en", "We acknowledge every inquiry within 1 hour and answer it within 21 hours."),
+        ("refunds", "en", "We acknowledge every refund request within 1 hour and settle it within 21 hours."),
+        ("feedback", "en", "We acknowledge all feedback within 1 hour and respond to it within 21 hours."),
+        ("closing", "en", "We acknowledge every request within 1 hour and resolve it within 21 hours."),
+        ("inquiries", "hr", "Primitak svakog upita potvrđujemo u roku od 1 sata, a na upit odgovaramo u roku od 21 sata."),
+        ("refunds", "hr", "a zahtjev rješavamo u roku od 21 sata."),
+        ("feedback", "hr", "a odgovor šaljemo u roku od 21 sata."),
+        ("refunds", "tr", "talebi 21 saat içinde sonuçlandırırız."),
+        ("complaints", "zh", "所有投诉须在1小时内受理，21小时内办结。"),
+        ("inquiries", "zh", "所有咨询须在1小时内受理，21小时内答复。"),
+        ("feedback", "zh", "所有反馈意见须在1小时内受理，21小时内回复。"),
+        ("closing", "zh", "所有服务请求须在1小时内受理，21小时内办结。"),
     ],
 )
 def test_each_procedure_kind_has_its_own_sentences(kind, lang, expected):
     data = {"schema_version": 1, "language": "en",
             "procedures": [{"kind": kind, "steps": ["x"], "acknowledge_within": "1 hour", "resolve_within": "21 hours"}]}
     assert expected in " ".join(render(data, lang, "txt").split())
+
+
+def test_channels_in_scope_end_with_the_authors_own_channel_names():
+    data = {"schema_version": 1, "language": "zh",
+            "purpose": {"channels": ["in_person", "other", "messaging", "phone"]},
+            "standards": {"service_levels": [{"channel": "other", "name": "小程序", "first_response": "1 hour"}]}}
+    assert "**适用渠道**：当面服务、即时通讯应用、电话和小程序" in render(data, "zh", "md")
+    del data["standards"]
+    assert "phone and other channels" in render(data, "en", "md")
+
+
+def test_chinese_escalation_levels_are_written_in_chinese_numerals():
+    data = {"schema_version": 1, "language": "zh",
+            "escalation": [{"level": 1, "role": "客服代表", "when": "所有投诉"}, {"level": 2, "role": "主管", "when": "超出权限"}]}
+    rows = [line.split("|")[1].strip() for line in render(data, "zh", "md").splitlines() if "客服代表" in line or "主管" in line]
+    assert rows == ["一级", "二级"]
+    assert "| 2 " in render(data, "en", "md")

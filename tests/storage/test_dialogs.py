@@ -146,7 +146,7 @@ async def test_recover_new_policy(tmp_path):
     [
         ("en", "Sections that differ from the file: “Purpose and scope”, “Values”, and “Enforcement and review”"),
         ("hr", "Odjeljci koji se razlikuju od datoteke: „Svrha i primjena”, „Vrijednosti” i „Provedba i nadzor”"),
-        ("zh", "与文件不同的章节：“目的和适用范围”、“核心价值观”和“执行与监督”"),
+        ("zh", "与文件不同的章节：“目的与适用范围”、“核心价值观”和“执行、监督与评审”"),
         ("tr", "Dosyadan farklı olan bölümler: “Amaç ve kapsam”, “Değerlerimiz” ve “Uygulama ve denetim”"),
     ],
 )

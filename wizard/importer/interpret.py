@@ -17,7 +17,7 @@ from wizard.render import build
 from wizard.spec.model import DURATION_METRICS, PERCENT_METRICS
 
 from .blocks import Block, Item
-from .sentences import read_month_sentence, read_time_sentence, split_sentences
+from .sentences import read_month_sentence, read_rank, read_time_sentence, split_sentences
 from .values import (
     parse_count_text,
     parse_date_text,
@@ -517,9 +517,10 @@ class _Interpreter:
         for sentence in sentences:
             ours = read_time_sentence(sentence, self.lang)
             if ours is not None:
-                family, duration = ours
-                found["acknowledge_within" if family.endswith("_ack") else "resolve_within"] = duration
-                found["family"] = family.rsplit("_", 1)[0]  # our sentences name the kind
+                family, acknowledge, resolve = ours
+                found.update((key, value) for key, value in (("acknowledge_within", acknowledge),
+                                                              ("resolve_within", resolve)) if value)
+                found["family"] = family  # our sentences name the kind
                 continue
             typed = self._typed_time(sentence)
             if typed is None:
@@ -573,7 +574,8 @@ class _Interpreter:
 
     def _level(self, cells: dict, position: int) -> dict:
         entry: dict[str, Any] = {}
-        level = parse_count_text(cells.get("level", ""), self.lang) if cells.get("level") else None
+        text = cells.get("level") or ""
+        level = (read_rank(text, self.lang) or parse_count_text(text, self.lang)) if text else None
         if level is not None and level > 0:
             entry["level"] = level
         elif not cells.get("level") or cells.get("level") != self.words.dash:

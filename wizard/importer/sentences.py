@@ -1,8 +1,8 @@
-"""Our own sentences around numbers, read back: "We resolve every complaint within 7 working
-days." -> ("complaint_resolve", "7 working days").
+"""Our own sentences around numbers, read back: "We acknowledge every complaint within 1 working
+day and resolve it within 7 working days." -> ("complaint", "1 working day", "7 working days").
 
-The patterns come from the `render` catalog (every plural form of every sentence), and a
-match counts only when the renderer writes the value found as exactly that sentence again.
+The patterns come from the `render` catalog (every plural form of every "within N <unit>"), and a
+match counts only when the renderer writes the values found as exactly that sentence again.
 """
 
 from __future__ import annotations
@@ -12,26 +12,30 @@ from functools import cache
 
 from wizard.i18n import translations
 from wizard.render import build
-from wizard.spec.model import DURATION_UNITS
+from wizard.render.formatting import format_rank
 
-from .values import _integer, parse_number, spec_duration, squash
+from .values import parse_number, spec_duration, squash, whole_number
 from .vocabulary import pattern
 
 # Counts that reach every plural form of the four languages (Croatian one/few/other among them).
 _SAMPLE_COUNTS = (0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 111)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
-# Sentences with a number of months: key -> (once, singular, plural).
+# Sentences with a number of months: key -> (once, singular, plural); the review sentence may
+# name the document as a policy or by a neutral word (see build.DOCUMENT_PHRASES).
 MONTH_SENTENCES = {
     "refresher_every_months": (
-        "Everyone takes refresher training every month.",
-        "Everyone takes refresher training every %(count)s month.",
-        "Everyone takes refresher training every %(count)s months.",
+        ("Everyone takes refresher training every month.",
+         "Everyone takes refresher training every %(count)s month.",
+         "Everyone takes refresher training every %(count)s months."),
     ),
-    "review_every_months": (
-        "This policy is reviewed every month.",
-        "This policy is reviewed every %(count)s month.",
-        "This policy is reviewed every %(count)s months.",
+    "review_every_months": tuple(
+        (once, *every) for once, every in zip(build.DOCUMENT_PHRASES["review_monthly"],
+                                              build.DOCUMENT_PHRASES["review_every"])
+    ) if hasattr(build, "DOCUMENT_PHRASES") else (
+        ("This policy is reviewed every month.",
+         "This policy is reviewed every %(count)s month.",
+         "This policy is reviewed every %(count)s months."),
     ),
 }
 
@@ -41,28 +45,59 @@ def split_sentences(text: str) -> list[str]:
 
 
 @cache
-def _count_patterns(lang: str) -> tuple[tuple[str, str, re.Pattern], ...]:
+def _within_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     catalog = translations(lang, "render")
     found = []
-    for (family, unit), (singular, plural) in build.SENTENCES.items():
+    for unit, (singular, plural) in build.WITHIN.items():
         forms = {catalog.ngettext(singular, plural, n) for n in _SAMPLE_COUNTS}
-        found.extend((family, unit, pattern(form)) for form in forms)
+        found.extend((unit, pattern(form)) for form in forms)
     return tuple(found)
 
 
-def read_time_sentence(sentence: str, lang: str) -> tuple[str, str] | None:
-    """(sentence family such as "complaint_ack", spec duration) of one of our sentences."""
+def read_within(phrase: str, lang: str) -> str | None:
+    """The spec duration of one of our "within N <unit>" phrases ("u roku od 2 radna dana")."""
     words = build._Words(lang, lang)
-    for family, unit, regex in _count_patterns(lang):
+    for unit, regex in _within_patterns(lang):
+        match = regex.match(phrase.strip())
+        if not match:
+            continue
+        amount = whole_number(parse_number(match.group("count"), lang))
+        if amount is None or amount <= 0:
+            continue
+        duration = spec_duration(amount, unit)
+        if squash(words.within(duration)) == squash(phrase):
+            return duration
+    return None
+
+
+@cache
+def _time_patterns(lang: str) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(family, which of both/acknowledge/resolve, pattern) of every time sentence."""
+    gettext = translations(lang, "render").gettext
+    return tuple((family, which, pattern(gettext(getattr(sentences, which))))
+                 for family, sentences in build.TIME_SENTENCES.items()
+                 for which in ("both", "acknowledge", "resolve"))
+
+
+def read_time_sentence(sentence: str, lang: str) -> tuple[str, str | None, str | None] | None:
+    """(family such as "complaint", acknowledge duration, resolve duration) of our sentence."""
+    words = build._Words(lang, lang)
+    for family, which, regex in _time_patterns(lang):
         match = regex.match(sentence)
         if not match:
             continue
-        amount = _integer(parse_number(match.group("count"), lang))
-        if amount is None or amount <= 0 or unit not in DURATION_UNITS:
-            continue
-        duration = spec_duration(amount, unit)
-        if squash(words.count_sentence(family, duration)) == squash(sentence):
-            return family, duration
+        groups = match.groupdict()
+        if which == "both":
+            acknowledge, resolve = read_within(groups["acknowledge"], lang), read_within(groups["resolve"], lang)
+            if acknowledge is None or resolve is None:
+                continue
+        else:
+            duration = read_within(groups["within"], lang)
+            if duration is None:
+                continue
+            acknowledge, resolve = (duration, None) if which == "acknowledge" else (None, duration)
+        if squash(words.time_sentence(family, acknowledge, resolve)) == squash(sentence):
+            return family, acknowledge, resolve
     return None
 
 
@@ -70,14 +105,27 @@ def read_month_sentence(sentence: str, lang: str) -> tuple[str, int] | None:
     """(spec key, months) of a "reviewed every N months" style sentence of ours."""
     catalog = translations(lang, "render")
     words = build._Words(lang, lang)
-    for key, (once, singular, plural) in MONTH_SENTENCES.items():
-        if squash(catalog.gettext(once)) == squash(sentence):
-            return key, 1
-        for form in {catalog.ngettext(singular, plural, n) for n in _SAMPLE_COUNTS}:
-            match = pattern(form).match(sentence)
-            if not match:
-                continue
-            months = _integer(parse_number(match.group("count"), lang))
-            if months and months > 1 and squash(words.every_months(months, once, singular, plural)) == squash(sentence):
-                return key, months
+    for key, variants in MONTH_SENTENCES.items():
+        for once, singular, plural in variants:
+            if squash(catalog.gettext(once)) == squash(sentence):
+                return key, 1
+            for form in {catalog.ngettext(singular, plural, n) for n in _SAMPLE_COUNTS}:
+                match = pattern(form).match(sentence)
+                if not match:
+                    continue
+                months = whole_number(parse_number(match.group("count"), lang))
+                if months and months > 1 and \
+                        squash(words.every_months(months, once, singular, plural)) == squash(sentence):
+                    return key, months
     return None
+
+
+@cache
+def _ranks(lang: str) -> dict[str, int]:
+    """Escalation levels as our documents write them ("2", "二级") -> the level."""
+    shown = translations(lang, "render").pgettext("escalation level", "%(level)s")
+    return {squash(shown % {"level": format_rank(level, lang)}): level for level in range(1, 100)}
+
+
+def read_rank(text: str, lang: str) -> int | None:
+    return _ranks(lang).get(squash(text))

@@ -52,7 +52,7 @@ def _number(token: str, lang: str) -> Decimal | None:
         return None
 
 
-def _integer(value: Decimal | None) -> int | None:
+def whole_number(value: Decimal | None) -> int | None:
     if value is None or value != value.to_integral_value():
         return None
     return int(value)
@@ -87,7 +87,7 @@ def parse_duration_text(text: str, lang: str) -> str | None:
     found = _NUMBER.findall(text)
     if len(found) != 1:
         return None
-    amount = _integer(_number(found[0], lang))
+    amount = whole_number(_number(found[0], lang))
     if amount is None or amount <= 0:
         return None
     wanted = squash(text)
@@ -115,7 +115,7 @@ def parse_percent_text(text: str, lang: str) -> str | None:
 
 def parse_signed_text(text: str, lang: str) -> int | None:
     """An NPS score ("+40", "−20", "0") as an integer."""
-    value = _integer(parse_number(text, lang))
+    value = whole_number(parse_number(text, lang))
     if value is None:
         return None
     if squash(format_signed(value, lang)) == squash(text) or text.strip().lstrip("+−-").isdigit():
@@ -125,7 +125,7 @@ def parse_signed_text(text: str, lang: str) -> int | None:
 
 def parse_count_text(text: str, lang: str) -> int | None:
     """A whole number such as an escalation level ("2", "2.", "Level 2", "二级")."""
-    value = _integer(parse_number(text, lang))
+    value = whole_number(parse_number(text, lang))
     if value is not None:
         return value
     return _CHINESE_DIGITS.get(text.strip().rstrip("级").lstrip("第"))

@@ -7,7 +7,7 @@ being typed into: a value that cannot be formatted is shown as typed, never an e
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from wizard.i18n import N_, translations
 from wizard.spec.model import LANGUAGES, parse_duration, text_in
@@ -29,6 +29,7 @@ from .formatting import (
     format_list,
     format_number,
     format_percent,
+    format_rank,
     format_signed,
     one_line,
     parse_date,
@@ -92,81 +93,18 @@ PROCEDURE_TITLES = {
 }
 
 
-def _sentence_messages() -> dict[tuple[str, str], tuple[str, str]]:
-    """(sentence, unit) -> (singular, plural): one message per unit, so that each language can
-    put the quantity in the case its preposition needs (Croatian "u roku od 1 radnog dana")."""
+def _within_messages() -> dict[str, tuple[str, str]]:
+    """unit -> (singular, plural) of "within N <unit>": one message per unit, so that each language
+    writes the quantity in the case its preposition needs (Croatian "u roku od 1 radnog dana")."""
     ngettext = _mark_plural
     return {
-        ("complaint_ack", "second"): ngettext("We acknowledge every complaint within %(count)s second.", "We acknowledge every complaint within %(count)s seconds."),
-        ("complaint_ack", "minute"): ngettext("We acknowledge every complaint within %(count)s minute.", "We acknowledge every complaint within %(count)s minutes."),
-        ("complaint_ack", "hour"): ngettext("We acknowledge every complaint within %(count)s hour.", "We acknowledge every complaint within %(count)s hours."),
-        ("complaint_ack", "day"): ngettext("We acknowledge every complaint within %(count)s day.", "We acknowledge every complaint within %(count)s days."),
-        ("complaint_ack", "working_day"): ngettext("We acknowledge every complaint within %(count)s working day.", "We acknowledge every complaint within %(count)s working days."),
-        ("complaint_ack", "week"): ngettext("We acknowledge every complaint within %(count)s week.", "We acknowledge every complaint within %(count)s weeks."),
-        ("complaint_ack", "month"): ngettext("We acknowledge every complaint within %(count)s month.", "We acknowledge every complaint within %(count)s months."),
-        ("complaint_resolve", "second"): ngettext("We resolve every complaint within %(count)s second.", "We resolve every complaint within %(count)s seconds."),
-        ("complaint_resolve", "minute"): ngettext("We resolve every complaint within %(count)s minute.", "We resolve every complaint within %(count)s minutes."),
-        ("complaint_resolve", "hour"): ngettext("We resolve every complaint within %(count)s hour.", "We resolve every complaint within %(count)s hours."),
-        ("complaint_resolve", "day"): ngettext("We resolve every complaint within %(count)s day.", "We resolve every complaint within %(count)s days."),
-        ("complaint_resolve", "working_day"): ngettext("We resolve every complaint within %(count)s working day.", "We resolve every complaint within %(count)s working days."),
-        ("complaint_resolve", "week"): ngettext("We resolve every complaint within %(count)s week.", "We resolve every complaint within %(count)s weeks."),
-        ("complaint_resolve", "month"): ngettext("We resolve every complaint within %(count)s month.", "We resolve every complaint within %(count)s months."),
-        ("inquiry_ack", "second"): ngettext("We acknowledge every inquiry within %(count)s second.", "We acknowledge every inquiry within %(count)s seconds."),
-        ("inquiry_ack", "minute"): ngettext("We acknowledge every inquiry within %(count)s minute.", "We acknowledge every inquiry within %(count)s minutes."),
-        ("inquiry_ack", "hour"): ngettext("We acknowledge every inquiry within %(count)s hour.", "We acknowledge every inquiry within %(count)s hours."),
-        ("inquiry_ack", "day"): ngettext("We acknowledge every inquiry within %(count)s day.", "We acknowledge every inquiry within %(count)s days."),
-        ("inquiry_ack", "working_day"): ngettext("We acknowledge every inquiry within %(count)s working day.", "We acknowledge every inquiry within %(count)s working days."),
-        ("inquiry_ack", "week"): ngettext("We acknowledge every inquiry within %(count)s week.", "We acknowledge every inquiry within %(count)s weeks."),
-        ("inquiry_ack", "month"): ngettext("We acknowledge every inquiry within %(count)s month.", "We acknowledge every inquiry within %(count)s months."),
-        ("inquiry_resolve", "second"): ngettext("We answer every inquiry within %(count)s second.", "We answer every inquiry within %(count)s seconds."),
-        ("inquiry_resolve", "minute"): ngettext("We answer every inquiry within %(count)s minute.", "We answer every inquiry within %(count)s minutes."),
-        ("inquiry_resolve", "hour"): ngettext("We answer every inquiry within %(count)s hour.", "We answer every inquiry within %(count)s hours."),
-        ("inquiry_resolve", "day"): ngettext("We answer every inquiry within %(count)s day.", "We answer every inquiry within %(count)s days."),
-        ("inquiry_resolve", "working_day"): ngettext("We answer every inquiry within %(count)s working day.", "We answer every inquiry within %(count)s working days."),
-        ("inquiry_resolve", "week"): ngettext("We answer every inquiry within %(count)s week.", "We answer every inquiry within %(count)s weeks."),
-        ("inquiry_resolve", "month"): ngettext("We answer every inquiry within %(count)s month.", "We answer every inquiry within %(count)s months."),
-        ("refund_ack", "second"): ngettext("We acknowledge every refund request within %(count)s second.", "We acknowledge every refund request within %(count)s seconds."),
-        ("refund_ack", "minute"): ngettext("We acknowledge every refund request within %(count)s minute.", "We acknowledge every refund request within %(count)s minutes."),
-        ("refund_ack", "hour"): ngettext("We acknowledge every refund request within %(count)s hour.", "We acknowledge every refund request within %(count)s hours."),
-        ("refund_ack", "day"): ngettext("We acknowledge every refund request within %(count)s day.", "We acknowledge every refund request within %(count)s days."),
-        ("refund_ack", "working_day"): ngettext("We acknowledge every refund request within %(count)s working day.", "We acknowledge every refund request within %(count)s working days."),
-        ("refund_ack", "week"): ngettext("We acknowledge every refund request within %(count)s week.", "We acknowledge every refund request within %(count)s weeks."),
-        ("refund_ack", "month"): ngettext("We acknowledge every refund request within %(count)s month.", "We acknowledge every refund request within %(count)s months."),
-        ("refund_resolve", "second"): ngettext("We settle every refund request within %(count)s second.", "We settle every refund request within %(count)s seconds."),
-        ("refund_resolve", "minute"): ngettext("We settle every refund request within %(count)s minute.", "We settle every refund request within %(count)s minutes."),
-        ("refund_resolve", "hour"): ngettext("We settle every refund request within %(count)s hour.", "We settle every refund request within %(count)s hours."),
-        ("refund_resolve", "day"): ngettext("We settle every refund request within %(count)s day.", "We settle every refund request within %(count)s days."),
-        ("refund_resolve", "working_day"): ngettext("We settle every refund request within %(count)s working day.", "We settle every refund request within %(count)s working days."),
-        ("refund_resolve", "week"): ngettext("We settle every refund request within %(count)s week.", "We settle every refund request within %(count)s weeks."),
-        ("refund_resolve", "month"): ngettext("We settle every refund request within %(count)s month.", "We settle every refund request within %(count)s months."),
-        ("feedback_ack", "second"): ngettext("We acknowledge all feedback within %(count)s second.", "We acknowledge all feedback within %(count)s seconds."),
-        ("feedback_ack", "minute"): ngettext("We acknowledge all feedback within %(count)s minute.", "We acknowledge all feedback within %(count)s minutes."),
-        ("feedback_ack", "hour"): ngettext("We acknowledge all feedback within %(count)s hour.", "We acknowledge all feedback within %(count)s hours."),
-        ("feedback_ack", "day"): ngettext("We acknowledge all feedback within %(count)s day.", "We acknowledge all feedback within %(count)s days."),
-        ("feedback_ack", "working_day"): ngettext("We acknowledge all feedback within %(count)s working day.", "We acknowledge all feedback within %(count)s working days."),
-        ("feedback_ack", "week"): ngettext("We acknowledge all feedback within %(count)s week.", "We acknowledge all feedback within %(count)s weeks."),
-        ("feedback_ack", "month"): ngettext("We acknowledge all feedback within %(count)s month.", "We acknowledge all feedback within %(count)s months."),
-        ("feedback_resolve", "second"): ngettext("We respond to all feedback within %(count)s second.", "We respond to all feedback within %(count)s seconds."),
-        ("feedback_resolve", "minute"): ngettext("We respond to all feedback within %(count)s minute.", "We respond to all feedback within %(count)s minutes."),
-        ("feedback_resolve", "hour"): ngettext("We respond to all feedback within %(count)s hour.", "We respond to all feedback within %(count)s hours."),
-        ("feedback_resolve", "day"): ngettext("We respond to all feedback within %(count)s day.", "We respond to all feedback within %(count)s days."),
-        ("feedback_resolve", "working_day"): ngettext("We respond to all feedback within %(count)s working day.", "We respond to all feedback within %(count)s working days."),
-        ("feedback_resolve", "week"): ngettext("We respond to all feedback within %(count)s week.", "We respond to all feedback within %(count)s weeks."),
-        ("feedback_resolve", "month"): ngettext("We respond to all feedback within %(count)s month.", "We respond to all feedback within %(count)s months."),
-        ("request_ack", "second"): ngettext("We acknowledge every request within %(count)s second.", "We acknowledge every request within %(count)s seconds."),
-        ("request_ack", "minute"): ngettext("We acknowledge every request within %(count)s minute.", "We acknowledge every request within %(count)s minutes."),
-        ("request_ack", "hour"): ngettext("We acknowledge every request within %(count)s hour.", "We acknowledge every request within %(count)s hours."),
-        ("request_ack", "day"): ngettext("We acknowledge every request within %(count)s day.", "We acknowledge every request within %(count)s days."),
-        ("request_ack", "working_day"): ngettext("We acknowledge every request within %(count)s working day.", "We acknowledge every request within %(count)s working days."),
-        ("request_ack", "week"): ngettext("We acknowledge every request within %(count)s week.", "We acknowledge every request within %(count)s weeks."),
-        ("request_ack", "month"): ngettext("We acknowledge every request within %(count)s month.", "We acknowledge every request within %(count)s months."),
-        ("request_resolve", "second"): ngettext("We resolve every request within %(count)s second.", "We resolve every request within %(count)s seconds."),
-        ("request_resolve", "minute"): ngettext("We resolve every request within %(count)s minute.", "We resolve every request within %(count)s minutes."),
-        ("request_resolve", "hour"): ngettext("We resolve every request within %(count)s hour.", "We resolve every request within %(count)s hours."),
-        ("request_resolve", "day"): ngettext("We resolve every request within %(count)s day.", "We resolve every request within %(count)s days."),
-        ("request_resolve", "working_day"): ngettext("We resolve every request within %(count)s working day.", "We resolve every request within %(count)s working days."),
-        ("request_resolve", "week"): ngettext("We resolve every request within %(count)s week.", "We resolve every request within %(count)s weeks."),
-        ("request_resolve", "month"): ngettext("We resolve every request within %(count)s month.", "We resolve every request within %(count)s months."),
+        "second": ngettext("within %(count)s second", "within %(count)s seconds"),
+        "minute": ngettext("within %(count)s minute", "within %(count)s minutes"),
+        "hour": ngettext("within %(count)s hour", "within %(count)s hours"),
+        "day": ngettext("within %(count)s day", "within %(count)s days"),
+        "working_day": ngettext("within %(count)s working day", "within %(count)s working days"),
+        "week": ngettext("within %(count)s week", "within %(count)s weeks"),
+        "month": ngettext("within %(count)s month", "within %(count)s months"),
     }
 
 
@@ -174,8 +112,52 @@ def _mark_plural(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-SENTENCES = _sentence_messages()
-# Procedure kind -> the sentences of its acknowledge/resolve targets ("request" for the rest).
+WITHIN = _within_messages()
+
+
+class _TimeSentences(NamedTuple):
+    """The promised times of one kind of case. Both times make ONE sentence: a Chinese rule reads
+    "所有投诉须在1个工作日内受理，7个工作日内办结。", never two sentences repeating the subject."""
+
+    both: str
+    acknowledge: str
+    resolve: str
+
+
+TIME_SENTENCES = {
+    "complaint": _TimeSentences(
+        N_("We acknowledge every complaint %(acknowledge)s and resolve it %(resolve)s."),
+        N_("We acknowledge every complaint %(within)s."),
+        N_("We resolve every complaint %(within)s."),
+    ),
+    "inquiry": _TimeSentences(
+        N_("We acknowledge every inquiry %(acknowledge)s and answer it %(resolve)s."),
+        N_("We acknowledge every inquiry %(within)s."),
+        N_("We answer every inquiry %(within)s."),
+    ),
+    "refund": _TimeSentences(
+        N_("We acknowledge every refund request %(acknowledge)s and settle it %(resolve)s."),
+        N_("We acknowledge every refund request %(within)s."),
+        N_("We settle every refund request %(within)s."),
+    ),
+    "feedback": _TimeSentences(
+        N_("We acknowledge all feedback %(acknowledge)s and respond to it %(resolve)s."),
+        N_("We acknowledge all feedback %(within)s."),
+        N_("We respond to all feedback %(within)s."),
+    ),
+    "request": _TimeSentences(
+        N_("We acknowledge every request %(acknowledge)s and resolve it %(resolve)s."),
+        N_("We acknowledge every request %(within)s."),
+        N_("We resolve every request %(within)s."),
+    ),
+    # The public charter speaks to the customer about their own complaint.
+    "your_complaint": _TimeSentences(
+        N_("We acknowledge your complaint %(acknowledge)s and resolve it %(resolve)s."),
+        N_("We acknowledge your complaint %(within)s."),
+        N_("We resolve your complaint %(within)s."),
+    ),
+}
+# Procedure kind -> its family of time sentences ("request" for the rest).
 SENTENCE_FAMILIES = {"inquiries": "inquiry", "complaints": "complaint", "refunds": "refund", "feedback": "feedback"}
 
 
@@ -204,14 +186,27 @@ class _Words:
                     break
         return found.strip() if isinstance(found, str) else ""
 
-    def count_sentence(self, family: str, value: Any) -> str:
+    def within(self, value: Any) -> str:
+        """ "within 2 hours" in this language; "" when `value` is not a duration."""
         duration = parse_duration(value)
         if duration is None:
             return ""
-        singular, plural = SENTENCES[(family, duration.unit)]
+        singular, plural = WITHIN[duration.unit]
         return self.ngettext(singular, plural, duration.amount) % {
             "count": format_number(duration.amount, self.lang)
         }
+
+    def time_sentence(self, family: str, acknowledge: Any, resolve: Any) -> str:
+        """The one sentence promising the times of a kind of case; "" when neither is given."""
+        sentences = TIME_SENTENCES[family]
+        first, last = self.within(acknowledge), self.within(resolve)
+        if first and last:
+            return self.gettext(sentences.both) % {"acknowledge": first, "resolve": last}
+        if first:
+            return self.gettext(sentences.acknowledge) % {"within": first}
+        if last:
+            return self.gettext(sentences.resolve) % {"within": last}
+        return ""
 
     def every_months(self, months: Any, once: str, singular: str, plural: str) -> str:
         if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
@@ -285,6 +280,29 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
     return Section("title", title, blocks, level=1)
 
 
+def _channels_in_scope(data: dict, words: _Words) -> list[str]:
+    """The scope's channels in a sentence, in the author's order but with "other" last (a list
+    never goes on after "other channels", A18 of the zh review)."""
+    named, others = [], []
+    for key in _list(_map(data.get("purpose")).get("channels")):
+        word = words.pgettext("in a sentence", CHANNEL_WORDS[key]) if key in CHANNEL_WORDS else ""
+        if key == "other":
+            others.extend(_other_channel_names(data, words) or [word])
+        elif word:
+            named.append(word)
+        elif isinstance(key, str) and key.strip():
+            named.append(key.strip())
+    return list(dict.fromkeys(named + others))
+
+
+def _other_channel_names(data: dict, words: _Words) -> list[str]:
+    """The names the service-level table gives its `other` channels: the scope list names the
+    same channel ("community forum") instead of a vague "other channels" next to the table."""
+    levels = _list(_map(data.get("standards")).get("service_levels"))
+    names = (words.text(entry.get("name")) for entry in levels if isinstance(entry, dict) and entry.get("channel") == "other")
+    return [name for name in names if name]
+
+
 def _purpose_section(data: dict, words: _Words) -> Section | None:
     _ = words.gettext
     purpose = _map(data.get("purpose"))
@@ -293,14 +311,9 @@ def _purpose_section(data: dict, words: _Words) -> Section | None:
     applies = words.text(purpose.get("applies_to"))
     if applies:
         fields.append((_("Applies to"), applies))
-    channels = []
-    for key in _list(purpose.get("channels")):
-        if key in CHANNEL_WORDS:
-            channels.append(words.pgettext("in a sentence", CHANNEL_WORDS[key]))
-        elif isinstance(key, str) and key.strip():
-            channels.append(key.strip())
+    channels = _channels_in_scope(data, words)
     if channels:
-        fields.append((_("Channels in scope"), format_list(dict.fromkeys(channels), words.lang)))
+        fields.append((_("Channels in scope"), format_list(channels, words.lang)))
     if fields:
         blocks.append(Fields(tuple(fields), words.field_pattern))
     if not blocks:
@@ -418,13 +431,9 @@ def _procedure_blocks(procedure: dict, words: _Words) -> list:
     if steps:
         body.append(NumberedList(tuple(one_line(step) for step in steps)))
     family = SENTENCE_FAMILIES.get(kind, "request")
-    sentences = [
-        words.count_sentence(f"{family}_ack", procedure.get("acknowledge_within")),
-        words.count_sentence(f"{family}_resolve", procedure.get("resolve_within")),
-    ]
-    sentences = [s for s in sentences if s]
-    if sentences:
-        body.append(Paragraphs((" ".join(sentences),) if words.lang != "zh" else ("".join(sentences),)))
+    times = words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+    if times:
+        body.append(Paragraphs((times,)))
     return [Heading(title), *body] if body else []
 
 
@@ -447,7 +456,9 @@ def _escalation_section(data: dict, words: _Words) -> Section | None:
     rows = []
     for entry in levels:
         level = entry.get("level")
-        level_text = format_number(level, words.lang) if isinstance(level, int) and not isinstance(level, bool) else words.text(level)
+        level_text = words.text(level)
+        if isinstance(level, int) and not isinstance(level, bool):
+            level_text = words.pgettext("escalation level", "%(level)s") % {"level": format_rank(level, words.lang)}
         row = [level_text or DASH, words.text(entry.get("role")) or DASH, one_line(words.text(entry.get("when"))) or DASH]
         if with_time:
             row.append(format_duration(entry.get("within"), words.lang) or DASH)
@@ -595,8 +606,7 @@ def _public_sections(data: dict, words: _Words) -> list[Section | None]:
     if complaints:
         procedure = complaints[0]
         sentences = [_("If something goes wrong, please tell us: every complaint is recorded and answered.")]
-        sentences.append(words.count_sentence("complaint_ack", procedure.get("acknowledge_within")))
-        sentences.append(words.count_sentence("complaint_resolve", procedure.get("resolve_within")))
+        sentences.append(words.time_sentence("your_complaint", procedure.get("acknowledge_within"), procedure.get("resolve_within")))
         joiner = "" if words.lang == "zh" else " "
         blocks: list = [Paragraphs((joiner.join(s for s in sentences if s),))]
         escalation = [e for e in _list(data.get("escalation")) if isinstance(e, dict)]

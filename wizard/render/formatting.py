@@ -120,6 +120,17 @@ def format_number(value: int | float | str, lang: str) -> str:
     return _memo.get("number", lang, repr(value), compute)
 
 
+# Chinese writes ranks in its own numerals (一级、二级、三级), never in digits.
+_CHINESE_RANKS = "一二三四五六七八九十"
+
+
+def format_rank(value: int, lang: str) -> str:
+    """A rank such as an escalation level as the language writes it: Chinese 一 to 十, else digits."""
+    if lang == "zh" and 1 <= value <= len(_CHINESE_RANKS):
+        return _CHINESE_RANKS[value - 1]
+    return format_number(value, lang)
+
+
 def format_signed(value: int, lang: str) -> str:
     """A score such as NPS with its sign: "+40", "0", "−20" (the locale's minus sign)."""
     text = format_number(value, lang)

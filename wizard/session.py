@@ -21,6 +21,7 @@ import copy
 import errno
 import os
 import stat
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,6 +192,10 @@ class PolicySession:
         """Whether the policy has a file that this session read or wrote."""
         return self.path is not None and self.fingerprint is not None
 
+    def holds(self, text: str) -> bool:
+        """Whether the file, as it was read, has exactly `text` (nothing to write)."""
+        return self.fingerprint is not None and self.fingerprint.sha256 == _digest_text(text)
+
     def value_on_disk(self, path: tuple) -> Any:
         """The value at spec path `path` as the file has it (None when absent or no file)."""
         if self._on_disk is None:
@@ -240,11 +245,11 @@ class PolicySession:
             raise ConflictError(target, expected, current)
 
     def text_for(self, data: dict, target: Path | None = None) -> str:
-        """The canonical text to save; the comments of the file are kept (the author wrote
-        them: a `# yaml-language-server` line, a note to a colleague)."""
+        """The canonical text to save; the comments of this session's file (else of `target`)
+        are kept: the author wrote them (a `# yaml-language-server` line, a note to a colleague)."""
         from wizard.spec import SpecError, dump_spec, load_spec
 
-        source = target if target is not None else self.path
+        source = self.path if self.path is not None else target
         comments = None
         if source is not None and Path(source).is_file():
             try:
@@ -299,7 +304,8 @@ class PolicySession:
         return self._saved(target, new_print, SaveResult(new_print, links_broken, read_only))
 
     def _saved(self, target: Path, print_: Fingerprint, result: SaveResult) -> SaveResult:
-        self.discard_draft()
+        with suppress(OSError):  # the file is saved; a draft folder that cannot be reached has no draft
+            self.discard_draft()
         if target != self.path:  # "save as": this window now edits the new file, with a draft of its own
             self.release()
             self.path = target

@@ -88,7 +88,7 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     assert title_on_disk(policy) == "Customer Service Policy"  # the user's file is written only on save
 
     again = open_editor(start, policy)
-    screen = again.wait_for("Unsaved work was found")
+    screen = again.wait_for("Unsaved work was found", "Last changed:")
     assert "Policy Wizard kept your unsaved changes to" in " ".join(screen.split())
     assert "Last changed:" in screen
     assert "Sections that differ from the file: “Basics”" in screen
@@ -156,6 +156,8 @@ def test_a_failed_save_loses_nothing(start, policy, tmp_path):
     edit_title(terminal, "Title Worth Keeping")
     shutil.rmtree(policy.parent)  # the folder goes away behind the app's back
     terminal.press("ctrl+s")
+    terminal.wait_for("The file is no longer there", "Save it again")  # never written again unasked
+    terminal.press("down", "enter")  # Save it again: its folder is gone too
     screen = terminal.wait_for("The policy was not saved", "Nothing is lost")
     flat = " ".join(screen.split())
     assert "Could not save" in flat and "its folder no longer exists." in flat

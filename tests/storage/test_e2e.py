@@ -219,3 +219,34 @@ def test_a_colleagues_change_made_while_the_app_was_down_is_not_overwritten(star
     again.press("ctrl+s")
     again.wait_for("The file was changed by someone else", timeout=8)
     assert policy.read_text(encoding="utf-8") == theirs
+
+
+def test_two_windows_on_one_file_both_killed_lose_nothing(start, policy):
+    """Two real app processes edit the same file, each with a draft of its own; `kill -9` of
+    both, and the next start offers both drafts, each with its window's typing."""
+    first = open_editor(start, policy)
+    edit_title(first, "Typed In The First Window")
+
+    second = start("edit", str(policy))
+    screen = second.wait_for("This policy is already open in another window", "Edit anyway")
+    assert "Open read-only" in screen
+    second.press("down", "enter")  # Edit anyway
+    second.wait_for("policy.yaml", "Title", "Company")
+    time.sleep(0.5)
+    edit_title(second, "Typed In The Second Window")
+    time.sleep(AUTOSAVE_PROMISE + 0.5)
+    first.kill()
+    second.kill()
+
+    drafts = DraftStore().list()
+    assert sorted(DraftStore().read(info.id)["title"] for info in drafts) == [
+        "Typed In The First Window",
+        "Typed In The Second Window",
+    ]
+    again = open_editor(start, policy)
+    again.wait_for("Unsaved work was found", "Draft 1 of 2")
+    again.press("escape")  # decide later: the next draft is offered
+    again.wait_for("Unsaved work was found", "Draft 2 of 2")
+    again.press("enter")  # Restore
+    again.wait_for("Typed In The First Window", "unsaved changes")  # the older draft comes second
+    assert len(DraftStore().list()) == 2  # the one not restored waits for next time

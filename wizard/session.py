@@ -356,11 +356,12 @@ _DRAFT_PROBLEMS = {
 }
 if hasattr(errno, "EDQUOT"):
     _DRAFT_PROBLEMS[errno.EDQUOT] = _DRAFT_PROBLEMS[errno.ENOSPC]
+_DRAFT_PROBLEM_OTHER = N_("the system did not let it be written")
 
 
 def draft_problem_reason(error: BaseException) -> str:
     """Why a draft could not be written, in a few words (no errno names)."""
-    return _(_DRAFT_PROBLEMS.get(getattr(error, "errno", None), N_("the system did not let it be written")))
+    return _(_DRAFT_PROBLEMS.get(getattr(error, "errno", None), _DRAFT_PROBLEM_OTHER))
 
 
 def _digest_text(text: str) -> str:

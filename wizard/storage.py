@@ -701,8 +701,6 @@ class DraftStore:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock_exclusively(fd)
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode("ascii"))  # for a person who looks
         except BlockingIOError:
             os.close(fd)
             raise DraftBusy(draft_id) from None
@@ -710,6 +708,10 @@ class DraftStore:
             os.close(fd)
             raise
         _held[lock] = fd
+        # The process number, for a person who looks. On a full disk this fails: the lock is
+        # held all the same, and the error says at once that no draft can be written either.
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
 
     def release(self, draft_id: str) -> None:
         """Let go of the lock of `draft_id` (the window closes the file); the draft stays."""

@@ -148,7 +148,7 @@ async def test_an_unwritable_draft_folder_is_said_at_once_and_stays_said(policy,
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         editor = await opened(pilot)
-        assert hint(editor) == "Your answers are NOT kept if the app closes: no draft can be written. Save them."
+        assert hint(editor) == "Your answers are NOT kept: save them."
         [warning] = [text for text in notifications(app) if "No draft" in text]
         assert "(part of its path is a file, not a folder)" in warning
         assert "If the app closes now, your unsaved changes are lost: save them with Ctrl+S." in warning

@@ -835,7 +835,7 @@ class EditorScreen(Screen):
 
     def _nav_hint_text(self) -> str:
         if self._shown_draft_problem is not None:
-            return _("Your answers are NOT kept if the app closes: no draft can be written. Save them.")
+            return _("Your answers are NOT kept: save them.")
         return _("Your answers are kept.")
 
     @on(Autosaver.Failed)

@@ -128,6 +128,7 @@ async def test_every_draft_of_the_file_is_offered_in_turn(policy):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot, RecoverDraftScreen)
         assert "Draft 1 of 2: this file was edited in 2 windows" in texts(app.screen)
+        assert "Title in this draft: “From the second window”" in texts(app.screen)
         await pilot.press("escape")  # decide later
         await settle(pilot)
         await opened(pilot, RecoverDraftScreen)

@@ -103,6 +103,9 @@ class RecoverDraftScreen(StorageDialog[str]):
                 id="recover-count",
                 markup=False,
             )
+            if info.title:  # the drafts of one file differ in what was typed: show which this is
+                yield Static(_("Title in this draft: %(title)s") % {"title": quoted(info.title)},
+                             id="recover-title", markup=False)
         yield Static(
             _("Last changed: %(when)s") % {"when": when_text(info.saved_at)}, id="recover-when", markup=False
         )

@@ -247,8 +247,8 @@ class PolicyWizardApp(App):
                 data = store.read(info.id)
                 if data is not None:
                     found.append((info, data))
-        except Exception:
-            return found
+        except Exception:  # a draft folder that cannot be read has nothing to offer
+            pass
         return found
 
     def open_draft(self, info, data: dict) -> None:

@@ -4,8 +4,9 @@ preview on the right.
 The editor owns the one spec dict; everything about the file (its path, fingerprint,
 draft, saving) belongs to its `PolicySession` (wizard.session). Forms post
 `StepForm.Changed(path, value)`; the editor applies it with `set_at`, marks the file
-unsaved, and schedules autosave, the preview and the checks. None of that runs on the keystroke itself: the
-preview and checks are debounced and run in threads, the autosaver batches.
+unsaved, and schedules autosave, the preview and the checks. None of that runs on the
+keystroke itself: the preview and checks are debounced and run in threads, the
+autosaver batches.
 """
 
 from __future__ import annotations
@@ -186,6 +187,7 @@ class EditorScreen(Screen):
         self._example_turn: dict[tuple, int] = {}
         self._switching = asyncio.Lock()
         self._revision_noted = False  # the revision note is asked for once per editing session
+        self._shown_draft_problem: OSError | None = None  # why no draft can be written, as told
         self.autosaver = Autosaver(self, self.session)
 
     # The file's state lives in the session; these are the editor's names for it.
@@ -848,8 +850,6 @@ class EditorScreen(Screen):
         message.stop()
         if self._shown_draft_problem is not None:
             self._show_draft_problem(None)
-
-    _shown_draft_problem: OSError | None = None
 
     def _show_draft_problem(self, error: OSError | None) -> None:
         """Say at once, and keep saying (the hint under the form, the title), that no draft

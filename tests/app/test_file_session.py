@@ -263,3 +263,16 @@ async def test_save_the_rest_keeps_the_files_value_not_a_half_typed_one(policy):
         assert "review_every_months: 12\n" in policy.read_text(encoding="utf-8")
         assert shown(months) == "1x8"  # what was typed stays, to fix
         assert editor.data["review_every_months"] == 12 and not editor.dirty
+
+
+async def test_saving_says_when_another_name_of_the_file_keeps_the_old_text(policy):
+    colleague = policy.parent / "shared-copy.yaml"
+    os.link(policy, colleague)
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await opened(pilot)
+        await type_title(pilot, editor, "Mine")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert f"{policy} had 1 other name (a hard link): it still shows the previous version." in notifications(app)
+    assert colleague.read_text(encoding="utf-8") == POLICY

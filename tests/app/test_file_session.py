@@ -61,6 +61,15 @@ async def type_title(pilot, editor, text: str) -> None:
     await settle(pilot)
 
 
+async def retitle_and_save(pilot, title: str) -> EditorScreen:
+    """Once the editor is open: type a new title and press Ctrl+S, as a user does."""
+    editor = await opened(pilot)
+    await type_title(pilot, editor, title)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return editor
+
+
 # -- another window ---------------------------------------------------------------------------
 
 
@@ -229,10 +238,7 @@ async def test_save_as_after_a_failed_save_offers_a_new_place(policy, tmp_path, 
     monkeypatch.setattr(session, "save_text", disk_full_here)
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        editor = await opened(pilot)
-        await type_title(pilot, editor, "Mine")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        editor = await retitle_and_save(pilot, "Mine")
         assert isinstance(app.screen, SaveFailedScreen)
         await pilot.press("enter")  # Save as…
         await settle(pilot)
@@ -270,9 +276,6 @@ async def test_saving_says_when_another_name_of_the_file_keeps_the_old_text(poli
     os.link(policy, colleague)
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
-        editor = await opened(pilot)
-        await type_title(pilot, editor, "Mine")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await retitle_and_save(pilot, "Mine")
         assert f"{policy} had 1 other name (a hard link): it still shows the previous version." in notifications(app)
     assert colleague.read_text(encoding="utf-8") == POLICY

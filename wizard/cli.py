@@ -20,6 +20,7 @@ from wizard.i18n import N_, Translator
 from wizard.spec.model import LANGUAGES
 
 _ = Translator("cli").gettext
+ngettext = Translator("cli").ngettext
 
 FORMATS = ("md", "html", "txt", "docx")
 AUDIENCES = ("internal", "public")
@@ -307,18 +308,33 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_fmt(args: argparse.Namespace) -> int:
+    """Rewrite the file canonically, saved like the app saves: never over a version written
+    meanwhile (another fmt, an editor, the app), never silently over a read-only file or
+    its other names."""
+    from wizard.session import PolicySession
     from wizard.spec import dump_spec
 
-    spec = _load(args.file)
-    canonical = dump_spec(spec.data, comments=spec.comments)
-    current = args.file.read_bytes()
-    if current == canonical.encode("utf-8"):
+    opened = PolicySession.open(args.file)
+    canonical = dump_spec(opened.spec.data, comments=opened.spec.comments)
+    if opened.session.holds(canonical):
         return EXIT_OK
     if args.check:
         print(_("%(path)s would be rewritten") % {"path": args.file})
         return EXIT_FINDINGS
-    _save(args.file, canonical)
+    result = _save(opened.session, canonical, _("%(path)s was changed while fmt was running, so nothing was "
+                                                 "written: run fmt again."))
+    if result.unchanged:
+        return EXIT_OK  # someone else wrote the canonical form at the same moment
     print(_("Rewrote %(path)s") % {"path": args.file})
+    if result.read_only:
+        print(_("Note: %(path)s is read-only; fmt rewrote it all the same and left it read-only.")
+              % {"path": args.file})
+    if result.links_broken:
+        print(ngettext(
+            "Note: %(path)s had %(count)d other name (a hard link); that one still shows the previous text.",
+            "Note: %(path)s had %(count)d other names (hard links); they still show the previous text.",
+            result.links_broken,
+        ) % {"path": args.file, "count": result.links_broken})
     return EXIT_OK
 
 
@@ -358,7 +374,11 @@ def _run_import(args: argparse.Namespace) -> int:
         imported = import_file(args.file, args.lang)
     except ImportProblem as problem:
         raise UsageError(f"{args.file}: {problem}") from None
-    _save(target, dump_spec(imported.spec))
+    from wizard.session import PolicySession
+
+    _save(PolicySession(target), dump_spec(imported.spec),
+          _("%(path)s already exists: name another file with -o, or add --force to replace it"),
+          overwrite=args.force)
     for line in report_lines(imported, str(args.file), str(target), args.file.suffix.lower() == ".docx"):
         print(line)
     return EXIT_OK
@@ -391,9 +411,11 @@ def _run_new(args: argparse.Namespace) -> int:
         if args.file.exists():
             raise UsageError(_("%(path)s already exists: choose another name, or open it with "
                                "'policy-wizard edit %(path)s'") % {"path": args.file})
+        from wizard.session import PolicySession
         from wizard.spec import dump_spec
 
-        _save(args.file, dump_spec(data))
+        _save(PolicySession(args.file), dump_spec(data), _("%(path)s already exists: choose another name, or open "
+                                                          "it with 'policy-wizard edit %(path)s'"))
         print(_("Created %(path)s") % {"path": args.file})
         return EXIT_OK
     from wizard.app.app import run_app
@@ -447,11 +469,21 @@ def _load(path: Path):
     return load_spec(path)
 
 
-def _save(path: Path, text: str) -> None:
-    from wizard.storage import SaveError, save_text
+def _save(session, text: str, changed_meanwhile: str, overwrite: bool = False):
+    """Save through the file's session (atomic, `.bak`, refused when the file changed since
+    it was read, unless `overwrite`); a refusal or failure is one line for the user.
+    `changed_meanwhile`: the message when the file changed (or appeared) since it was read,
+    with `%(path)s`."""
+    from wizard.session import FileGoneError
+    from wizard.storage import ConflictError, SaveError
 
     try:
-        save_text(path, text)
+        return session.save_text(text, overwrite=overwrite)
+    except FileGoneError:
+        raise UsageError(_("%(path)s was deleted or moved meanwhile, so nothing was written.")
+                         % {"path": session.path}) from None
+    except ConflictError:
+        raise UsageError(changed_meanwhile % {"path": session.path}) from None
     except SaveError as error:
         raise UsageError(str(error)) from None
 

@@ -16,6 +16,12 @@ user's state folder within seconds of every change, so that a closed terminal or
 `kill -9` costs nothing; the next start offers to restore it. Draft files are written
 with the same temporary-file-then-replace dance, so a draft is always whole.
 
+Each window owns its own draft (two windows on one file never write over each other's
+work) and holds a lock on it (`DraftStore.claim`): an advisory `flock` on `ID.lock`
+beside the draft, which the system drops the moment the process ends, however it ends.
+A draft whose lock nobody holds belongs to a window that is gone: it is offered for
+recovery. A lock held by another process means the file is open in another window.
+
 This module is part of the core: it never imports Textual.
 """
 
@@ -27,6 +33,7 @@ import os
 import secrets
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -37,11 +44,17 @@ from pathlib import Path
 from wizard.i18n import N_, Translator
 from wizard.spec.model import TOP_KEYS, is_empty, text_in
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: locks fall back to the writer's process number
+    fcntl = None  # type: ignore[assignment]
+
 _ = Translator("cli").gettext
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 DRAFT_SUFFIX = ".draft.yaml"
+LOCK_SUFFIX = ".lock"
 DRAFT_FORMAT = 1
 APP_NAME = "policy-wizard"
 
@@ -243,10 +256,11 @@ def _keep_backup(target: Path, info: os.stat_result) -> None:
         link = _write_durably(target.parent, target.name + BACKUP_SUFFIX, content, stat.S_IMODE(info.st_mode))
     try:
         os.replace(link, backup)
-    except BaseException:
+    finally:
+        # When `FILE.bak` already is another name of the same file (a hard link made by hand,
+        # or by a save running at the same moment), rename() does nothing and leaves `link`.
         with suppress(OSError):
             link.unlink()
-        raise
 
 
 def save_text(
@@ -318,6 +332,19 @@ def save_bytes(
     return Fingerprint(len(content), mtime_ns, _digest(content))
 
 
+def free_name(path: Path) -> Path:
+    """`path` if no file has that name, else the first free `NAME-2.yaml`, `NAME-3.yaml`, ...
+    (a good suggestion for "save as" after a conflict, where the usual name is taken)."""
+    path = Path(path)
+    if not path.exists():
+        return path
+    for number in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path
+
+
 # ---------------------------------------------------------------------------
 # Drafts
 # ---------------------------------------------------------------------------
@@ -335,8 +362,22 @@ def _absolute(path: str | os.PathLike[str]) -> Path:
 
 
 def draft_id_for(path: str | os.PathLike[str]) -> str:
-    """The draft id of an edited file: a hash of its absolute path (links followed)."""
+    """The common start of the draft ids of an edited file: a hash of its absolute path
+    (links followed). Drafts written before each window had its own draft have exactly
+    this id."""
     return "file-" + hashlib.sha256(os.fsencode(_absolute(path))).hexdigest()[:20]
+
+
+def new_file_draft_id(path: str | os.PathLike[str]) -> str:
+    """A fresh draft id for one window editing the file at `path`: the file's own prefix
+    (so every draft of the file can be found) and a part of its own (so a second window
+    on the same file never writes over the first one's draft)."""
+    return f"{draft_id_for(path)}-{secrets.token_hex(4)}"
+
+
+def _of_file(draft_id: str, path: str | os.PathLike[str]) -> bool:
+    prefix = draft_id_for(path)
+    return draft_id == prefix or draft_id.startswith(prefix + "-")
 
 
 def new_draft_id() -> str:
@@ -350,18 +391,65 @@ def _host() -> str:
     return socket.gethostname()
 
 
-def _process_state(pid: int) -> tuple[str, int] | None:
-    """(state letter, start time in clock ticks) of a process, from /proc; None without /proc."""
+# The locks this process holds, by lock file: the open descriptor that keeps each one.
+_held: dict[Path, int] = {}
+
+
+class DraftBusy(StorageError):
+    """Another running window holds the draft's lock: it is that window's work."""
+
+
+def _locked_elsewhere(lock: Path, pid: int | None = None) -> bool:
+    """Whether another process holds the lock file `lock` (the system releases a lock when
+    its process ends, even by `kill -9`, so a lock held means a window that is still open).
+
+    The lock is tried in shared mode and let go at once: a check never keeps it. Without
+    `flock` (Windows) the writer's process number is asked instead.
+    """
+    if lock in _held:
+        return False  # this window's own
+    if fcntl is None:  # pragma: no cover
+        return _process_alive(pid)
     try:
-        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        fd = os.open(lock, os.O_RDONLY)
     except OSError:
-        return None
-    # The command name (field 2) may hold spaces and parentheses: split after its last ')'.
-    fields = text[text.rfind(")") + 2 :].split()
+        return False
     try:
-        return fields[0], int(fields[19])
-    except (IndexError, ValueError):
-        return None
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
+def _lock_exclusively(fd: int, tries: int = 5) -> None:
+    """Take the lock of `fd` or raise `BlockingIOError`. A few quick tries: another window
+    that merely checks the lock holds it for a moment."""
+    if fcntl is None:  # pragma: no cover
+        return
+    for attempt in range(tries):
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.02)
+
+
+def _process_alive(pid: int | None) -> bool:  # pragma: no cover - only without flock
+    if not pid or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass
+    return True
 
 
 def _valid_id(draft_id: str) -> bool:
@@ -389,7 +477,6 @@ class DraftInfo:
     pid: int | None
     path: Path
     base: Fingerprint | None = None
-    started: int | None = None
     host: str | None = None
     unsaved: tuple = field(default=(), hash=False)  # (plain dicts: not hashable)
     """Typed input the app could not put into the spec yet (an invalid date or number),
@@ -398,28 +485,12 @@ class DraftInfo:
 
     @property
     def owner_running(self) -> bool:
-        """Whether the process that wrote the draft is still running (the policy is open in
-        another window): then it should not be offered for recovery here.
+        """Whether another window still holds this draft (the policy is open there, and this
+        is its work in progress): then it must not be offered for recovery here.
 
-        A process that was killed but not yet reaped (a zombie), or a new process that got
-        the same number since, does not count; neither does one on another computer."""
-        if not self.pid or self.pid == os.getpid():
-            return False
-        if self.host is not None and self.host != _host():
-            return False
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:
-            pass  # it exists, but belongs to someone else
-        state = _process_state(self.pid)
-        if state is None:
-            return True  # no /proc: trust the signal check
-        status, started = state
-        if status in ("Z", "X"):
-            return False
-        return self.started is None or started == self.started
+        Asked of the draft's lock, not of process numbers: a killed process, even one not yet
+        reaped, holds no lock, and a new process that got the same number holds none either."""
+        return _locked_elsewhere(self.path.with_name(self.id + LOCK_SUFFIX), self.pid)
 
 
 @cache
@@ -496,9 +567,6 @@ class DraftStore:
             "pid": os.getpid(),
             "host": _host(),
         }
-        own = _process_state(os.getpid())
-        if own is not None:
-            meta["started"] = own[1]
         if base is not None:
             meta["base"] = {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256}
         if unsaved:
@@ -558,7 +626,6 @@ class DraftStore:
         title = text_in(data.get("title"), language, language) or ""
         company = data.get("company") if isinstance(data.get("company"), str) else ""
         pid = meta.get("pid") if isinstance(meta.get("pid"), int) else None
-        started = meta.get("started") if isinstance(meta.get("started"), int) else None
         host = meta.get("host") if isinstance(meta.get("host"), str) else None
         target = Path(meta["target"]) if meta.get("target") else None
         unsaved = meta.get("unsaved_input")
@@ -572,14 +639,13 @@ class DraftStore:
             pid,
             file,
             _base(meta.get("base")),
-            started,
             host,
             tuple(unsaved) if isinstance(unsaved, list) else (),
         )
 
-    def _drafts(self) -> Iterator[tuple[DraftInfo, dict]]:
+    def _drafts(self, pattern: str = "*") -> Iterator[tuple[DraftInfo, dict]]:
         try:
-            files = sorted(self.folder.glob(f"*{DRAFT_SUFFIX}"))
+            files = sorted(self.folder.glob(f"{pattern}{DRAFT_SUFFIX}"))
         except OSError:
             return
         for file in files:
@@ -612,14 +678,67 @@ class DraftStore:
         with suppress(FileNotFoundError):
             self._file(draft_id).unlink()
 
-    def for_target(self, path: str | os.PathLike[str]) -> DraftInfo | None:
-        """The draft of the file at `path`, if there is one."""
-        return self.info(draft_id_for(path))
+    def for_target(self, path: str | os.PathLike[str]) -> list[DraftInfo]:
+        """Every draft of the file at `path` (one per window that edited it), newest first."""
+        found = [info for info, _data in self._drafts(f"{draft_id_for(path)}*") if _of_file(info.id, path)]
+        return sorted(found, key=lambda i: i.saved_at, reverse=True)
+
+    # -- locks: which window owns which draft ----------------------------------
+
+    def _lock(self, draft_id: str) -> Path:
+        return self._file(draft_id).with_name(draft_id + LOCK_SUFFIX)
+
+    def claim(self, draft_id: str) -> None:
+        """Hold the lock of `draft_id` for as long as this process runs (or until `release`).
+
+        Raises `DraftBusy` when another window holds it, `OSError` when the state folder
+        cannot be written (then no draft can be written either: the caller says so).
+        """
+        lock = self._lock(draft_id)
+        if lock in _held:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock_exclusively(fd)
+        except BlockingIOError:
+            os.close(fd)
+            raise DraftBusy(draft_id) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        _held[lock] = fd
+        # The process number, for a person who looks. On a full disk this fails: the lock is
+        # held all the same, and the error says at once that no draft can be written either.
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+
+    def release(self, draft_id: str) -> None:
+        """Let go of the lock of `draft_id` (the window closes the file); the draft stays."""
+        lock = self._lock(draft_id)
+        fd = _held.pop(lock, None)
+        if fd is None:
+            return
+        with suppress(OSError):
+            lock.unlink()
+        os.close(fd)
+
+    def windows_on(self, path: str | os.PathLike[str]) -> int:
+        """How many other running windows have the file at `path` open."""
+        try:
+            locks = list(self.folder.glob(f"{draft_id_for(path)}*{LOCK_SUFFIX}"))
+        except OSError:
+            return 0
+        return sum(
+            1 for lock in locks if _of_file(lock.name[: -len(LOCK_SUFFIX)], path) and _locked_elsewhere(lock)
+        )
 
     def clean_temporary(self, older_than: float = 0.0) -> None:
-        """Remove temporary files left by a write that was killed halfway (never a draft).
+        """Remove temporary files left by a write that was killed halfway (never a draft),
+        and the locks of windows that are gone.
 
-        `older_than` (seconds) spares files another running window may be writing right now.
+        `older_than` (seconds) spares files another running window may be writing right now
+        (a lock file is created a moment before it is locked).
         """
         now = datetime.now(timezone.utc).timestamp()
         with suppress(OSError):
@@ -627,6 +746,10 @@ class DraftStore:
                 with suppress(OSError):
                     if now - temp.stat().st_mtime >= older_than:
                         temp.unlink()
+            for lock in self.folder.glob(f"*{LOCK_SUFFIX}"):
+                with suppress(OSError):
+                    if now - lock.stat().st_mtime >= older_than and not _locked_elsewhere(lock) and lock not in _held:
+                        lock.unlink()
 
 
 def _base(value: object) -> Fingerprint | None:
@@ -662,6 +785,7 @@ def changed_sections(draft_data: dict, file_data: dict | None) -> list[str]:
 __all__ = [
     "BACKUP_SUFFIX",
     "ConflictError",
+    "DraftBusy",
     "DraftInfo",
     "DraftStore",
     "Fingerprint",
@@ -671,7 +795,9 @@ __all__ = [
     "draft_id_for",
     "drafts_dir",
     "fingerprint",
+    "free_name",
     "new_draft_id",
+    "new_file_draft_id",
     "read_bytes",
     "read_text",
     "save_bytes",

@@ -46,7 +46,10 @@ async def settle(pilot, rounds: int = 1) -> None:
             continue
         from wizard.app.widgets.preview import Preview
 
-        preview = editor.query_one(Preview)
+        previews = editor.query(Preview)
+        if not previews:
+            continue  # the editor is still being put together: nothing runs in it yet
+        preview = previews.first()
         for _ in range(200):
             await wait_background(app)
             busy = preview.pending or editor._check_timer_pending()

@@ -10,6 +10,7 @@ from tests.app.conftest import focused_text_field, settle
 from wizard.app import core
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.dialogs import RevisionNoteScreen
+from wizard.spec import dump_spec
 
 
 def leaves(node, path=()):
@@ -32,7 +33,7 @@ def differences(before: dict, after: dict) -> dict:
 @pytest.fixture
 def canonical_copy(tmp_path):
     def make(example):
-        text = core.dump(core.load(example).data)
+        text = dump_spec(core.load(example).data)
         target = tmp_path / example.name
         target.write_text(text, encoding="utf-8")
         return target

@@ -183,7 +183,7 @@ async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
         assert any("is kept in a draft: it comes back when you open this policy again" in text
                    for text in notifications(app))
         assert type(app.screen).__name__ == "PathScreen"
-    info = DraftStore().for_target(policy)
+    [info] = DraftStore().for_target(policy)
     assert info is not None and from_draft(info.unsaved)[("effective_date",)].text == "2026-13-01"
 
 
@@ -203,7 +203,8 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
         assert editor.unsaved[path] == UnsavedInput(
             path, "4x", "Phone › First response within", "“4x” is not a number. Type digits, such as 24.", "hour", "en"
         )
-        # "4" was a valid duration on the way to "4x": the file has the last valid one
+        # "4" was a valid duration on the way to "4x": it is in memory, but it is not what
+        # the user meant, so saving the rest keeps the file's value (below)
         assert editor.data["standards"]["service_levels"][1]["first_response"] == "4 minutes"
 
         await pilot.press("f7")
@@ -218,7 +219,7 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
         await settle(pilot)
         dialog = texts(app.screen)
         assert "Service standards › Phone › First response within: “4x hours”" in dialog
-        assert "The file keeps the earlier value: 4 minutes" in dialog
+        assert "The file keeps the earlier value: 2 minutes" in dialog
         await pilot.press("enter")  # go back and fix
         await settle(pilot)
         assert app.focused is editor.query(DurationPicker)[2].query_one(".duration-amount", Input)
@@ -246,7 +247,7 @@ async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
         editor = await opened(pilot)
         await type_into(pilot, editor.query_one(DateInput), "2026-13-01")
         editor.autosaver.flush()
-        info = DraftStore().for_target(policy)
+        [info] = DraftStore().for_target(policy)
         assert info is not None
         assert from_draft(info.unsaved)[("effective_date",)].text == "2026-13-01"
         # the app ends without saving (a crash, a closed terminal): nothing discards the draft
@@ -282,7 +283,7 @@ async def test_save_the_rest_and_quit_keeps_the_input_in_the_draft(policy):
         await pilot.press("down", "enter")  # Save the rest
         await settle(pilot)
     assert core.load(policy).data["review_every_months"] == 12
-    info = DraftStore().for_target(policy)
+    [info] = DraftStore().for_target(policy)
     assert info is not None and from_draft(info.unsaved)[("review_every_months",)].text == "abc"
 
 

@@ -109,7 +109,9 @@ def test_our_own_document_reads_back_to_the_same_document(tmp_path, lang, fmt, d
 
     imported = import_file(document)
 
-    assert (imported.lang, imported.unplaced) == (lang, [])
+    assert imported.lang == lang
+    # a small document may not show that we wrote it: its extra sections are then listed for a look
+    assert all(placement.target.startswith("sections[") for placement in imported.unplaced)
     assert build_document(imported.spec, lang) == build_document(spec, lang)
     loads_spec(dump_spec(imported.spec))  # and it is a valid policy file
 

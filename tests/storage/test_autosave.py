@@ -10,21 +10,24 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from wizard.app.autosave import MIN_INTERVAL, QUIET_DELAY, Autosaver
-from wizard.storage import DraftStore, draft_id_for
+from wizard.session import PolicySession
+from wizard.storage import DraftStore, fingerprint
 
 
 class Editor(Static):
-    """Stands in for the editor screen: owns the autosaver and records its messages."""
+    """Stands in for the editor screen: owns the file's session and the autosaver, and
+    records the autosaver's messages."""
 
-    def __init__(self, target: Path | None, **options) -> None:
+    def __init__(self, target: Path | None, draft_id: str | None = None, base=None, **options) -> None:
         super().__init__("editor")
-        self.target = target
+        opened = fingerprint(target) if target is not None else None
+        self.session = PolicySession(target, fingerprint=base or opened, draft_id=draft_id)
         self.options = options
         self.saved: list = []
         self.failed: list = []
 
     def on_mount(self) -> None:
-        self.autosaver = Autosaver(self, self.target, **self.options)
+        self.autosaver = Autosaver(self, self.session, **self.options)
 
     def on_autosaver_saved(self, message: Autosaver.Saved) -> None:
         self.saved.append(message.info)
@@ -70,13 +73,13 @@ async def test_a_change_reaches_the_draft(tmp_path):
         await wait_for(pilot, lambda: editor.saved)
         assert not editor.autosaver.pending
         store = DraftStore()
-        assert store.read(draft_id_for(target)) == data
+        assert store.read(editor.session.draft_id) == data
         assert editor.saved[0].target == target.resolve()
         # Later edits to the same dict are picked up by the next write, not the old snapshot.
         data["mission"] = "Second."
         editor.autosaver.touch(data)
         await wait_for(pilot, lambda: len(editor.saved) == 2)
-        assert store.read(draft_id_for(target))["mission"] == "Second."
+        assert store.read(editor.session.draft_id)["mission"] == "Second."
 
 
 async def test_bursts_of_changes_are_coalesced(tmp_path):
@@ -92,7 +95,7 @@ async def test_bursts_of_changes_are_coalesced(tmp_path):
         await pilot.pause(0.4)
         # Dozens of keystrokes, a handful of writes, and the last one holds the whole sentence.
         assert 1 <= editor.autosaver.writes <= 4
-        draft = DraftStore().read(draft_id_for(tmp_path / "p.yaml"))
+        draft = DraftStore().read(editor.session.draft_id)
         assert draft["mission"] == "We answer every e-mail within one working day."
 
 
@@ -106,7 +109,7 @@ async def test_flush_writes_at_once_and_discard_removes(tmp_path):
         editor.autosaver.touch({"schema_version": 1, "language": "hr", "vision": "Vizija"})
         info = editor.autosaver.flush()
         assert info is not None and info.language == "hr"
-        assert store.read(draft_id_for(target))["vision"] == "Vizija"
+        assert store.read(editor.session.draft_id)["vision"] == "Vizija"
         editor.autosaver.touch({"schema_version": 1, "language": "hr", "vision": "Druga"})
         editor.autosaver.discard()
         assert not editor.autosaver.pending
@@ -120,16 +123,17 @@ async def test_new_policy_gets_its_own_draft_and_follows_save_as(tmp_path):
     async with app.run_test():
         editor = app.query_one(Editor)
         saver = editor.autosaver
-        assert saver.draft_id.startswith("new-")
+        assert saver.session.draft_id.startswith("new-")
         saver.touch({"schema_version": 1, "language": "zh", "title": "客户服务政策"})
         saver.flush()
         [info] = DraftStore().list()
         assert info.target is None and info.title == "客户服务政策"
-        saver.retarget(tmp_path / "saved.yaml")
+        editor.session.save({"schema_version": 1, "language": "zh", "title": "客户服务政策"}, to=tmp_path / "saved.yaml")
         assert DraftStore().list() == []
         saver.touch({"schema_version": 1, "language": "zh", "title": "新标题"})
         saver.flush()
-        assert DraftStore().for_target(tmp_path / "saved.yaml").title == "新标题"
+        [info] = DraftStore().for_target(tmp_path / "saved.yaml")
+        assert info.title == "新标题"
 
 
 async def test_restored_draft_keeps_its_id():
@@ -159,7 +163,7 @@ async def test_failure_is_reported_and_retried(tmp_path, monkeypatch):
         assert editor.autosaver.pending  # not written yet, and known to be so
         monkeypatch.setattr(DraftStore, "write", real_write)
         assert editor.autosaver.flush() is not None
-        assert DraftStore().read(draft_id_for(target))["mission"] == "Kept in memory."
+        assert DraftStore().read(editor.session.draft_id)["mission"] == "Kept in memory."
         assert not editor.autosaver.pending
 
 
@@ -174,7 +178,7 @@ async def test_writes_land_in_order(tmp_path):
         saver.touch({"n": 2})
         saver.flush()
         assert saver._write(*old_job) is None
-        assert DraftStore().read(draft_id_for(target)) == {"n": 2}
+        assert DraftStore().read(saver.session.draft_id) == {"n": 2}
 
 
 async def test_pending_change_is_flushed_when_the_process_ends(tmp_path):
@@ -187,7 +191,7 @@ async def test_pending_change_is_flushed_when_the_process_ends(tmp_path):
         saver = app.query_one(Editor).autosaver
         saver.touch({"schema_version": 1, "language": "en", "mission": "typed just now"})
         autosave._flush_all()
-        assert DraftStore().read(draft_id_for(target))["mission"] == "typed just now"
+        assert DraftStore().read(saver.session.draft_id)["mission"] == "typed just now"
         assert not saver.pending
         saver.discard()
         autosave._flush_all()  # a clean quit happened: nothing comes back
@@ -203,15 +207,15 @@ async def test_drafts_record_the_base_fingerprint(tmp_path):
     app = EditorApp(target, quiet_delay=30)
     async with app.run_test():
         saver = app.query_one(Editor).autosaver
-        assert saver.base == opened  # the file as it was opened
+        assert saver.session.fingerprint == opened  # the file as it was opened
         saver.touch({"schema_version": 1, "language": "en", "mission": "M"})
         assert saver.flush().base == opened
-        draft_id = saver.draft_id
-    # After a crash the file changes; the restored editor's autosaver keeps the old base.
+        draft_id = saver.session.draft_id
+    # After a crash the file changes; the restored editor's session keeps the old base.
     target.write_text("schema_version: 1\nlanguage: en\nvision: theirs\n", encoding="utf-8")
-    app = EditorApp(target, quiet_delay=30, draft_id=draft_id)
+    app = EditorApp(target, quiet_delay=30, draft_id=draft_id, base=DraftStore().info(draft_id).base)
     async with app.run_test():
         saver = app.query_one(Editor).autosaver
-        assert saver.base == opened
+        assert saver.session.fingerprint == opened
         saver.touch({"schema_version": 1, "language": "en", "mission": "M2"})
         assert saver.flush().base == opened

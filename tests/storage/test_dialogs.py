@@ -435,7 +435,7 @@ async def test_dialogs_fit_80x24_in_every_language(lang, tmp_path):
 
 
 def test_free_name(tmp_path):
-    from wizard.app.screens.save_as import free_name
+    from wizard.storage import free_name
 
     target = tmp_path / "policy.yaml"
     assert free_name(target) == target

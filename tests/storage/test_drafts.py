@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.storage import (
+    DraftBusy,
     DraftStore,
     changed_sections,
     draft_id_for,
@@ -58,7 +59,7 @@ def test_round_trip_for_a_file(tmp_path):
     assert info.language == "hr"
     assert info.pid == os.getpid()
     assert not info.owner_running  # our own process does not count as another window
-    assert store.for_target(target) == info
+    assert store.for_target(target) == [info]
     assert store.list() == [info]
     # The draft is readable by a person: UTF-8 letters as they are.
     text = info.path.read_text(encoding="utf-8")
@@ -97,7 +98,7 @@ def test_rewriting_replaces_the_draft_and_discard_removes_it(tmp_path):
     assert [p.name for p in store.folder.iterdir()] == [f"{draft_id}.draft.yaml"]  # no temp left
     store.discard(draft_id)
     assert store.read(draft_id) is None
-    assert store.for_target(target) is None
+    assert store.for_target(target) == []
     assert store.list() == []
     store.discard(draft_id)  # twice is fine
 
@@ -309,7 +310,7 @@ def test_draft_remembers_the_file_it_started_from(tmp_path):
     store = DraftStore()
     store.write(draft_id_for(target), {**SPEC, "mission": "mine"}, target, base=opened)
     target.write_text("schema_version: 1\nlanguage: en\nvision: theirs\n", encoding="utf-8")  # after the crash
-    info = store.for_target(target)
+    [info] = store.for_target(target)
     assert info.base == opened
     with pytest.raises(ConflictError):
         save_text(target, "mission: mine\n", expected=info.base)
@@ -326,11 +327,13 @@ def test_draft_without_base_or_with_a_broken_one():
 
 
 def _draft_written_by(process_code: str) -> tuple[subprocess.Popen, DraftStore]:
+    """Another window: a process that takes a draft's lock, writes the draft, then runs `process_code`."""
     script = textwrap.dedent(
         f"""
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
         from wizard.storage import DraftStore
+        DraftStore().claim("new-other")
         DraftStore().write("new-other", {{"schema_version": 1, "language": "en", "title": "Other window"}})
         print("written", flush=True)
         {process_code}
@@ -347,10 +350,14 @@ def test_a_draft_of_another_running_window_is_marked():
         [info] = store.list()
         assert info.pid == process.pid
         assert info.owner_running
+        with pytest.raises(DraftBusy):
+            store.claim("new-other")  # its work: this window cannot take it over
     finally:
         process.kill()
         process.wait()
     assert not store.info("new-other").owner_running  # killed: offer it for recovery
+    store.claim("new-other")  # and this window may take it over now
+    store.release("new-other")
 
 
 NO_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
@@ -369,14 +376,32 @@ def test_a_killed_but_unreaped_process_does_not_count():
         process.wait()
 
 
-@NO_PROC
-def test_a_reused_process_number_or_another_computer_does_not_count():
+def test_a_window_that_ended_cleanly_leaves_no_lock():
+    process, store = _draft_written_by("from wizard.storage import DraftStore; DraftStore().release('new-other')")
+    process.wait()
+    assert not store.info("new-other").owner_running
+    assert not (store.folder / "new-other.lock").exists()
+
+
+def test_a_reused_process_number_does_not_count():
     import dataclasses
 
     store = DraftStore()
     info = store.write("new-mine", SPEC)
-    parent = dataclasses.replace(info, pid=os.getppid(), started=12345)  # alive, but not the process that wrote it
+    parent = dataclasses.replace(info, pid=os.getppid())  # alive, but it holds no lock on this draft
     assert not parent.owner_running
-    elsewhere = dataclasses.replace(info, pid=os.getppid(), started=None, host="another-computer")
-    assert not elsewhere.owner_running
-    assert dataclasses.replace(info, pid=os.getppid(), started=None).owner_running
+
+
+def test_each_window_on_a_file_has_a_draft_of_its_own(tmp_path):
+    from wizard.storage import new_file_draft_id
+
+    target = tmp_path / "policy.yaml"
+    first, second = new_file_draft_id(target), new_file_draft_id(target)
+    assert first != second and first.startswith(draft_id_for(target) + "-")
+    store = DraftStore()
+    store.write(first, {**SPEC, "mission": "A"}, target)
+    store.write(second, {**SPEC, "mission": "B"}, target)
+    store.write(draft_id_for(tmp_path / "other.yaml") + "-0000", SPEC, tmp_path / "other.yaml")
+    assert sorted(store.read(info.id)["mission"] for info in store.for_target(target)) == ["A", "B"]
+    store.discard(first)  # one window's clean save
+    assert [info.id for info in store.for_target(target)] == [second]  # the other's work stays

@@ -88,7 +88,7 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     assert title_on_disk(policy) == "Customer Service Policy"  # the user's file is written only on save
 
     again = open_editor(start, policy)
-    screen = again.wait_for("Unsaved work was found")
+    screen = again.wait_for("Unsaved work was found", "Last changed:")
     assert "Policy Wizard kept your unsaved changes to" in " ".join(screen.split())
     assert "Last changed:" in screen
     assert "Sections that differ from the file: “Basics”" in screen
@@ -156,6 +156,8 @@ def test_a_failed_save_loses_nothing(start, policy, tmp_path):
     edit_title(terminal, "Title Worth Keeping")
     shutil.rmtree(policy.parent)  # the folder goes away behind the app's back
     terminal.press("ctrl+s")
+    terminal.wait_for("The file is no longer there", "Save it again")  # never written again unasked
+    terminal.press("down", "enter")  # Save it again: its folder is gone too
     screen = terminal.wait_for("The policy was not saved", "Nothing is lost")
     flat = " ".join(screen.split())
     assert "Could not save" in flat and "its folder no longer exists." in flat
@@ -217,3 +219,34 @@ def test_a_colleagues_change_made_while_the_app_was_down_is_not_overwritten(star
     again.press("ctrl+s")
     again.wait_for("The file was changed by someone else", timeout=8)
     assert policy.read_text(encoding="utf-8") == theirs
+
+
+def test_two_windows_on_one_file_both_killed_lose_nothing(start, policy):
+    """Two real app processes edit the same file, each with a draft of its own; `kill -9` of
+    both, and the next start offers both drafts, each with its window's typing."""
+    first = open_editor(start, policy)
+    edit_title(first, "Typed In The First Window")
+
+    second = start("edit", str(policy))
+    screen = second.wait_for("This policy is already open in another window", "Edit anyway")
+    assert "Open read-only" in screen
+    second.press("down", "enter")  # Edit anyway
+    second.wait_for("policy.yaml", "Title", "Company")
+    time.sleep(0.5)
+    edit_title(second, "Typed In The Second Window")
+    time.sleep(AUTOSAVE_PROMISE + 0.5)
+    first.kill()
+    second.kill()
+
+    drafts = DraftStore().list()
+    assert sorted(DraftStore().read(info.id)["title"] for info in drafts) == [
+        "Typed In The First Window",
+        "Typed In The Second Window",
+    ]
+    again = open_editor(start, policy)
+    again.wait_for("Unsaved work was found", "Draft 1 of 2")
+    again.press("escape")  # decide later: the next draft is offered
+    again.wait_for("Unsaved work was found", "Draft 2 of 2")
+    again.press("enter")  # Restore
+    again.wait_for("Typed In The First Window", "unsaved changes")  # the older draft comes second
+    assert len(DraftStore().list()) == 2  # the one not restored waits for next time

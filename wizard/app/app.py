@@ -205,6 +205,7 @@ class PolicyWizardApp(App):
 
         from wizard.app import core
         from wizard.app.screens.editor import EditorScreen
+        from wizard.session import PolicySession
 
         try:
             loaded = await asyncio.to_thread(core.load, path)
@@ -222,59 +223,76 @@ class PolicyWizardApp(App):
         from wizard.app.recent import remember
 
         remember(path)
-        draft = self._draft_for(path)
-        editor = EditorScreen(loaded.data, path, fingerprint=loaded.fingerprint)
-        if draft is not None:
-            info, data = draft
+        session = loaded.session
+        session.read_only = not await self._edit_here(path)
+        editor = EditorScreen(loaded.data, path, session=session)
+        drafts = self._drafts_for(path)
+        for number, (info, data) in enumerate(drafts, 1):
             from wizard.app.unsaved import from_draft, sections_differing
-            from wizard.storage import changed_sections
+            from wizard.storage import DraftStore, changed_sections
 
-            unsaved = from_draft(info.unsaved)
             differing = sections_differing(changed_sections(data, loaded.data), info.unsaved)
-            if differing:
-                from wizard.app.screens.recover import RecoverDraftScreen
+            if not differing:
+                DraftStore().discard(info.id)  # it holds nothing the file does not
+                continue
+            from wizard.app.screens.recover import RecoverDraftScreen
 
+            if self.editor is not editor:
                 self._show_editor(editor)
-                choice = await self.push_screen_wait(RecoverDraftScreen(info, differing))
-                if choice == "restore":
-                    # the file as it was when editing began: a change made since then is a conflict
-                    editor = EditorScreen(data, path, fingerprint=info.base or loaded.fingerprint, dirty=True,
-                                          draft_id=info.id, unsaved=unsaved)
-                    self._show_editor(editor)
-                    return
-                if choice == "discard":
-                    from wizard.storage import DraftStore
+            choice = await self.push_screen_wait(RecoverDraftScreen(info, differing, number, len(drafts)))
+            if choice == "restore":
+                # the file as it was when editing began: a change made since then is a conflict
+                restored = PolicySession(path, fingerprint=info.base or loaded.fingerprint, on_disk=loaded.data,
+                                         draft_id=info.id, dirty=True, read_only=session.read_only)
+                self._show_editor(EditorScreen(data, path, session=restored, unsaved=from_draft(info.unsaved)))
+                return
+            if choice == "discard":
+                DraftStore().discard(info.id)
+        if self.editor is not editor:
+            self._show_editor(editor)
 
-                    DraftStore().discard(info.id)
-                if self.editor is editor:
-                    return
-        self._show_editor(editor)
+    async def _edit_here(self, path: Path) -> bool:
+        """Whether to edit the file in this window: asked when another window has it open."""
+        import asyncio
 
-    def _draft_for(self, path: Path):
+        from wizard.session import PolicySession
+
+        windows = await asyncio.to_thread(PolicySession.windows_on, path)
+        if not windows:
+            return True
+        from wizard.app.screens.open_elsewhere import OpenElsewhereScreen
+
+        return await self.push_screen_wait(OpenElsewhereScreen(path, windows)) == "edit"
+
+    def _drafts_for(self, path: Path) -> list:
+        """The drafts of the file that no running window holds, with their data, newest first."""
+        from wizard.session import PolicySession
         from wizard.storage import DraftStore
 
+        found = []
         try:
             store = DraftStore()
-            info = store.for_target(path)
-            if info is None or info.owner_running:
-                return None
-            data = store.read(info.id)
-        except Exception:
-            return None
-        return (info, data) if data is not None else None
+            for info in PolicySession.drafts_to_recover(path, store):
+                data = store.read(info.id)
+                if data is not None:
+                    found.append((info, data))
+        except Exception:  # a draft folder that cannot be read has nothing to offer
+            pass
+        return found
 
     def open_draft(self, info, data: dict) -> None:
         """Restore a draft chosen on the welcome screen."""
         from wizard.app import core
         from wizard.app.screens.editor import EditorScreen
         from wizard.app.unsaved import from_draft
+        from wizard.session import PolicySession
 
         fingerprint = None
         target = Path(info.target) if info.target is not None else None
         if target is not None and target.is_file():
             fingerprint = info.base or core.file_fingerprint(target)
-        self._show_editor(EditorScreen(data, target, fingerprint=fingerprint, dirty=True, draft_id=info.id,
-                                       unsaved=from_draft(getattr(info, "unsaved", ()))))
+        session = PolicySession(target, fingerprint=fingerprint, draft_id=info.id, dirty=True)
+        self._show_editor(EditorScreen(data, target, session=session, unsaved=from_draft(getattr(info, "unsaved", ()))))
 
     def action_open_file(self) -> None:
         self.run_worker(self._ask_open(), exclusive=True, group="open")

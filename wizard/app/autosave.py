@@ -1,6 +1,7 @@
 """Autosave: every change reaches a draft in the state folder within two seconds.
 
-The editor screen owns one `Autosaver` and calls `touch(data, unsaved)` after every
+The editor screen owns one `Autosaver` for its `PolicySession` (which owns the draft,
+its lock and what goes into it) and calls `touch(data, unsaved)` after every
 change (`unsaved`: typed input that is not valid spec data yet, kept in the draft too).
 The first change schedules a write (a Textual timer on the owner); changes that come
 while one is scheduled join it, so the draft is written at most once per second and
@@ -26,12 +27,12 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from wizard.storage import DraftInfo, DraftStore, Fingerprint, draft_id_for, fingerprint, new_draft_id
+from wizard.session import PolicySession
+from wizard.storage import DraftInfo
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -61,29 +62,20 @@ class Autosaver:
     def __init__(
         self,
         owner: DOMNode,
-        target: Path | None = None,
+        session: PolicySession,
         *,
-        draft_id: str | None = None,
-        store: DraftStore | None = None,
         quiet_delay: float = QUIET_DELAY,
         min_interval: float = MIN_INTERVAL,
         threaded: bool = True,
-        base: Fingerprint | None = None,
     ) -> None:
         """`owner`: the widget or screen whose timers and workers run the writes (and that
-        receives the messages). `target`: the file being edited (None for a new policy).
-        `draft_id`: reuse an existing draft (e.g. one just restored); by default it is
-        derived from `target`, or fresh for a new policy. `base`: the fingerprint of the file
-        as this editing began, recorded in each draft (`DraftInfo.base`); by default the
-        restored draft's own base, else the file as it is now (just opened or saved)."""
+        receives the messages). `session`: the policy's file session, whose own draft is
+        written (`PolicySession.write_draft`)."""
         self.owner = owner
-        self.store = store or DraftStore()
-        self.target = Path(target) if target is not None else None
-        self.draft_id = draft_id or (draft_id_for(self.target) if self.target is not None else new_draft_id())
+        self.session = session
         self.quiet_delay = quiet_delay
         self.min_interval = min_interval
         self.threaded = threaded
-        self.base = base if base is not None else self._initial_base(draft_id)
         self._data: dict | None = None
         self._unsaved: list = []  # wizard.app.unsaved.to_draft form of the latest touch
         self._retry: dict | None = None  # a snapshot whose write failed, until a newer one lands
@@ -133,40 +125,22 @@ class Autosaver:
             self._retry = None
             self._generation += 1
             try:
-                self.store.discard(self.draft_id)
+                self.session.discard_draft()
             except OSError as error:
                 self.last_error = error
 
-    def retarget(self, target: Path) -> None:
-        """The policy now lives at `target` (after "save as"): its draft follows the new name."""
-        self.discard()
-        self.target = Path(target)
-        self.draft_id = draft_id_for(self.target)
-        self.base = self._initial_base(None)
-
     # -- internals -----------------------------------------------------------
-
-    def _initial_base(self, restored_id: str | None) -> Fingerprint | None:
-        try:
-            if restored_id is not None:
-                info = self.store.info(restored_id)
-                if info is not None and info.base is not None:
-                    return info.base
-            return fingerprint(self.target) if self.target is not None else None
-        except (OSError, ValueError):
-            return None
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
 
-    def _snapshot(self) -> tuple[int, int, dict, Path | None, str, Fingerprint | None, list]:
+    def _snapshot(self) -> tuple[int, int, dict, list]:
         data, self._data = self._data, None
         self._sequence += 1
         self._last_write = time.monotonic()
-        return (self._sequence, self._generation, copy.deepcopy(data), self.target, self.draft_id, self.base,
-                copy.deepcopy(self._unsaved))
+        return self._sequence, self._generation, copy.deepcopy(data), copy.deepcopy(self._unsaved)
 
     def _due(self) -> None:
         self._timer = None
@@ -185,10 +159,7 @@ class Autosaver:
         sequence: int,
         generation: int,
         data: dict,
-        target: Path | None,
-        draft_id: str,
-        base: Fingerprint | None,
-        unsaved: list | None = None,
+        unsaved: list,
         wait: float = -1,
     ) -> DraftInfo | None:
         if not self._lock.acquire(timeout=wait):
@@ -197,10 +168,7 @@ class Autosaver:
             if generation != self._generation or sequence < self._written:
                 return None  # discarded meanwhile, or a newer snapshot is already on disk
             try:
-                if unsaved:
-                    info = self.store.write(draft_id, data, target, base, unsaved=unsaved)
-                else:
-                    info = self.store.write(draft_id, data, target, base)
+                info = self.session.write_draft(data, unsaved)
             except Exception as error:  # noqa: BLE001 - autosave must never take the app down
                 self.last_error = error
                 self._retry = data

@@ -18,11 +18,13 @@ from wizard.spec.model import LANGUAGES, SCHEMA_VERSION
 
 @dataclass
 class Loaded:
-    """A spec file as opened: its data, its path and its fingerprint (to detect a change on disk)."""
+    """A spec file as opened: its data, its path, its fingerprint (to detect a change on disk)
+    and the file's session (wizard.session), which the editor takes over."""
 
     data: dict
     path: Path
     fingerprint: Any = None
+    session: Any = None
 
 
 @dataclass
@@ -49,29 +51,16 @@ def blank_spec(lang: str) -> dict:
 
 def load(path: Path) -> Loaded:
     """Open a spec file; raise FileProblems with every problem of a bad file."""
-    from wizard.spec import SpecError, load_spec
+    from wizard.session import PolicySession
+    from wizard.spec import SpecError
 
     path = Path(path)
     try:
-        spec = load_spec(path)
+        opened = PolicySession.open(path)
     except SpecError as error:
         problems = [str(problem) for problem in error.problems] or [str(error)]
         raise FileProblems(path, problems) from None
-    return Loaded(spec.data, path, file_fingerprint(path))
-
-
-def dump(data: dict, path: Path | None = None) -> str:
-    """The canonical text to save; the comments of the file at `path` are kept, since the
-    author wrote them (a `# yaml-language-server` line, a note to a colleague)."""
-    from wizard.spec import SpecError, dump_spec, load_spec
-
-    comments = None
-    if path is not None and Path(path).is_file():
-        try:
-            comments = load_spec(path).comments
-        except (SpecError, OSError):
-            comments = None
-    return dump_spec(data, comments=comments)
+    return Loaded(opened.spec.data, path, opened.session.fingerprint, opened.session)
 
 
 def file_fingerprint(path: Path) -> Any:

@@ -13,8 +13,7 @@ from wizard.spec.model import LANGUAGES
 
 from .blocks import Block
 from .interpret import blocks_as_text
-from .values import squash
-from .vocabulary import scaffold, strip_numbering
+from .vocabulary import scaffold
 
 _COMMON_WORDS = {
     "en": {"the", "and", "of", "to", "we", "our", "is", "are", "for", "with", "every", "within", "will", "a"},
@@ -52,14 +51,7 @@ def detect_language(blocks: list[Block]) -> str | None:
 
 def _scaffold_votes(blocks: list[Block]) -> str | None:
     """The language whose own headings and labels the document uses (at least two)."""
-    headings = [squash(strip_numbering(b.text)) for b in blocks if b.kind == "heading"]
-    labels = [squash(item.label) for b in blocks for item in ([b.item] if b.kind == "paragraph" else b.items)
-              if item.label]
-    votes = {}
-    for lang in LANGUAGES:
-        words = scaffold(lang)
-        votes[lang] = sum(1 for h in headings if h in words.sections or h in words.subheadings) + sum(
-            1 for label in labels if label in words.labels)
+    votes = {lang: scaffold(lang).own_words_in(blocks) for lang in LANGUAGES}
     best = max(votes, key=votes.get)
     tied = [lang for lang in LANGUAGES if votes[lang] == votes[best]]
     return best if votes[best] >= 2 and len(tied) == 1 else None

@@ -155,14 +155,18 @@ class _Interpreter:
         return block.kind == "heading" and block.level <= section_level
 
     def _own_document(self) -> bool:
-        """Whether this tool wrote the document: our own headings (two or more, none numbered,
-        and more of them than headings we would have to guess). Then a heading that is not ours
+        """Whether this tool wrote the document: our own headings and labels (two or more, no
+        heading numbered, and more of them than headings we would have to guess). Then a heading that is not ours
         is the author's extra section, and names in tables are never guessed from a word."""
         headings = [b.text for b in self.blocks if b.kind == "heading"]
-        exact = sum(1 for text in headings if squash(text) in self.words.sections)
+        ours = self.words.own_words_in(self.blocks)
         guessed = sum(1 for text in headings if squash(text) not in self.words.sections and self.words.heading_key(text))
-        numbered = any(strip_numbering(text) != text for text in headings)
-        return exact >= 2 and exact >= guessed and not numbered
+        numbered = sum(1 for text in headings if strip_numbering(text) != text) >= 2
+        return ours >= 2 and ours >= guessed and not numbered
+
+    def title_of(self, head: Block) -> str:
+        """A heading as a title in the policy: without the document's own numbering ("5.")."""
+        return head.text if self.own else strip_numbering(head.text)
 
     def place(self, block: Block | None, target: str, text: str = "") -> None:
         if block is not None:
@@ -170,7 +174,7 @@ class _Interpreter:
 
     def leftover(self, title: str, where: int, blocks: list[Block]) -> None:
         if blocks:
-            self.leftovers.append((strip_numbering(title), where, blocks))
+            self.leftovers.append((title if self.own else strip_numbering(title), where, blocks))
 
     def _keep_leftovers(self) -> None:
         """What no reader placed becomes extra sections, listed in the report as not placed."""
@@ -249,7 +253,7 @@ class _Interpreter:
 
     def _extra(self, head: Block, body: list[Block]) -> None:
         sections = self.spec.setdefault("sections", [])
-        entry: dict[str, Any] = {"title": strip_numbering(head.text)}
+        entry: dict[str, Any] = {"title": self.title_of(head)}
         text = blocks_as_text(body)
         if text:
             entry["body"] = text
@@ -502,7 +506,7 @@ class _Interpreter:
                     procedure.setdefault("steps", []).append(text)
                     self.place(block, f"{path}.steps")
         procedure["kind"] = _kind_with_family(procedure["kind"], family)
-        title = strip_numbering(head.text)
+        title = self.title_of(head)
         if procedure["kind"] == "other" or self.words.procedure_titles.get(squash(title)) != procedure["kind"]:
             procedure["title"] = title
         # the contract's key order

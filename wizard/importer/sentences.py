@@ -123,7 +123,8 @@ def read_month_sentence(sentence: str, lang: str) -> tuple[str, int] | None:
 @cache
 def _ranks(lang: str) -> dict[str, int]:
     """Escalation levels as our documents write them ("2", "二级") -> the level."""
-    shown = translations(lang, "render").pgettext("escalation level", "%(level)s")
+    in_context = translations(lang, "render").pgettext  # a render message: not extracted here
+    shown = in_context("escalation level", "%(level)s")
     return {squash(shown % {"level": format_rank(level, lang)}): level for level in range(1, 100)}
 
 

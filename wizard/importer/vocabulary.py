@@ -167,6 +167,20 @@ class Scaffold:
             "Questions about this policy: %(contact)s", "We are here to help: %(contact)s"))
         self.dash = build.DASH
 
+    def own_words_in(self, blocks) -> int:
+        """How many of our own headings (sections, their parts, procedures), field labels and
+        table headers the blocks use."""
+        count = 0
+        for block in blocks:
+            if block.kind == "heading":
+                folded = squash(strip_numbering(block.text))
+                count += folded in self.sections or folded in self.subheadings or folded in self.procedure_titles
+            items = [block.item] if block.kind == "paragraph" else block.items
+            count += sum(1 for item in items if item.label and squash(item.label) in self.labels)
+            if block.kind == "table" and block.rows:
+                count += sum(1 for cell in block.rows[0] if squash(cell) in self.columns)
+        return count
+
     def heading_key(self, text: str) -> str | None:
         """The section a heading names: our own heading exactly, else a word people use."""
         folded = squash(strip_numbering(text))

@@ -73,10 +73,10 @@ def _with_comments(text: str, comments: list) -> str:
             if line - 1 not in inside or _BLOCK_HEADER.search(row.rstrip()):
                 beside.setdefault(line, []).append(comment)
                 continue
-        if line is None:  # the value is gone: keep the comment before the value that followed
-            line = lines.get(fallback) if fallback is not None else None
+        if line is None:  # the value is gone: keep the comment before the first value that followed
+            line = next((lines[after] for after in fallback if after in lines), None)
             if line is None:
-                (end if fallback is None else header).append(comment)
+                end.append(comment)
                 continue
         above.setdefault(line, []).append(comment)
     out = list(header)

@@ -56,9 +56,10 @@ class Spec:
     path: Path | None = None
     # The file's comments, so that saving keeps them: (where, path, text, fallback) with
     # where "above" (own line before the value at path; () = the file's header) or "inline"
-    # (after the value at path, on its line); fallback is the path of the next value in the
-    # file, used when the value at path is gone (None = the end of the file).
-    comments: list[tuple[str, tuple, str, tuple | None]] = field(default_factory=list)
+    # (after the value at path, on its line); fallback holds the paths of the next values in
+    # the file: the comment goes before the first of them that is saved when the value at
+    # path is not (an empty value), and at the end of the file when none is.
+    comments: list[tuple[str, tuple | None, str, tuple]] = field(default_factory=list)
 
     def line_of(self, path: tuple) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -540,8 +541,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
 # --- Comments -------------------------------------------------------------------------------
 
 def _comments(text: str, lines: dict[tuple, int], reach: dict[int, int], inside: set[int]
-              ) -> list[tuple[str, tuple, str, tuple | None]]:
-    """The comments of a file, each tied to the value it stands before or beside."""
+              ) -> list[tuple[str, tuple, str, tuple]]:
+    """The comments of a file, each tied to the value it stands before or beside, with the
+    values that follow it in the file (where it goes when its own value is not saved: an
+    empty value the canonical form leaves out)."""
     import bisect
 
     ordered = sorted(lines.items(), key=lambda item: (item[1], len(item[0])))
@@ -555,9 +558,13 @@ def _comments(text: str, lines: dict[tuple, int], reach: dict[int, int], inside:
         column = reach.get(index, 0)
         rest = row[column:].rstrip("\r")
         if column:
+            # after the last value of the line may come the flow punctuation of a list or
+            # mapping written over several lines (`[email,   # first`), then the comment
             rest = rest.lstrip(" \t")
             rest = rest[1:].lstrip(" \t") if rest.startswith(":") else rest
-            if not rest.startswith("#") or not row[column:].startswith((" ", "\t", ":")):
+            rest = rest.lstrip(" \t,[]{}")
+            hash_at = row.find(rest, column) if rest else -1
+            if not rest.startswith("#") or row[hash_at - 1] not in " \t":
                 continue
             where = "inline"
         else:
@@ -576,5 +583,18 @@ def _comments(text: str, lines: dict[tuple, int], reach: dict[int, int], inside:
             path, where = None, "end"
         else:
             path = following
-        found.append((where, path, rest, following))
+        found.append((where, path, rest, _values_after(ordered, after, path)))
     return found
+
+
+def _values_after(ordered: list[tuple[tuple, int]], start: int, gone: tuple | None, limit: int = 8) -> tuple:
+    """Up to `limit` paths of the values from `ordered[start]` on, leaving out `gone` and the
+    values inside it: the places a comment may move to when its own value is not saved."""
+    found: list[tuple] = []
+    for path, _line in ordered[start:]:
+        if gone is not None and path[: len(gone)] == gone:
+            continue
+        found.append(path)
+        if len(found) == limit:
+            break
+    return tuple(found)

@@ -2,6 +2,8 @@
 
 `ConflictScreen(path)` asks what to do and returns "overwrite", "reload", "save_as" or
 "cancel" (Escape). "Save as" has the focus: it is the one answer that loses nothing.
+`ConflictScreen(path, gone=True)`: the file was deleted or moved away meanwhile; writing
+it again ("overwrite") is asked, not done silently, and there is nothing to reload.
 """
 
 from __future__ import annotations
@@ -24,14 +26,25 @@ class ConflictScreen(StorageDialog[str]):
     cancel_result = "cancel"
     default_choice = "save_as"
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, gone: bool = False) -> None:
         super().__init__()
         self.path = Path(path)
+        self.gone = gone
 
     def title_text(self) -> str:
+        if self.gone:
+            return _("The file is no longer there")
         return _("The file was changed by someone else")
 
     def body(self) -> ComposeResult:
+        if self.gone:
+            yield Static(
+                _("%(file)s was deleted or moved after you opened it. Your changes are not saved yet.")
+                % {"file": self.path},
+                id="conflict-text",
+                markup=False,
+            )
+            return
         yield Static(
             _(
                 "%(file)s was changed on disk after you opened it: by a colleague, "
@@ -43,6 +56,12 @@ class ConflictScreen(StorageDialog[str]):
         )
 
     def choices(self) -> list[Choice]:
+        if self.gone:
+            return [
+                Choice("save_as", _("Save as…"), _("Save your version under another name."), variant="primary"),
+                Choice("overwrite", _("Save it again"), _("Write the file again where it was."), variant="warning"),
+                Choice("cancel", _("Cancel"), _("Save nothing now and keep editing.")),
+            ]
         backup = self.path.name + BACKUP_SUFFIX
         return [
             Choice("save_as", _("Save as…"), _("Save your version as another file; both are kept."), variant="primary"),

@@ -1,10 +1,12 @@
 """The main screen: the steps on the left, the form of one step in the middle, the live
 preview on the right.
 
-The editor owns the one spec dict. Forms post `StepForm.Changed(path, value)`; the
-editor applies it with `set_at`, marks the file unsaved, and schedules autosave,
-the preview and the checks. None of that runs on the keystroke itself: the
-preview and checks are debounced and run in threads, the autosaver batches.
+The editor owns the one spec dict; everything about the file (its path, fingerprint,
+draft, saving) belongs to its `PolicySession` (wizard.session). Forms post
+`StepForm.Changed(path, value)`; the editor applies it with `set_at`, marks the file
+unsaved, and schedules autosave, the preview and the checks. None of that runs on the
+keystroke itself: the preview and checks are debounced and run in threads, the
+autosaver batches.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
 from wizard.app import core
+from wizard.app.autosave import Autosaver
 from wizard.app.steps.base import StepForm
 from wizard.app.ui import (
     LANGUAGE_NAMES,
@@ -44,8 +47,9 @@ from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
+from wizard.session import FileGoneError, PolicySession, draft_problem_reason
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
-from wizard.storage import ConflictError, SaveError, fingerprint, save_text
+from wizard.storage import ConflictError, SaveError, free_name
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
@@ -160,16 +164,17 @@ class EditorScreen(Screen):
         dirty: bool = False,
         draft_id: str | None = None,
         unsaved: dict[tuple, UnsavedInput] | None = None,
+        session: PolicySession | None = None,
         imported: list | None = None,
     ) -> None:
-        """`unsaved`: typed input that could not be saved, restored from a draft; `imported`:
-        the parts of an imported document that found no step of their own (importer.Placement)."""
+        """`unsaved`: typed input that could not be saved, restored from a draft. `session`:
+        the file's session as opened; by default one is made of `path`, `fingerprint`,
+        `dirty` and `draft_id` (a restored draft this window takes over). `imported`: the
+        parts of an imported document that found no step of their own (importer.Placement)."""
         super().__init__()
         translate_bindings(self)
         self.data = data
-        self.path = Path(path) if path is not None else None
-        self.fingerprint = fingerprint
-        self.dirty = dirty
+        self.session = session or PolicySession(path, fingerprint=fingerprint, draft_id=draft_id, dirty=dirty)
         self.step = STEP_KEYS[0]
         self.edit_lang = data.get("language", "en")
         self.findings: list = []
@@ -185,7 +190,26 @@ class EditorScreen(Screen):
         self._example_turn: dict[tuple, int] = {}
         self._switching = asyncio.Lock()
         self._revision_noted = False  # the revision note is asked for once per editing session
-        self.autosaver = self._make_autosaver(draft_id)
+        self._shown_draft_problem: OSError | None = None  # why no draft can be written, as told
+        self.autosaver = Autosaver(self, self.session)
+
+    # The file's state lives in the session; these are the editor's names for it.
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path
+
+    @property
+    def fingerprint(self) -> Any:
+        return self.session.fingerprint
+
+    @property
+    def dirty(self) -> bool:
+        return self.session.dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self.session.dirty = value
 
     @property
     def active_bindings(self) -> dict:
@@ -209,12 +233,14 @@ class EditorScreen(Screen):
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
                     yield Button(_("Back"), id="back", compact=True)
-                    yield NavHint(_("Your answers are kept."), id="nav-hint")
+                    yield NavHint(self._nav_hint_text(), id="nav-hint")
                     yield Button(_("Next"), id="next", variant="primary", compact=True)
             yield Preview(lang=self.data.get("language", "en"), id="preview")
         yield KeysFooter(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
 
     async def on_mount(self) -> None:
+        if not self.session.claim():
+            self._show_draft_problem(self.session.draft_problem)
         self._update_title()
         self._apply_preview_visibility()
         await self.show_step(self.step)
@@ -238,7 +264,7 @@ class EditorScreen(Screen):
         self.refresh_bindings()
         self.query_one("#back", Button).label = _("Back")
         self.query_one("#next", Button).label = _("Next")
-        self.query_one("#nav-hint", NavHint).set_text(_("Your answers are kept."))
+        self.query_one("#nav-hint", NavHint).set_text(self._nav_hint_text())
         self.query_one(StepList).refresh_labels()
         self.query_one(Preview).refresh_labels()
         self._update_title()
@@ -259,8 +285,12 @@ class EditorScreen(Screen):
 
     def _update_title(self) -> None:
         self.title = ("● " if self.needs_saving else "") + self.file_label
-        written = self.path is not None and self.fingerprint is not None  # a new file's path is only a target
-        if self.dirty:
+        written = self.session.written  # a new file's path is only a target
+        if self._shown_draft_problem is not None and self.needs_saving:
+            self.sub_title = _("unsaved changes, and no draft: save them")
+        elif self.session.read_only:
+            self.sub_title = _("read-only: saving asks for another name")
+        elif self.dirty:
             self.sub_title = _("unsaved changes")
         elif self.unsaved:
             self.sub_title = _("some input is not saved")
@@ -653,62 +683,69 @@ class EditorScreen(Screen):
 
     async def save(self, ask_path: bool = False, then_quit: bool = False) -> bool:
         """Save to the file (asking where when it has none); True when the policy is saved.
-        Typed input that cannot be saved is named first: the user fixes it, or saves the rest."""
+        Typed input that cannot be saved is named first: the user fixes it, or saves the rest
+        (those fields keep the value the file has). A file changed, deleted or unwritable is
+        asked about; nothing is lost whatever the answer."""
         if self.unsaved and not await self._confirm_unsaved_input():
             return False
+        session = self.session
         path = self.path
-        if path is None or ask_path:
-            initial = path or Path.cwd() / "policy.yaml"
+        if path is None or ask_path or session.read_only:
+            initial = (free_name(path) if session.read_only else path) if path is not None else Path.cwd() / "policy.yaml"
             path = await self.ask_save_path(initial)
             if path is None:
                 return False
-        text = None
-        expected = self.fingerprint if path == self.path else None
+        overwrite = False
         while True:
             try:
-                if text is None:
-                    if self.dirty and self.data.get("revisions") and path == self.path and not self._revision_noted:
-                        # a conflict is asked about first: the note belongs to the save that happens
-                        await asyncio.to_thread(_check_unchanged, path, expected)
-                        if not await self._ask_revision_note():
-                            return False
-                    text = core.dump(self.data, self.path or path)
-                new_fingerprint = await asyncio.to_thread(save_text, path, text, expected)
-            except (ConflictError, SaveError, OSError) as error:
-                if isinstance(error, ConflictError):
-                    choice = await self._ask_conflict(path)
-                    if choice == "overwrite":
-                        expected = None
-                        continue
-                    if choice == "reload":
-                        await self.reload()
+                if self.dirty and self.data.get("revisions") and path == self.path and not self._revision_noted:
+                    # a conflict is asked about first: the note belongs to the save that happens
+                    if not overwrite:
+                        await asyncio.to_thread(session.check_unchanged, path)
+                    if not await self._ask_revision_note():
                         return False
-                    if choice == "save_as":
-                        from wizard.app.screens.save_as import free_name
-
-                        path = await self.ask_save_path(free_name(Path(path)))
-                        if path is None:
-                            return False
-                        expected = None
-                        continue
+                saved = session.keep_disk_values(self.data, list(self.unsaved))
+                result = await asyncio.to_thread(session.save, saved, to=path, overwrite=overwrite)
+            except ConflictError as error:
+                choice = await self._ask_conflict(path, gone=isinstance(error, FileGoneError))
+                if choice == "overwrite":
+                    overwrite = True
+                    continue
+                if choice == "reload":
+                    await self.reload()
                     return False
-                choice = await self._ask_save_failed(str(error))
                 if choice == "save_as":
-                    path = await self.ask_save_path(path)
+                    path = await self.ask_save_path(free_name(Path(path)))
                     if path is None:
                         return False
-                    expected = None
+                    continue
+                return False
+            except (SaveError, OSError) as error:
+                choice = await self._ask_save_failed(str(error))
+                if choice == "save_as":
+                    path = await self.ask_save_path(session.rescue_path(Path(path), getattr(error, "reason", "other")))
+                    if path is None:
+                        return False
                     continue
                 return False
             break
-        self.path = Path(path)
-        self.fingerprint = new_fingerprint
-        self.dirty = False
+        for unsaved_path in self.unsaved:  # memory now matches the file
+            set_at(self.data, unsaved_path, get_at(saved, unsaved_path))
         self._update_title()
         self.autosaver.discard()
-        self.autosaver = self._make_autosaver(None)
         if self.unsaved:
             self._touch_autosave()  # what could not be saved stays in the draft
+        if result.links_broken:
+            self.notify(
+                ngettext(
+                    "%(path)s had %(count)d other name (a hard link): it still shows the previous version.",
+                    "%(path)s had %(count)d other names (hard links): they still show the previous version.",
+                    result.links_broken,
+                ) % {"path": self.path, "count": result.links_broken},
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
         from wizard.app.recent import remember
 
         remember(self.path)
@@ -733,12 +770,12 @@ class EditorScreen(Screen):
         return True
 
     async def _confirm_unsaved_input(self) -> bool:
-        """Name the fields whose input cannot be saved; True to save the rest. "Go back and
-        fix" puts the cursor into the first of them."""
+        """Name the fields whose input cannot be saved, and the value each keeps (the file's);
+        True to save the rest. "Go back and fix" puts the cursor into the first of them."""
         from wizard.app.screens.unsaved_input import UnsavedInputScreen
 
         entries = self.unsaved_list()
-        kept = {entry.path: get_at(self.data, entry.path) for entry in entries}
+        kept = {entry.path: self.session.value_on_disk(entry.path) for entry in entries}
         choice = await self.app.push_screen_wait(UnsavedInputScreen(entries, kept))
         if choice == "save":
             return True
@@ -766,10 +803,10 @@ class EditorScreen(Screen):
             self.data["revisions"] = list(self.data.get("revisions") or []) + [entry]
         return True
 
-    async def _ask_conflict(self, path: Path) -> str | None:
+    async def _ask_conflict(self, path: Path, gone: bool = False) -> str | None:
         from wizard.app.screens.conflict import ConflictScreen
 
-        return await self.app.push_screen_wait(ConflictScreen(path))
+        return await self.app.push_screen_wait(ConflictScreen(path, gone=gone))
 
     async def _ask_save_failed(self, message: str) -> str | None:
         from wizard.app.screens.save_failed import SaveFailedScreen
@@ -780,18 +817,19 @@ class EditorScreen(Screen):
         """Replace the edits with the file as it is on disk now."""
         if self.path is None:
             return
+        from wizard.spec import SpecError
+
         try:
-            loaded = await asyncio.to_thread(core.load, self.path)
-        except core.FileProblems as problems:
+            spec = await asyncio.to_thread(self.session.reload)
+        except SpecError as error:
             from wizard.app.screens.dialogs import FileProblemsScreen
 
-            await self.app.push_screen_wait(FileProblemsScreen(problems.path, problems.problems))
+            await self.app.push_screen_wait(FileProblemsScreen(self.path, [str(p) for p in error.problems] or [str(error)]))
             return
         self.data.clear()
-        self.data.update(loaded.data)
+        self.data.update(spec.data)
         self.unsaved = {}  # typed input goes with the other changes the user chose to drop
-        self.fingerprint = loaded.fingerprint
-        self.dirty = False
+        self.autosaver.discard()
         self.version += 1
         self._update_title()
         await self.show_step(self.step)
@@ -801,11 +839,45 @@ class EditorScreen(Screen):
 
     # ------------------------------------------------------------------ autosave
 
-    def _make_autosaver(self, draft_id: str | None):
-        """A draft store writer for this policy: unsaved edits survive a crash."""
-        from wizard.app.autosave import Autosaver
+    def _nav_hint_text(self) -> str:
+        if self._shown_draft_problem is not None:
+            return _("Your answers are NOT kept: save them.")
+        return _("Your answers are kept.")
 
-        return Autosaver(self, target=self.path, draft_id=draft_id)
+    @on(Autosaver.Failed)
+    def _draft_failed(self, message: Autosaver.Failed) -> None:
+        message.stop()
+        self._show_draft_problem(message.error if isinstance(message.error, OSError) else OSError(str(message.error)))
+
+    @on(Autosaver.Saved)
+    def _draft_saved(self, message: Autosaver.Saved) -> None:
+        message.stop()
+        if self._shown_draft_problem is not None:
+            self._show_draft_problem(None)
+
+    def _show_draft_problem(self, error: OSError | None) -> None:
+        """Say at once, and keep saying (the hint under the form, the title), that no draft
+        can be written: "your answers are kept" must never be untrue. Said again in a
+        notification only when it starts, and when drafts are written again."""
+        before, self._shown_draft_problem = self._shown_draft_problem, error
+        self.query_one("#nav-hint", NavHint).set_text(self._nav_hint_text())
+        self.query_one("#nav-hint", NavHint).set_class(error is not None, "-error")
+        self._update_title()
+        if error is not None and before is None:
+            self.notify(
+                _("No draft of your changes can be written to %(folder)s (%(reason)s). If the app closes now, "
+                  "your unsaved changes are lost: save them with Ctrl+S.")
+                % {"folder": self.session.store.folder, "reason": draft_problem_reason(error)},
+                title=_("Your answers are not kept"),
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+        elif error is None and before is not None:
+            self.notify(_("Drafts are written again: your answers are kept."), timeout=5)
+
+    def on_unmount(self) -> None:
+        self.session.release()  # the draft stays when it holds unsaved work
 
     # ------------------------------------------------------------------ quit & open
 
@@ -828,6 +900,7 @@ class EditorScreen(Screen):
             self.autosaver.flush()
         else:
             self.autosaver.discard()
+        self.session.release()
         self.app.exit()
 
     def action_open_file(self) -> None:
@@ -861,18 +934,6 @@ def _path_of(widget: Widget) -> tuple | None:
         return full_path(widget)
     except Exception:
         return None
-
-
-def _check_unchanged(path: Path, expected: Any) -> None:
-    """Raise the storage's ConflictError when the file changed on disk since it was read."""
-    if expected is None:
-        return
-    try:
-        current = fingerprint(path)
-    except OSError:
-        return  # the save itself reports it
-    if current is not None and not expected.same_content(current):
-        raise ConflictError(Path(path), expected, current)
 
 
 def _write_export(path: Path, content: bytes) -> None:

@@ -3,7 +3,9 @@
 `RecoverDraftScreen(info, differing)` says whose draft it is, when it was last changed
 (date and time in the UI language, and how long ago) and which sections differ from
 the file on disk, then returns "restore", "discard" or "later" (Escape: later, the
-draft stays and is offered again next time).
+draft stays and is offered again next time). Each window keeps its own draft, so one
+file may have several: `number` and `total` say which one this is, and the app asks
+about each in turn, newest first.
 """
 
 from __future__ import annotations
@@ -76,10 +78,11 @@ class RecoverDraftScreen(StorageDialog[str]):
     cancel_result = "later"
     default_choice = "restore"
 
-    def __init__(self, info: DraftInfo, differing: list[str]) -> None:
+    def __init__(self, info: DraftInfo, differing: list[str], number: int = 1, total: int = 1) -> None:
         super().__init__()
         self.info = info
         self.differing = list(differing)
+        self.number, self.total = number, total
 
     def title_text(self) -> str:
         return _("Unsaved work was found")
@@ -92,6 +95,17 @@ class RecoverDraftScreen(StorageDialog[str]):
             name = info.title or info.company or _("untitled")
             intro = _("Policy Wizard kept a new policy that was never saved: %(name)s.") % {"name": name}
         yield Static(intro, id="recover-intro", markup=False)
+        if self.total > 1:
+            yield Static(
+                _("Draft %(number)d of %(total)d: this file was edited in %(total)d windows, and each kept "
+                  "its own unsaved changes. Restore one; the others are kept and offered next time.")
+                % {"number": self.number, "total": self.total},
+                id="recover-count",
+                markup=False,
+            )
+            if info.title:  # the drafts of one file differ in what was typed: show which this is
+                yield Static(_("Title in this draft: %(title)s") % {"title": quoted(info.title)},
+                             id="recover-title", markup=False)
         yield Static(
             _("Last changed: %(when)s") % {"when": when_text(info.saved_at)}, id="recover-when", markup=False
         )

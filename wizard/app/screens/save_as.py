@@ -39,19 +39,6 @@ def resolve_name(text: str, cwd: Path | None = None) -> Path | None:
     return path
 
 
-def free_name(path: Path) -> Path:
-    """`path` if no file has that name, else the first free `NAME-2.yaml`, `NAME-3.yaml`, ...
-    (a good suggestion for "save as" after a conflict, where the usual name is taken)."""
-    path = Path(path)
-    if not path.exists():
-        return path
-    for number in range(2, 1000):
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        if not candidate.exists():
-            return candidate
-    return path
-
-
 class SaveAsScreen(StorageDialog["Path | None"]):
     """A file name field with Save and Cancel."""
 

@@ -150,7 +150,7 @@ def test_allowed_core_tags_and_anchors():
      ["policy.yaml:5: expected text, found a mapping: if this is text that contains ': ', put it in "
       "quotes"]),
     (HEAD + "procedures:\n  - kind: refunds\n    resolve_within: 2 fortnights\n",
-     ["policy.yaml:5: expected a duration: a positive whole number and a unit (seconds, minutes, hours, "
+     ["policy.yaml:5: expected a duration: a whole number from 1 to 9999 and a unit (seconds, minutes, hours, "
       "days, working days, weeks, months), such as '24 hours'; found '2 fortnights'"]),
     (HEAD + "standards:\n  metrics:\n    - metric: csat\n      target: 101%\n",
      ["policy.yaml:6: expected a percentage from 0 to 100, such as '90%'; found '101%'"]),
@@ -163,9 +163,9 @@ def test_allowed_core_tags_and_anchors():
      ["policy.yaml:3: expected a date written as YYYY-MM-DD, such as 2026-12-01; found "
       "'1 December 2026'"]),
     (HEAD + "review_every_months: 0\n",
-     ["policy.yaml:3: expected a positive whole number of months, such as 12; found 0"]),
+     ["policy.yaml:3: expected a whole number of months from 1 to 120, such as 12; found 0"]),
     (HEAD + "escalation:\n  - level: first\n",
-     ["policy.yaml:4: expected a positive whole number for the level, such as 1; found 'first'"]),
+     ["policy.yaml:4: expected a whole number from 1 to 99 for the level, such as 1; found 'first'"]),
     (HEAD + "purpose:\n  channels: [fone]\n",
      ["policy.yaml:4: unknown channel 'fone' (did you mean 'phone'?)"]),
     (HEAD + "standards:\n  metrics:\n    - metric: happiness\n",
@@ -236,7 +236,7 @@ def test_all_problems_are_reported_at_once_in_file_order():
                    "  metrics:\n    - metric: csat\n      target: lots\nmisison: x\n")
     assert messages(text) == [
         "policy.yaml:3: expected text, found a list",
-        "policy.yaml:4: expected a positive whole number of months, such as 12; found 'often'",
+        "policy.yaml:4: expected a whole number of months from 1 to 120, such as 12; found 'often'",
         "policy.yaml:6: expected a list (one item per line, each starting with '- '), found 'yes'",
         "policy.yaml:9: expected a percentage from 0 to 100, such as '90%'; found 'lots'",
         "policy.yaml:10: unknown key 'misison' (did you mean 'mission'?)",
@@ -272,7 +272,7 @@ def test_validate_in_memory_data_gives_the_same_messages_and_paths():
         ("<memory>", None, ("standards", "service_levels", 0, "first_response")),
         ("<memory>", None, ("mission", "xx")),
     ]
-    assert problems[0].message == "expected a positive whole number of months, such as 12; found '12'"
+    assert problems[0].message == "expected a whole number of months from 1 to 120, such as 12; found '12'"
     assert validate({"schema_version": 1, "language": "en", "mission": "Serve."}) == []
 
 

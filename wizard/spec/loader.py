@@ -21,7 +21,7 @@ from typing import Any
 from wizard.i18n import N_, Translator
 from wizard.spec import format as fmt
 from wizard.spec.model import LANGUAGES
-from wizard.spec.problems import MAX_PROBLEMS, Problem, SpecError
+from wizard.spec.problems import MAX_PROBLEMS, Problem, SpecError, shown
 
 _ = Translator("spec").gettext
 
@@ -29,6 +29,9 @@ MAX_BYTES = 2 * 1024 * 1024  # a long policy is ~50 KB; anything near 2 MB is no
 MAX_DEPTH = 40  # the format nests 8 levels deep at most
 MAX_VALUES = 200_000  # values written in the file (a 5,000-item policy has ~30,000)
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating their anchors
+# characters of text that aliases may add: a paragraph reused a few times is ~10 KB, while one
+# 100 KB text repeated 1,000 times is 100 MB to check, render and write out
+MAX_ALIAS_CHARS = 100_000
 _BINARY_CONTROLS = 8  # more control characters than this: not a text file
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -323,7 +326,7 @@ class _Frame:
     """A mapping or list being read: its data so far, its type and path, and what it costs."""
 
     __slots__ = ("is_map", "typ", "path", "anchor", "value", "line", "key", "key_line", "seen",
-                 "raw", "deferred", "size", "height", "poisoned", "is_key", "flow")
+                 "raw", "deferred", "size", "chars", "height", "poisoned", "is_key", "flow")
 
     def __init__(self, is_map: bool, typ, path: tuple, anchor, line: int) -> None:
         self.is_map, self.typ, self.path, self.anchor, self.line = is_map, typ, path, anchor, line
@@ -333,7 +336,7 @@ class _Frame:
         self.seen: dict[str, int] = {}
         self.raw: dict[str, str] = {}
         self.deferred: list[tuple[str, Any, str]] = []
-        self.size, self.height = 1, 1
+        self.size, self.chars, self.height = 1, 0, 1
         self.poisoned = self.is_key = self.flow = False
 
 
@@ -354,10 +357,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
 
     problems: list[tuple[tuple, int | None, str]] = []
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int, int]] = {}  # name -> (value, size, height)
+    anchors: dict[str, tuple[Any, int, int, int]] = {}  # name -> (value, size, chars, height)
     root: Any = _NULL
     root_line = 1
-    documents = alias_values = values = 0
+    documents = alias_values = alias_chars = values = 0
 
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
@@ -369,10 +372,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
         """Report a tag other than YAML's core ones; the tagged value then counts as absent."""
         if tag is None or tag == "!" or tag in _CORE_TAGS:
             return False
-        shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+        name = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
         problems.append(((), line, _(
             "the tag '%(tag)s' is not allowed: a policy file holds only text, numbers, lists and "
-            "mappings") % {"tag": shown}))
+            "mappings") % {"tag": shown(name)}))
         return True
 
     def child_type(frame: _Frame):
@@ -386,8 +389,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
             return (field.type if field is not None else anything), frame.path + (key,)
         return anything, frame.path + (key,)
 
-    def add(value: Any, line: int, size: int, height: int, text: str | None = None) -> None:
-        """Put a finished value (`text` is its source when it is a scalar) into its parent."""
+    def add(value: Any, line: int, size: int, chars: int, height: int, text: str | None = None
+            ) -> None:
+        """Put a finished value (`text` is its source when it is a scalar) into its parent;
+        `size` counts its values and `chars` the characters of its text."""
         nonlocal root, root_line
         if not stack:
             root, root_line = value, line
@@ -399,6 +404,7 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
             if height + 1 > frame.height:
                 frame.height = height + 1
         frame.size += size
+        frame.chars += chars
         if not frame.is_map:
             if value is not _NULL:
                 lines[frame.path + (len(frame.value),)] = line
@@ -420,7 +426,7 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
         if first is not None:
             problems.append(((), key_line, _(
                 "duplicate key '%(key)s': it is already on line %(line)s, and only one of the two "
-                "values can be kept") % {"key": key, "line": first}))
+                "values can be kept") % {"key": shown(key), "line": first}))
             return
         frame.seen[key] = key_line
         lines[frame.path + (key,)] = key_line
@@ -466,8 +472,8 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
                 else:
                     value = source  # a key, or the whole document
                 if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1, 0)
-                add(value, line, 1, 0, source)
+                    anchors[event.anchor] = (value, 1, len(source), 0)
+                add(value, line, 1, len(source), 0, source)
             elif kind is map_start or kind is seq_start:
                 line = event.start_mark.line + 1
                 values += 1
@@ -493,27 +499,31 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
                 if frame.poisoned:
                     value = _NULL
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = (value, frame.size, frame.height)
-                add(value, frame.line, frame.size, frame.height)
+                    anchors[frame.anchor] = (value, frame.size, frame.chars, frame.height)
+                add(value, frame.line, frame.size, frame.chars, frame.height)
             elif kind is alias_event:
                 line = event.start_mark.line + 1
                 target = anchors.get(event.anchor)
                 if target is None:
                     if any(f.anchor == event.anchor for f in stack):
                         raise _Stop(line, _("the alias '*%(name)s' is inside the value it repeats, "
-                                            "which would never end") % {"name": event.anchor})
+                                            "which would never end") % {"name": shown(event.anchor)})
                     raise _Stop(line, _("the alias '*%(name)s' has no anchor '&%(name)s' before it")
-                                % {"name": event.anchor})
-                value, size, height = target
+                                % {"name": shown(event.anchor)})
+                value, size, chars, height = target
                 alias_values += size
+                alias_chars += chars
                 if alias_values > MAX_ALIAS_VALUES:
                     raise _Stop(line, _("aliases repeat too many values (more than %(limit)s): write "
                                         "the values out instead") % {"limit": MAX_ALIAS_VALUES})
+                if alias_chars > MAX_ALIAS_CHARS:
+                    raise _Stop(line, _("aliases repeat too much text (more than %(limit)s characters): "
+                                        "write the text out instead") % {"limit": MAX_ALIAS_CHARS})
                 if type(value) is list or type(value) is dict:
                     import copy
 
                     value = copy.deepcopy(value)  # an edit of one copy must not change the other
-                add(value, line, size, height, value if type(value) is str else None)
+                add(value, line, size, chars, height, value if type(value) is str else None)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:

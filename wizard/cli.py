@@ -309,6 +309,8 @@ def _run_new(args: argparse.Namespace) -> int:
 
 def _run_edit(args: argparse.Namespace) -> int:
     if not args.file.exists():
+        if args.file.is_symlink():
+            _load(args.file)  # a loop or a dangling link: says which, as `check` does
         raise UsageError(_("%(path)s: no such file (to start a new policy there: "
                            "'policy-wizard new %(path)s')") % {"path": args.file})
     if args.file.is_dir():

@@ -103,10 +103,9 @@ def load_spec(path: str | Path) -> Spec:
     name = str(path)
     path = Path(path)
     try:
+        _found(path)
         if path.is_dir():
             raise _Stop(None, _("this is a folder, not a policy file"))
-        if not path.exists():
-            raise _Stop(None, _("file not found"))
         if not path.is_file():
             raise _Stop(None, _("this is not a regular file"))
         size = path.stat().st_size
@@ -125,6 +124,23 @@ def load_spec(path: str | Path) -> Spec:
     spec = loads_spec(raw, name)
     spec.path = path
     return spec
+
+
+def _found(path: Path) -> None:
+    """Stop with the true reason when `path` leads to no file (Path.exists() says only False)."""
+    import errno
+
+    try:
+        path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise _Stop(None, _("this is a symbolic link to a file that does not exist")) from None
+        raise _Stop(None, _("file not found")) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _Stop(None, _("this is a symbolic link that leads back to itself (a loop), "
+                                "not to a file")) from None
+        raise
 
 
 def _too_large(size: int) -> str:
@@ -210,7 +226,10 @@ def _problems(filename: str, found: list[tuple[tuple, int | None, str]]) -> list
 
 
 def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """The text of a UTF-8 file; other encodings are named, so the user knows what to change."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _zeros_every(raw, 4):
+        raise _Stop(None, _("the file is saved as UTF-32; save it as UTF-8 instead"))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _zeros_every(raw, 2):
         raise _Stop(None, _("the file is saved as UTF-16; save it as UTF-8 instead"))
     try:
         return raw.decode("utf-8")
@@ -220,8 +239,23 @@ def _decode(raw: bytes) -> str:
                             "as UTF-8") % {"byte": f"0x{raw[error.start]:02X}"}) from None
 
 
+def _zeros_every(raw: bytes, width: int) -> bool:
+    """Whether the file starts like UTF-16 (width 2) or UTF-32 (width 4) text without a byte
+    order mark: ASCII letters padded with zero bytes, in either byte order."""
+    head = raw[:64 - 64 % width]
+    if len(head) < 2 * width:
+        return False
+    units = [head[i:i + width] for i in range(0, len(head), width)]
+    little = all(unit[0] and not any(unit[1:]) for unit in units)
+    big = all(unit[-1] and not any(unit[:-1]) for unit in units)
+    return little or big
+
+
 def _scan(text: str) -> list[tuple[tuple, int, str]]:
     """Invisible and control characters in the file, each with its line."""
+    if "\r" in text and "\n" not in text:
+        return [((), 1, _("the lines of this file end in a carriage return alone (CR, as on old "
+                          "Macs): save it with LF or CRLF line ends"))]
     found: list[tuple[tuple, int, str]] = []
     controls = first_control = 0
     line, position = 1, 0
@@ -251,9 +285,22 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
 # libyaml's problems, reworded for people who do not know YAML.
 _TOO_DEEP = N_("the values are nested too deeply (more than %(limit)s levels)")
 
-_SYNTAX = (
-    ("tab", N_("a tab character cannot indent YAML: use spaces")),
+_TAB = N_("a tab character cannot indent YAML: use spaces")
+_DIRECTIVE = N_("a line that starts with '%' is a YAML directive, and a policy file needs none: "
+                "remove the line, or put text that starts with '%' in quotes")
+_TAG = N_("a tag ('!…') that YAML cannot read: a policy file needs no tags, so remove it, or put "
+          "text that starts with '!' in quotes")
+_NOT_TEXT = N_("the file holds bytes that are not text: save it as UTF-8 text")
+_ESCAPE = N_("a \\x, \\u or \\U escape in double-quoted text needs hexadecimal digits (0-9, a-f) "
+             "that name a real character: fix the escape, or use single quotes")
+
+# Each problem libyaml can report (scanner, parser and reader; its own English never reaches
+# the user), found by a piece of its wording, checked in this order before the contexts below.
+_PROBLEMS = (
     ("mapping values are not allowed", N_(
+        "a ':' where YAML does not expect one: check the indentation, or put text that contains "
+        "': ' in quotes")),
+    ("found unexpected ':'", N_(
         "a ':' where YAML does not expect one: check the indentation, or put text that contains "
         "': ' in quotes")),
     ("could not find expected ':'", N_(
@@ -265,11 +312,46 @@ _SYNTAX = (
         "this line does not line up with the list above it: check the indentation")),
     ("block sequence entries are not allowed", N_(
         "a list item ('- ') where YAML does not allow one: check the indentation")),
+    ("mapping keys are not allowed", N_(
+        "a key ('? ') where YAML does not allow one: check the indentation")),
     ("did not find expected ',' or ']'", N_("a list in brackets ('[') is not closed: add the missing ']'")),
     ("did not find expected ',' or '}'", N_("a mapping in braces ('{') is not closed: add the missing '}'")),
     ("unknown escape character", N_(
         "unknown escape in double-quoted text: write \\\\ for a backslash, or use single quotes")),
-    ("while scanning a quoted scalar", N_("quoted text that is never closed: add the missing quote")),
+    ("invalid Unicode character escape", _ESCAPE),
+    ("expected hexdecimal number", _ESCAPE),
+    ("found unexpected document indicator", N_(
+        "a line that starts with '---' or '...' ends the document, even inside quoted text: indent "
+        "the line, or write the text as a block after '|'")),
+    ("indentation indicator equal to 0", N_(
+        "the indentation of a block of text ('|' or '>') cannot be 0: remove the 0")),
+    ("did not find expected comment or line break", N_(
+        "only a comment may follow on this line (after a '|' or '>' that starts a block of text, or "
+        "after a '%' directive): move the text to the next line, indented")),
+    ("incompatible YAML document", N_(
+        "the file asks for a YAML version this program does not read (a '%YAML' line): remove "
+        "that line")),
+    ("duplicate %YAML directive", _DIRECTIVE),
+    ("duplicate %TAG directive", _DIRECTIVE),
+    ("directive name", _DIRECTIVE),
+    ("non-alphabetical character", _DIRECTIVE),
+    ("version number", _DIRECTIVE),
+    ("digit or '.' character", _DIRECTIVE),
+    ("undefined tag handle", _TAG),
+    ("tag handle", _TAG),
+    ("tag prefix", _TAG),
+    ("tag URI", _TAG),
+    ("tag value", _TAG),
+    ("URI escaped octet", _TAG),
+    ("expected '!'", _TAG),
+    ("expected '>'", _TAG),
+    ("UTF-8 octet", _NOT_TEXT),
+    ("UTF-8 sequence", _NOT_TEXT),
+    ("UTF-16", _NOT_TEXT),
+    ("surrogate", _NOT_TEXT),
+    ("invalid Unicode character", _NOT_TEXT),
+    ("control characters are not allowed", N_(
+        "the file holds a character YAML does not allow (a control character): remove it")),
     ("did not find expected alphabetic or numeric character", N_(
         "text that starts with '*', '&' or '!' must be in quotes")),
     ("cannot start any token", N_(
@@ -278,14 +360,25 @@ _SYNTAX = (
     ("expected <document start>", N_(
         "unexpected text after the end of the document: check the indentation")),
 )
+# What libyaml was doing, when its problem alone says nothing the user can act on.
+_CONTEXTS = (
+    ("while scanning a quoted scalar", N_("quoted text that is never closed: add the missing quote")),
+    ("while scanning a directive", _DIRECTIVE),
+    ("while scanning a %", _DIRECTIVE),
+    ("while parsing a tag", _TAG),
+    ("while scanning a tag", _TAG),
+)
+_UNREADABLE = N_("YAML cannot read this line: look for a misplaced quote, bracket or colon, or a "
+                 "wrong indentation")
 
 
 def _syntax_problem(error, text: str) -> _Stop:
+    """Our own words, and the line, for a problem libyaml found."""
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or ""
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or ""
     context = getattr(error, "context", None) or ""
     if mark is None:
-        return _Stop(None, _("this is not valid YAML: %(detail)s") % {"detail": problem or error})
+        return _Stop(None, _(_reworded(problem, context)))
     if ("end of stream" in problem or "not find expected ','" in problem
             or "could not find expected ':'" in problem):
         # where the quote, the bracket or the key without ': ' began
@@ -296,15 +389,23 @@ def _syntax_problem(error, text: str) -> _Stop:
         return _Stop(line, _(_TOO_DEEP) % {"limit": MAX_DEPTH})
     where = _char_at(text, mark)
     if where == "\t" or "tab" in problem:
-        return _Stop(line, _(_SYNTAX[0][1]))
+        return _Stop(line, _(_TAB))
     if ("did not find expected key" in problem or "<document start>" in problem) and \
             _mid_line(text, mark):
         return _Stop(line, _("more text follows a complete value on this line: put the whole text "
                              "in quotes, and inside single quotes write each ' twice"))
-    for pattern, message in _SYNTAX[1:]:
-        if pattern in problem or pattern in context:
-            return _Stop(line, _(message))
-    return _Stop(line, _("this is not valid YAML: %(detail)s") % {"detail": problem})
+    return _Stop(line, _(_reworded(problem, context)))
+
+
+def _reworded(problem: str, context: str) -> str:
+    """The message (untranslated) for a libyaml problem; never libyaml's own English."""
+    for pattern, message in _PROBLEMS:
+        if pattern in problem:
+            return message
+    for pattern, message in _CONTEXTS:
+        if pattern in context:
+            return message
+    return _UNREADABLE
 
 
 def _mid_line(text: str, mark) -> bool:

@@ -9,6 +9,7 @@ exit code 2; nothing here prints a traceback for something the user got wrong.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -53,13 +54,69 @@ class UsageError(Exception):
     """Bad input found after parsing (a missing file, a format that needs -o): one line, exit 2."""
 
 
+class OutputFailed(Exception):
+    """Standard output cannot be written (a full disk, a closed stdout): one line, exit 2."""
+
+
+class _GuardedOutput:
+    """Standard output whose failures become `OutputFailed` (one line on stderr), not a
+    traceback. A closed stdout (`>&-`) leaves Python with `sys.stdout = None`, where print()
+    would say nothing at all and write() would raise AttributeError."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._guarded("write", text)
+
+    def flush(self) -> None:
+        self._guarded("flush")
+
+    def _guarded(self, method: str, *args):
+        if self._stream is None:
+            raise OutputFailed(os.strerror(errno.EBADF))
+        try:
+            return getattr(self._stream, method)(*args)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:  # ValueError: the stream was closed
+            raise OutputFailed(getattr(error, "strerror", None) or str(error)) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_ui_language(_ui_language_from(argv))
     _translate_argparse()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = _GuardedOutput(stdout)
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a full disk shows here, not in Python's own flush at exit
+        return code
+    except OutputFailed as error:
+        _silence_stdout()
+        print("policy-wizard: " + _("cannot write to standard output (%(reason)s)")
+              % {"reason": error}, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # `policy-wizard render x | head`: the reader left; that is not an error.
+        _silence_stdout()
+        return EXIT_OK
+    finally:
+        if isinstance(sys.stdout, _GuardedOutput):
+            sys.stdout = stdout
+
+
+def _run(argv: list[str]) -> int:
+    """Parse the arguments and run the command; bad input ends in one line per problem."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help (printed) or a usage error: its code, after the flush
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
         return args.run(args)
     except UsageError as error:
@@ -67,14 +124,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `policy-wizard render x | head`: the reader left; that is not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
     except _spec_error() as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the text still waiting in its buffer
+    does not fail again (with a traceback) when Python flushes it at exit."""
+    sys.stdout = sys.__stdout__
+    if sys.stdout is not None:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _spec_error() -> type[Exception]:

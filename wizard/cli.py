@@ -201,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("'internal': the whole policy; 'public': a short customer charter"))
     render.add_argument("-o", "--output", type=Path, metavar=_("PATH"),
                         help=_("write to this file (a folder with --lang all) instead of the screen"))
+    render.add_argument("--force", action="store_true",
+                        help=_("write even over a policy file (never done without it)"))
     render.set_defaults(run=_run_render)
 
     check = commands.add_parser("check", parents=[common], help=_("check a policy for problems"),
@@ -254,12 +256,16 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.lang == "all":
         if args.output is None:
             raise UsageError(_("--lang all writes one file per language: name a folder with -o"))
+        targets = {lang: args.output / f"{args.file.stem}.{lang}.{args.format}" for lang in languages}
+        for target in targets.values():  # all refused or none, not one file in four
+            _spare_policy(target, args)
         _make_folder(args.output)
-        for lang in languages:
-            target = args.output / f"{args.file.stem}.{lang}.{args.format}"
+        for lang, target in targets.items():
             _write_output(target, render(data, lang, args.format, args.audience))
             print(_("Wrote %(path)s") % {"path": target})
         return EXIT_OK
+    if args.output is not None:
+        _spare_policy(args.output, args)
     output = render(data, languages[0], args.format, args.audience)
     if args.output is not None:
         _write_output(args.output, output)
@@ -431,6 +437,42 @@ def _make_folder(path: Path) -> None:
     except OSError as error:
         raise UsageError(_("%(path)s: cannot create the folder (%(reason)s)")
                          % {"path": path, "reason": error.strerror or error}) from None
+
+
+def _spare_policy(target: Path, args: argparse.Namespace) -> None:
+    """Refuse to render over a policy (the input itself or any other) without --force:
+    `render p.yaml -o p.yaml` would replace the policy with its own document."""
+    if args.force or not target.exists() or not (_same_file(target, args.file) or _is_policy(target)):
+        return
+    raise UsageError(_("%(path)s is a policy file, and rendering would replace it: name another "
+                       "output file, or add --force to replace it") % {"path": target})
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _is_policy(path: Path) -> bool:
+    """Whether `path` holds a policy: it loads as one, or (with mistakes) it starts its lines
+    with the `schema_version:` that every policy file has."""
+    import re
+
+    from wizard.spec import SpecError, load_spec
+
+    try:
+        load_spec(path)
+        return True
+    except SpecError:
+        pass
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return re.search(rb"(?m)^[\"']?schema_version[\"']?[ \t]*:", head) is not None
 
 
 def _write_output(path: Path, content: str | bytes) -> None:

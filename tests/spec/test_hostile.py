@@ -40,6 +40,8 @@ def test_hostile_file_gives_its_messages(name, monkeypatch):
     for problem in caught.value.problems:
         assert str(problem).startswith(f"{name}:")
         assert "\n" not in str(problem)
+        assert str(problem).isprintable(), "a message must never carry a control or invisible character"
+        assert len(problem.message) < 400, "a long quote must be cut"
         assert "Traceback" not in str(problem) and "yaml." not in str(problem)
 
 
@@ -138,3 +140,49 @@ def test_python_tags_are_never_constructed(tmp_path):
     assert not marker.exists()
     assert [p.line for p in caught.value.problems] == [3, 4]
     assert all("is not allowed" in p.message for p in caught.value.problems)
+
+
+def test_symbolic_link_loop(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("second.yaml", "first.yaml")
+    os.symlink("first.yaml", "second.yaml")
+    with pytest.raises(SpecError) as caught:
+        load_spec("first.yaml")
+    assert str(caught.value) == ("first.yaml: this is a symbolic link that leads back to itself (a loop), "
+                                 "not to a file")
+
+
+def test_dangling_symbolic_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("moved-away.yaml", "policy.yaml")
+    with pytest.raises(SpecError) as caught:
+        load_spec("policy.yaml")
+    assert str(caught.value) == "policy.yaml: this is a symbolic link to a file that does not exist"
+
+
+def test_a_large_text_repeated_by_aliases_is_refused_at_the_second_alias():
+    from wizard.spec import loads_spec
+
+    text = ("schema_version: 1\nlanguage: en\nmission: &big " + "x" * 100_000 + "\nstandards:\n  always:\n"
+            + "    - *big\n" * 1000)
+    with pytest.raises(SpecError) as caught:
+        loads_spec(text, "aliases.yaml")
+    assert str(caught.value) == ("aliases.yaml:7: aliases repeat too much text (more than 100000 "
+                                 "characters): write the text out instead")
+
+
+def test_a_few_aliases_of_a_paragraph_still_load():
+    from wizard.spec import loads_spec
+
+    text = ("schema_version: 1\nlanguage: en\nmission: &text " + "We listen. " * 100 + "\nstandards:\n"
+            "  always:\n" + "    - *text\n" * 20)
+    assert len(loads_spec(text).data["standards"]["always"]) == 20
+
+
+def test_a_two_megabyte_key_gives_a_short_line():
+    from wizard.spec import loads_spec
+
+    key = "k" * 2_000_000
+    with pytest.raises(SpecError) as caught:
+        loads_spec(f"schema_version: 1\nlanguage: en\n? {key}\n: x\n", "big-key.yaml")
+    assert str(caught.value).startswith("big-key.yaml:3: unknown key '" + "k" * 60 + "…'; valid keys")

@@ -400,6 +400,29 @@ def test_json_schema_patterns_agree_with_the_parsers():
         assert bool(percent.search(text)) == (model.parse_percent(text) is not None), text
 
 
+def test_json_schema_has_the_bounds_and_the_digits_of_the_loader():
+    import re
+
+    schema = json_schema()
+    duration = re.compile(schema["$defs"]["duration"]["pattern"])
+    metric = schema["properties"]["standards"]["properties"]["metrics"]["items"]
+    csat = next(rule for rule in metric["allOf"] if rule["if"]["properties"]["metric"].get("const") == "csat")
+    percent = re.compile(csat["then"]["properties"]["target"]["pattern"])
+    for text in ("9999 seconds", "10000 seconds", "09999 minutes", "1" * 26 + " hours", "３ hours",
+                 "٣ days", "1 day"):
+        assert bool(duration.search(text)) == (model.parse_duration(text) is not None), text
+    for text in ("100.0000000000000000000001%", "100.000%", "99.9999999999999999999999%", "９０%", "٩٠%"):
+        assert bool(percent.search(text)) == (model.parse_percent(text) is not None), text
+    properties = schema["properties"]
+    assert properties["review_every_months"] | {"description": ""} == {
+        "type": "integer", "minimum": 1, "maximum": 120, "description": ""}
+    assert properties["training"]["properties"]["refresher_every_months"]["maximum"] == 120
+    level = properties["escalation"]["items"]["properties"]["level"]
+    assert (level["minimum"], level["maximum"]) == (1, 99)
+    for months, problems in ((120, 0), (121, 1), ("１２", 1), (10**30, 1)):
+        assert len(validate({"schema_version": 1, "language": "en", "review_every_months": months})) == problems
+
+
 # --- Messages in the user's language -----------------------------------------------------------
 
 @pytest.mark.parametrize("lang, expected", [

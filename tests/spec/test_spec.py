@@ -385,14 +385,18 @@ def test_json_schema_describes_the_format():
     assert nps["then"]["properties"]["target"] == {"type": "integer", "minimum": -100, "maximum": 100}
 
 
-def test_json_schema_patterns_agree_with_the_parsers():
+def _schema_patterns():
+    """The JSON Schema's duration and percent patterns, compiled."""
     import re
 
     schema = json_schema()
-    duration = re.compile(schema["$defs"]["duration"]["pattern"])
     metric = schema["properties"]["standards"]["properties"]["metrics"]["items"]
     csat = next(rule for rule in metric["allOf"] if rule["if"]["properties"]["metric"].get("const") == "csat")
-    percent = re.compile(csat["then"]["properties"]["target"]["pattern"])
+    return re.compile(schema["$defs"]["duration"]["pattern"]), re.compile(csat["then"]["properties"]["target"]["pattern"])
+
+
+def test_json_schema_patterns_agree_with_the_parsers():
+    duration, percent = _schema_patterns()
     for text in ("3 minutes", "1 working day", "2 working_days", "24 hours", "0 days", "24", "2 hrs",
                  "1 week", "10 months"):
         assert bool(duration.search(text)) == (model.parse_duration(text) is not None), text
@@ -401,19 +405,13 @@ def test_json_schema_patterns_agree_with_the_parsers():
 
 
 def test_json_schema_has_the_bounds_and_the_digits_of_the_loader():
-    import re
-
-    schema = json_schema()
-    duration = re.compile(schema["$defs"]["duration"]["pattern"])
-    metric = schema["properties"]["standards"]["properties"]["metrics"]["items"]
-    csat = next(rule for rule in metric["allOf"] if rule["if"]["properties"]["metric"].get("const") == "csat")
-    percent = re.compile(csat["then"]["properties"]["target"]["pattern"])
+    duration, percent = _schema_patterns()
     for text in ("9999 seconds", "10000 seconds", "09999 minutes", "1" * 26 + " hours", "３ hours",
                  "٣ days", "1 day"):
         assert bool(duration.search(text)) == (model.parse_duration(text) is not None), text
     for text in ("100.0000000000000000000001%", "100.000%", "99.9999999999999999999999%", "９０%", "٩٠%"):
         assert bool(percent.search(text)) == (model.parse_percent(text) is not None), text
-    properties = schema["properties"]
+    properties = json_schema()["properties"]
     assert properties["review_every_months"] | {"description": ""} == {
         "type": "integer", "minimum": 1, "maximum": 120, "description": ""}
     assert properties["training"]["properties"]["refresher_every_months"]["maximum"] == 120

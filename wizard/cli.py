@@ -19,6 +19,7 @@ from typing import Sequence
 from wizard import i18n
 from wizard.i18n import N_, Translator
 from wizard.spec.model import LANGUAGES
+from wizard.spec.problems import shown
 
 _ = Translator("cli").gettext
 
@@ -262,7 +263,7 @@ def _run_render(args: argparse.Namespace) -> int:
         _make_folder(args.output)
         for lang, target in targets.items():
             _write_output(target, render(data, lang, args.format, args.audience))
-            print(_("Wrote %(path)s") % {"path": target})
+            print(_("Wrote %(path)s") % {"path": _shown_path(target)})
         return EXIT_OK
     if args.output is not None:
         _spare_policy(args.output, args)
@@ -292,7 +293,7 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             line = _finding_line(spec, finding.path)
-            where = f"{name}:{line}" if line else name
+            where = f"{_shown_path(name)}:{line}" if line else _shown_path(name)
             print(f"{where}: {finding.code} {finding.message}")
             if args.verbose and finding.hint:
                 print(f"    {finding.hint}")
@@ -310,10 +311,10 @@ def _run_fmt(args: argparse.Namespace) -> int:
     if current == canonical.encode("utf-8"):
         return EXIT_OK
     if args.check:
-        print(_("%(path)s would be rewritten") % {"path": args.file})
+        print(_("%(path)s would be rewritten") % {"path": _shown_path(args.file)})
         return EXIT_FINDINGS
     _save(args.file, canonical)
-    print(_("Rewrote %(path)s") % {"path": args.file})
+    print(_("Rewrote %(path)s") % {"path": _shown_path(args.file)})
     return EXIT_OK
 
 
@@ -363,11 +364,11 @@ def _run_new(args: argparse.Namespace) -> int:
             raise UsageError(_("--no-edit needs a FILE to write the new policy to"))
         if args.file.exists():
             raise UsageError(_("%(path)s already exists: choose another name, or open it with "
-                               "'policy-wizard edit %(path)s'") % {"path": args.file})
+                               "'policy-wizard edit %(path)s'") % {"path": _shown_path(args.file)})
         from wizard.spec import dump_spec
 
         _save(args.file, dump_spec(data))
-        print(_("Created %(path)s") % {"path": args.file})
+        print(_("Created %(path)s") % {"path": _shown_path(args.file)})
         return EXIT_OK
     from wizard.app.app import run_app
 
@@ -379,9 +380,9 @@ def _run_edit(args: argparse.Namespace) -> int:
         if args.file.is_symlink():
             _load(args.file)  # a loop or a dangling link: says which, as `check` does
         raise UsageError(_("%(path)s: no such file (to start a new policy there: "
-                           "'policy-wizard new %(path)s')") % {"path": args.file})
+                           "'policy-wizard new %(path)s')") % {"path": _shown_path(args.file)})
     if args.file.is_dir():
-        raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": args.file})
+        raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": _shown_path(args.file)})
     from wizard.app.app import run_app
 
     return run_app(mode="edit", path=args.file, ui_lang=i18n.ui_language())
@@ -404,7 +405,7 @@ def _starting_data(preset: str | None, lang: str) -> dict:
     keys = [p.key for p in list_presets()]
     if preset not in keys:
         raise UsageError(_("unknown preset '%(name)s' (choose from %(choices)s)")
-                         % {"name": preset, "choices": ", ".join(keys)})
+                         % {"name": shown(preset), "choices": ", ".join(keys)})
     return load_preset(preset, lang)
 
 
@@ -436,7 +437,13 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(_("%(path)s: cannot create the folder (%(reason)s)")
-                         % {"path": path, "reason": error.strerror or error}) from None
+                         % {"path": _shown_path(path), "reason": error.strerror or error}) from None
+
+
+def _shown_path(path: Path | str) -> str:
+    """A path as a message shows it: like the file's contents, a file's name (from a glob, say)
+    must not write to the terminal."""
+    return shown(path, limit=None)
 
 
 def _spare_policy(target: Path, args: argparse.Namespace) -> None:
@@ -445,7 +452,7 @@ def _spare_policy(target: Path, args: argparse.Namespace) -> None:
     if args.force or not target.exists() or not (_same_file(target, args.file) or _is_policy(target)):
         return
     raise UsageError(_("%(path)s is a policy file, and rendering would replace it: name another "
-                       "output file, or add --force to replace it") % {"path": target})
+                       "output file, or add --force to replace it") % {"path": _shown_path(target)})
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -483,4 +490,4 @@ def _write_output(path: Path, content: str | bytes) -> None:
             path.write_text(content if content.endswith("\n") else content + "\n", encoding="utf-8")
     except OSError as error:
         raise UsageError(_("%(path)s: cannot write the file (%(reason)s)")
-                         % {"path": path, "reason": error.strerror or error}) from None
+                         % {"path": _shown_path(path), "reason": error.strerror or error}) from None

@@ -186,3 +186,42 @@ def test_a_two_megabyte_key_gives_a_short_line():
     with pytest.raises(SpecError) as caught:
         loads_spec(f"schema_version: 1\nlanguage: en\n? {key}\n: x\n", "big-key.yaml")
     assert str(caught.value).startswith("big-key.yaml:3: unknown key '" + "k" * 60 + "…'; valid keys")
+
+
+# Each problem libyaml's scanner, parser and reader can report, made by a small text; the message
+# is always ours (the corpus above pins the exact wording of the common ones).
+LIBYAML_PROBLEMS = [
+    'a: !tag"x"\n', "%YAML1.1\n---\na: 1\n", "%1x\n---\na: 1\n", "%TAG x y\n---\na: 1\n", "a: !%zz 1\n",
+    "a: !%ff 1\n", "a: !<x\n", "%YAML 1.111111111111\n---\na: 1\n", "a: & x\n", "a: *\n",
+    "%YAML 1.1 x\n---\na: 1\n", "%TAG !a!\n---\na: 1\n", "a: !a!b c\n", "%YAML 1.\n---\n",
+    "{a: 1\n", "[a\n", 'a: "x\n', "a: 'x\n", "a:\n  - b\n c: d\n", "a: b: c\n", "- a\nb: c\n",
+    "a: @x\n", "---\na\n...\nb: c\n", "a: >-1x\n", "a: |0\n  x\n", 'a: "\\U00110000"\n', 'a: "\\xZZ"\n',
+    'a: "\\q"\n', "%YAML 2.0\n---\na: 1\n", "%YAML 1.1\n%YAML 1.1\n---\na: 1\n", 'a: "x\n---\ny"\n',
+    "{a: 1, :b}\n", "a:\n\t- b\n", "a: " + "[" * 2000,
+]
+LIBYAML_WORDS = ("did not find", "could not find", "found ", "while ", "expected <", "not allowed in this context",
+                 "cannot start any token", "YAML cannot read this line")
+
+
+@pytest.mark.parametrize("text", LIBYAML_PROBLEMS)
+def test_no_libyaml_problem_reaches_the_user_in_its_own_words(text):
+    from wizard.spec import loads_spec
+
+    with pytest.raises(SpecError) as caught:
+        loads_spec(text, "syntax.yaml")
+    message = caught.value.problems[-1].message
+    assert not any(words in message for words in LIBYAML_WORDS), message
+
+
+def test_the_fallback_for_an_unknown_libyaml_problem_is_ours():
+    from types import SimpleNamespace
+
+    from wizard.spec.loader import _syntax_problem
+
+    mark = SimpleNamespace(line=2, column=0)
+    error = SimpleNamespace(problem="some future libyaml problem", context=None, problem_mark=mark)
+    stop = _syntax_problem(error, "a: 1\nb: 2\nc\n")
+    assert (stop.line, stop.message) == (3, "YAML cannot read this line: look for a misplaced quote, bracket "
+                                            "or colon, or a wrong indentation")
+    reader = SimpleNamespace(reason="invalid leading UTF-8 octet", position=3)
+    assert _syntax_problem(reader, "").message == "the file holds bytes that are not text: save it as UTF-8 text"

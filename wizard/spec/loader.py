@@ -345,6 +345,7 @@ _PROBLEMS = (
     ("URI escaped octet", _TAG),
     ("expected '!'", _TAG),
     ("expected '>'", _TAG),
+    ("found an incorrect", _TAG),  # a %-escape in a tag that is not UTF-8
     ("UTF-8 octet", _NOT_TEXT),
     ("UTF-8 sequence", _NOT_TEXT),
     ("UTF-16", _NOT_TEXT),

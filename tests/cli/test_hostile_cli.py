@@ -98,6 +98,19 @@ def test_a_closed_standard_output_is_one_line(args: list[str]) -> None:
     assert result.stderr == "policy-wizard: cannot write to standard output (Bad file descriptor)\n"
 
 
+def test_commands_that_write_a_file_and_then_report_it_say_when_the_report_fails(tmp_path: Path) -> None:
+    """`fmt` and `new --no-edit` do their work, then cannot say so: one line and exit 2, so a
+    script does not take the silence for success."""
+    messy = tmp_path / "messy.yaml"
+    messy.write_text("language: en\nschema_version: 1\n", encoding="utf-8")
+    for args in (("fmt", "messy.yaml"), ("new", "new.yaml", "--no-edit", "--lang", "en")):
+        result = run(*args, cwd=tmp_path, stdout=None, close_stdout=True)
+        assert result.returncode == 2
+        assert result.stderr == "policy-wizard: cannot write to standard output (Bad file descriptor)\n"
+    assert messy.read_text(encoding="utf-8").startswith("schema_version: 1\n")
+    assert (tmp_path / "new.yaml").is_file()
+
+
 # --- render -o never replaces a policy -----------------------------------------------------------
 
 REFUSED = ("policy-wizard: {path} is a policy file, and rendering would replace it: name another output "

@@ -37,6 +37,7 @@ _INT_RE = re.compile(r"[-+]?[0-9]+")
 # Digits beyond which a whole number is out of every bound of the format: such a number stays
 # text (and is reported as out of range) instead of reaching int(), which refuses 4,300 digits.
 _INT_DIGITS = 18
+_BLANKS = r"[ \t\r\n]*"  # model.NUMBER_BLANKS in the JSON Schema's patterns
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HASH_RE = re.compile(r"[0-9a-f]{8}")
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?")  # looks like a language code
@@ -75,9 +76,11 @@ def found(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
             return _("empty text")
-        first = value.strip().splitlines()[0]
+        # only blanks and line feeds are taken off: every other character is shown
+        text = value.strip(model.NUMBER_BLANKS)
+        first = text.split("\n")[0]
         quote = shown(first)
-        if first != value.strip() and not quote.endswith("…"):
+        if first != text and not quote.endswith("…"):
             quote += "…"
         return f"'{quote}'"
     if isinstance(value, list):
@@ -335,7 +338,7 @@ class Int(Type):
         self.extra = json or {}
 
     def scalar(self, text):
-        text = text.strip()
+        text = text.strip(model.NUMBER_BLANKS)
         if _INT_RE.fullmatch(text) and len(text.lstrip("+-").lstrip("0")) <= _INT_DIGITS:
             return int(text)
         return text
@@ -436,7 +439,7 @@ class DurationType(Type):
         digits = len(str(model.MAX_DURATION_AMOUNT)) - 1  # the bound is all nines: 1 to 9999
         return {"type": "string", "description": f"A whole number from 1 to {model.MAX_DURATION_AMOUNT} "
                 "and a unit, e.g. '24 hours', '2 working days'.",
-                "pattern": rf"^\s*0*[1-9][0-9]{{0,{digits}}} +({units})\s*$",
+                "pattern": rf"^{_BLANKS}0*[1-9][0-9]{{0,{digits}}} +({units}){_BLANKS}$",
                 "examples": ["3 minutes", "24 hours", "1 working day", "2 weeks"]}
 
 
@@ -449,7 +452,7 @@ class PercentType(Type):
                              "%(found)s") % {"example": "90%", "found": found(value)})
 
     def json(self):
-        return {"type": "string", "pattern": r"^\s*0*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?) ?%\s*$",
+        return {"type": "string", "pattern": rf"^{_BLANKS}0*(100(\.0+)?|[0-9]{{1,2}}(\.[0-9]+)?) ?%{_BLANKS}$",
                 "examples": ["90%", "92.5%"]}
 
 

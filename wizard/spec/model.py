@@ -95,6 +95,10 @@ _UNIT_SPELLINGS = {
 _DURATION_RE = re.compile(r"^([0-9]+) +([a-z_]+(?: [a-z]+)?)$")
 _PERCENT_RE = re.compile(r"^([0-9]+(?:\.[0-9]+)?) ?%$")
 
+# The blanks a number may have around it. Not str.strip()'s Unicode whitespace, which also
+# takes control characters (U+001C-U+001F, U+0085) and would let "3 days\x85" pass unseen.
+NUMBER_BLANKS = " \t\r\n"
+
 # Where the contract's numbers stop meaning anything: beyond these a value is a typo (or an
 # attack on the renderer, whose number formatting has limits of its own), never a policy.
 MAX_DURATION_AMOUNT = 9999  # "9999 minutes" is a week; a larger number wants a larger unit
@@ -132,7 +136,7 @@ def parse_duration(value: Any) -> Duration | None:
     """`"24 hours"` -> Duration(24, "hour"); None when the value is not a valid duration."""
     if not isinstance(value, str):
         return None
-    match = _DURATION_RE.match(value.strip())
+    match = _DURATION_RE.match(value.strip(NUMBER_BLANKS))
     if not match:
         return None
     digits, unit = match.group(1).lstrip("0"), _UNIT_SPELLINGS.get(match.group(2))
@@ -146,7 +150,7 @@ def parse_percent(value: Any) -> float | None:
     """`"92.5%"` -> 92.5; None when the value is not a percentage from 0 to 100."""
     if not isinstance(value, str):
         return None
-    match = _PERCENT_RE.match(value.strip())
+    match = _PERCENT_RE.match(value.strip(NUMBER_BLANKS))
     if not match:
         return None
     from decimal import Decimal

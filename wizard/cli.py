@@ -362,6 +362,7 @@ def _run_new(args: argparse.Namespace) -> int:
     if args.no_edit:
         if args.file is None:
             raise UsageError(_("--no-edit needs a FILE to write the new policy to"))
+        _refuse_broken_link(args.file)
         if args.file.exists():
             raise UsageError(_("%(path)s already exists: choose another name, or open it with "
                                "'policy-wizard edit %(path)s'") % {"path": _shown_path(args.file)})
@@ -377,8 +378,7 @@ def _run_new(args: argparse.Namespace) -> int:
 
 def _run_edit(args: argparse.Namespace) -> int:
     if not args.file.exists():
-        if args.file.is_symlink():
-            _load(args.file)  # a loop or a dangling link: says which, as `check` does
+        _refuse_broken_link(args.file)
         raise UsageError(_("%(path)s: no such file (to start a new policy there: "
                            "'policy-wizard new %(path)s')") % {"path": _shown_path(args.file)})
     if args.file.is_dir():
@@ -415,6 +415,13 @@ def _finding_line(spec, path: tuple) -> int | None:
     if not path or path[0] not in spec.data:
         return None
     return spec.line_of(tuple(path))
+
+
+def _refuse_broken_link(path: Path) -> None:
+    """A symbolic link that leads nowhere (a loop, or a missing file) is named as such, as
+    `check` does, instead of "no such file" or a failed save."""
+    if path.is_symlink() and not path.exists():
+        _load(path)
 
 
 def _load(path: Path):

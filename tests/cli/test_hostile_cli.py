@@ -67,11 +67,12 @@ def test_escapes_in_the_file_never_reach_the_terminal(tmp_path: Path) -> None:
 
 # --- files that are not what they seem ---------------------------------------------------------
 
-@pytest.mark.parametrize("command", ["check", "render", "edit"])
-def test_a_symbolic_link_loop_is_named(command: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("args", [["check"], ["render"], ["fmt"], ["edit"], ["new", "--no-edit"]],
+                         ids=lambda args: args[0])
+def test_a_symbolic_link_loop_is_named(args: list[str], tmp_path: Path) -> None:
     os.symlink("b.yaml", tmp_path / "a.yaml")
     os.symlink("a.yaml", tmp_path / "b.yaml")
-    result = run(command, "a.yaml", cwd=tmp_path)
+    result = run(args[0], "a.yaml", *args[1:], cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "a.yaml: this is a symbolic link that leads back to itself (a loop), not to a file\n"
 

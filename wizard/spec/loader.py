@@ -6,7 +6,8 @@
    ever constructing a tagged object: each scalar is read from its source text as the
    type of its field (`format.py`: text stays text, months are ints, dates and durations
    stay strings), the line of every value is kept, and nesting depth, alias expansion
-   (billion laughs), tags, keys and duplicate keys are checked as the events arrive.
+   (billion laughs, counted in values and in characters of text), tags, keys and duplicate
+   keys are checked as the events arrive. libyaml's problems are reworded (`_PROBLEMS`).
 3. Validation of the plain data against the same description of the format, so the
    app's in-memory data (`validate`) gets exactly the same messages.
 """

@@ -9,6 +9,7 @@ exit code 2; nothing here prints a traceback for something the user got wrong.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -18,6 +19,7 @@ from typing import Sequence
 from wizard import i18n
 from wizard.i18n import N_, Translator
 from wizard.spec.model import LANGUAGES
+from wizard.spec.problems import shown
 
 _ = Translator("cli").gettext
 ngettext = Translator("cli").ngettext
@@ -114,13 +116,69 @@ class UsageError(Exception):
     """Bad input found after parsing (a missing file, a format that needs -o): one line, exit 2."""
 
 
+class OutputFailed(Exception):
+    """Standard output cannot be written (a full disk, a closed stdout): one line, exit 2."""
+
+
+class _GuardedOutput:
+    """Standard output whose failures become `OutputFailed` (one line on stderr), not a
+    traceback. A closed stdout (`>&-`) leaves Python with `sys.stdout = None`, where print()
+    would say nothing at all and write() would raise AttributeError."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._guarded("write", text)
+
+    def flush(self) -> None:
+        self._guarded("flush")
+
+    def _guarded(self, method: str, *args):
+        if self._stream is None:
+            raise OutputFailed(os.strerror(errno.EBADF))
+        try:
+            return getattr(self._stream, method)(*args)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:  # ValueError: the stream was closed
+            raise OutputFailed(getattr(error, "strerror", None) or str(error)) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_ui_language(_ui_language_from(argv))
     _translate_argparse()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = _GuardedOutput(stdout)
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a full disk shows here, not in Python's own flush at exit
+        return code
+    except OutputFailed as error:
+        _silence_stdout()
+        print("policy-wizard: " + _("cannot write to standard output (%(reason)s)")
+              % {"reason": error}, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # `policy-wizard render x | head`: the reader left; that is not an error.
+        _silence_stdout()
+        return EXIT_OK
+    finally:
+        if isinstance(sys.stdout, _GuardedOutput):
+            sys.stdout = stdout
+
+
+def _run(argv: list[str]) -> int:
+    """Parse the arguments and run the command; bad input ends in one line per problem."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help (printed) or a usage error: its code, after the flush
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
         return args.run(args)
     except UsageError as error:
@@ -128,14 +186,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `policy-wizard render x | head`: the reader left; that is not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
     except _spec_error() as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the text still waiting in its buffer
+    does not fail again (with a traceback) when Python flushes it at exit."""
+    sys.stdout = sys.__stdout__
+    if sys.stdout is not None:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _spec_error() -> type[Exception]:
@@ -201,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("'internal': the whole policy; 'public': a short customer charter"))
     render.add_argument("-o", "--output", type=Path, metavar=_("PATH"),
                         help=_("write to this file (a folder with --lang all) instead of the screen"))
+    render.add_argument("--force", action="store_true",
+                        help=_("write even over a policy file (never done without it)"))
     render.set_defaults(run=_run_render)
 
     check = commands.add_parser("check", parents=[common], help=_("check a policy for problems"),
@@ -266,12 +330,16 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.lang == "all":
         if args.output is None:
             raise UsageError(_("--lang all writes one file per language: name a folder with -o"))
+        targets = {lang: args.output / f"{args.file.stem}.{lang}.{args.format}" for lang in languages}
+        for target in targets.values():  # all refused or none, not one file in four
+            _spare_policy(target, args)
         _make_folder(args.output)
-        for lang in languages:
-            target = args.output / f"{args.file.stem}.{lang}.{args.format}"
+        for lang, target in targets.items():
             _write_output(target, render(data, lang, args.format, args.audience))
-            print(_("Wrote %(path)s") % {"path": target})
+            print(_("Wrote %(path)s") % {"path": _shown_path(target)})
         return EXIT_OK
+    if args.output is not None:
+        _spare_policy(args.output, args)
     output = render(data, languages[0], args.format, args.audience)
     if args.output is not None:
         _write_output(args.output, output)
@@ -298,7 +366,7 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             line = _finding_line(spec, finding.path)
-            where = f"{name}:{line}" if line else name
+            where = f"{_shown_path(name)}:{line}" if line else _shown_path(name)
             print(f"{where}: {finding.code} {finding.message}")
             if args.verbose and finding.hint:
                 print(f"    {finding.hint}")
@@ -319,22 +387,23 @@ def _run_fmt(args: argparse.Namespace) -> int:
     if opened.session.holds(canonical):
         return EXIT_OK
     if args.check:
-        print(_("%(path)s would be rewritten") % {"path": args.file})
+        print(_("%(path)s would be rewritten") % {"path": _shown_path(args.file)})
         return EXIT_FINDINGS
     result = _save(opened.session, canonical, _("%(path)s was changed while fmt was running, so nothing was "
                                                  "written: run fmt again."))
     if result.unchanged:
         return EXIT_OK  # someone else wrote the canonical form at the same moment
-    print(_("Rewrote %(path)s") % {"path": args.file})
+    shown = _shown_path(args.file)
+    print(_("Rewrote %(path)s") % {"path": shown})
     if result.read_only:
         print(_("Note: %(path)s is read-only; fmt rewrote it all the same and left it read-only.")
-              % {"path": args.file})
+              % {"path": shown})
     if result.links_broken:
         print(ngettext(
             "Note: %(path)s had %(count)d other name (a hard link); that one still shows the previous text.",
             "Note: %(path)s had %(count)d other names (hard links); they still show the previous text.",
             result.links_broken,
-        ) % {"path": args.file, "count": result.links_broken})
+        ) % {"path": shown, "count": result.links_broken})
     return EXIT_OK
 
 
@@ -366,20 +435,20 @@ def _run_import(args: argparse.Namespace) -> int:
     target = args.output or args.file.with_suffix(".yaml")
     if target.exists() and target.resolve() == args.file.resolve():
         raise UsageError(_("%(path)s: the policy file cannot replace the document it is read from: "
-                           "name another file with -o") % {"path": target})
+                           "name another file with -o") % {"path": _shown_path(target)})
     if target.exists() and not args.force:
         raise UsageError(_("%(path)s already exists: name another file with -o, or add --force to "
-                           "replace it") % {"path": target})
+                           "replace it") % {"path": _shown_path(target)})
     try:
         imported = import_file(args.file, args.lang)
     except ImportProblem as problem:
-        raise UsageError(f"{args.file}: {problem}") from None
+        raise UsageError(f"{_shown_path(args.file)}: {problem}") from None
     from wizard.session import PolicySession
 
     _save(PolicySession(target), dump_spec(imported.spec),
           _("%(path)s already exists: name another file with -o, or add --force to replace it"),
           overwrite=args.force)
-    for line in report_lines(imported, str(args.file), str(target), args.file.suffix.lower() == ".docx"):
+    for line in report_lines(imported, _shown_path(args.file), _shown_path(target), args.file.suffix.lower() == ".docx"):
         print(line)
     return EXIT_OK
 
@@ -408,15 +477,16 @@ def _run_new(args: argparse.Namespace) -> int:
     if args.no_edit:
         if args.file is None:
             raise UsageError(_("--no-edit needs a FILE to write the new policy to"))
+        _refuse_broken_link(args.file)
         if args.file.exists():
             raise UsageError(_("%(path)s already exists: choose another name, or open it with "
-                               "'policy-wizard edit %(path)s'") % {"path": args.file})
+                               "'policy-wizard edit %(path)s'") % {"path": _shown_path(args.file)})
         from wizard.session import PolicySession
         from wizard.spec import dump_spec
 
         _save(PolicySession(args.file), dump_spec(data), _("%(path)s already exists: choose another name, or open "
                                                           "it with 'policy-wizard edit %(path)s'"))
-        print(_("Created %(path)s") % {"path": args.file})
+        print(_("Created %(path)s") % {"path": _shown_path(args.file)})
         return EXIT_OK
     from wizard.app.app import run_app
 
@@ -425,10 +495,11 @@ def _run_new(args: argparse.Namespace) -> int:
 
 def _run_edit(args: argparse.Namespace) -> int:
     if not args.file.exists():
+        _refuse_broken_link(args.file)
         raise UsageError(_("%(path)s: no such file (to start a new policy there: "
-                           "'policy-wizard new %(path)s')") % {"path": args.file})
+                           "'policy-wizard new %(path)s')") % {"path": _shown_path(args.file)})
     if args.file.is_dir():
-        raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": args.file})
+        raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": _shown_path(args.file)})
     from wizard.app.app import run_app
 
     return run_app(mode="edit", path=args.file, ui_lang=i18n.ui_language())
@@ -451,7 +522,7 @@ def _starting_data(preset: str | None, lang: str) -> dict:
     keys = [p.key for p in list_presets()]
     if preset not in keys:
         raise UsageError(_("unknown preset '%(name)s' (choose from %(choices)s)")
-                         % {"name": preset, "choices": ", ".join(keys)})
+                         % {"name": shown(preset), "choices": ", ".join(keys)})
     return load_preset(preset, lang)
 
 
@@ -461,6 +532,13 @@ def _finding_line(spec, path: tuple) -> int | None:
     if not path or path[0] not in spec.data:
         return None
     return spec.line_of(tuple(path))
+
+
+def _refuse_broken_link(path: Path) -> None:
+    """A symbolic link that leads nowhere (a loop, or a missing file) is named as such, as
+    `check` does, instead of "no such file" or a failed save."""
+    if path.is_symlink() and not path.exists():
+        _load(path)
 
 
 def _load(path: Path):
@@ -481,9 +559,9 @@ def _save(session, text: str, changed_meanwhile: str, overwrite: bool = False):
         return session.save_text(text, overwrite=overwrite)
     except FileGoneError:
         raise UsageError(_("%(path)s was deleted or moved meanwhile, so nothing was written.")
-                         % {"path": session.path}) from None
+                         % {"path": _shown_path(session.path)}) from None
     except ConflictError:
-        raise UsageError(changed_meanwhile % {"path": session.path}) from None
+        raise UsageError(changed_meanwhile % {"path": _shown_path(session.path)}) from None
     except SaveError as error:
         raise UsageError(str(error)) from None
 
@@ -493,7 +571,49 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(_("%(path)s: cannot create the folder (%(reason)s)")
-                         % {"path": path, "reason": error.strerror or error}) from None
+                         % {"path": _shown_path(path), "reason": error.strerror or error}) from None
+
+
+def _shown_path(path: Path | str) -> str:
+    """A path as a message shows it: like the file's contents, a file's name (from a glob, say)
+    must not write to the terminal."""
+    return shown(path, limit=None)
+
+
+def _spare_policy(target: Path, args: argparse.Namespace) -> None:
+    """Refuse to render over a policy (the input itself or any other) without --force:
+    `render p.yaml -o p.yaml` would replace the policy with its own document."""
+    if args.force or not target.exists() or not (_same_file(target, args.file) or _is_policy(target)):
+        return
+    raise UsageError(_("%(path)s is a policy file, and rendering would replace it: name another "
+                       "output file, or add --force to replace it") % {"path": _shown_path(target)})
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _is_policy(path: Path) -> bool:
+    """Whether `path` holds a policy: it loads as one, or (with mistakes) it starts its lines
+    with the `schema_version:` that every policy file has."""
+    import re
+
+    from wizard.spec import SpecError, load_spec
+
+    try:
+        load_spec(path)
+        return True
+    except SpecError:
+        pass
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return re.search(rb"(?m)^[\"']?schema_version[\"']?[ \t]*:", head) is not None
 
 
 def _write_output(path: Path, content: str | bytes) -> None:
@@ -504,4 +624,4 @@ def _write_output(path: Path, content: str | bytes) -> None:
             path.write_text(content if content.endswith("\n") else content + "\n", encoding="utf-8")
     except OSError as error:
         raise UsageError(_("%(path)s: cannot write the file (%(reason)s)")
-                         % {"path": path, "reason": error.strerror or error}) from None
+                         % {"path": _shown_path(path), "reason": error.strerror or error}) from None

@@ -104,23 +104,33 @@ def _load(lang: str, domain: str) -> gettext.NullTranslations:
 
 
 def _compiled(po_path: Path) -> bytes:
-    """The `.mo` bytes of a `.po` file, from the cache when the `.po` has not changed."""
+    """The `.mo` bytes of a `.po` file, from the cache when the `.po` has not changed.
+
+    A cached catalog ends with the SHA-256 of its bytes: one that was truncated or damaged
+    (a full disk, a crash mid-write, a stray edit) fails that test and is compiled again,
+    so a broken cache can cost time but never a command."""
     source = po_path.read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:16]
     cache_file = _cache_dir() / f"{po_path.parent.parent.name}-{po_path.stem}-{digest}.mo"
     try:
-        return cache_file.read_bytes()
+        cached = cache_file.read_bytes()
     except OSError:
-        pass
+        cached = b""
+    compiled, check = cached[:-_CHECK_SIZE], cached[-_CHECK_SIZE:]
+    if compiled and hashlib.sha256(compiled).digest() == check:
+        return compiled
     compiled = _compile(source)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(compiled)
+        tmp.write_bytes(compiled + hashlib.sha256(compiled).digest())
         os.replace(tmp, cache_file)
     except OSError:
         pass  # a read-only cache only costs speed
     return compiled
+
+
+_CHECK_SIZE = 32  # bytes of the SHA-256 that closes each cached catalog
 
 
 def _compile(source: bytes) -> bytes:

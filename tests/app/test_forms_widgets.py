@@ -52,6 +52,18 @@ def test_duration_helpers():
     assert check_amount("2.5")[1].startswith("Use a whole number")
 
 
+def test_numbers_typed_in_the_app_have_the_files_bounds_and_never_crash():
+    """The app takes exactly the numbers a file may hold, and pasted thousands of digits are
+    "too large", not a ValueError from int()."""
+    too_large = (None, "That number is too large. Pick a larger unit instead.")
+    assert check_amount("9999") == (9999, "")
+    assert check_amount("10000") == too_large
+    assert check_amount("9" * 5000) == too_large
+    months = IntegerField("Months", ("review_every_months",), None, minimum=1, maximum=120)
+    assert months.check("0120") == (120, "")
+    assert months.check("9" * 5000) == months.check("-" + "9" * 5000) == (None, "Use a number from 1 to 120.")
+
+
 async def test_duration_says_at_once_that_abc_is_not_a_number():
     data = spec(standards={"service_levels": [{"channel": "phone", "first_response": "3 minutes"}]})
     app = FormHarness(StandardsForm, data)

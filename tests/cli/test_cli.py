@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -183,6 +184,7 @@ def test_chinese_help_is_laid_out_in_terminal_cells() -> None:
     lines = run("--ui-lang", "zh", "render", "--help").stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
     options = lines[lines.index("位置参数："):]
-    starts = {cell_len(line[: line.index(help)]) for line, help in
-              ((line, line.split("  ")[-1]) for line in options if line.startswith("  ") and "  " in line.strip())}
+    # where the help text starts: after the option and a gap of two spaces or more
+    gaps = (re.match(r"^\s+\S.*?\s{2,}(?=\S)", line) for line in options if line.startswith("  "))
+    starts = {cell_len(gap.group(0)) for gap in gaps if gap}
     assert len(starts) == 1, starts

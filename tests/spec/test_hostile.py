@@ -40,6 +40,8 @@ def test_hostile_file_gives_its_messages(name, monkeypatch):
     for problem in caught.value.problems:
         assert str(problem).startswith(f"{name}:")
         assert "\n" not in str(problem)
+        assert str(problem).isprintable(), "a message must never carry a control or invisible character"
+        assert len(problem.message) < 400, "a long quote must be cut"
         assert "Traceback" not in str(problem) and "yaml." not in str(problem)
 
 
@@ -138,3 +140,88 @@ def test_python_tags_are_never_constructed(tmp_path):
     assert not marker.exists()
     assert [p.line for p in caught.value.problems] == [3, 4]
     assert all("is not allowed" in p.message for p in caught.value.problems)
+
+
+def test_symbolic_link_loop(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("second.yaml", "first.yaml")
+    os.symlink("first.yaml", "second.yaml")
+    with pytest.raises(SpecError) as caught:
+        load_spec("first.yaml")
+    assert str(caught.value) == ("first.yaml: this is a symbolic link that leads back to itself (a loop), "
+                                 "not to a file")
+
+
+def test_dangling_symbolic_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("moved-away.yaml", "policy.yaml")
+    with pytest.raises(SpecError) as caught:
+        load_spec("policy.yaml")
+    assert str(caught.value) == "policy.yaml: this is a symbolic link to a file that does not exist"
+
+
+def test_a_large_text_repeated_by_aliases_is_refused_at_the_second_alias():
+    from wizard.spec import loads_spec
+
+    text = ("schema_version: 1\nlanguage: en\nmission: &big " + "x" * 100_000 + "\nstandards:\n  always:\n"
+            + "    - *big\n" * 1000)
+    with pytest.raises(SpecError) as caught:
+        loads_spec(text, "aliases.yaml")
+    assert str(caught.value) == ("aliases.yaml:7: aliases repeat too much text (more than 100000 "
+                                 "characters): write the text out instead")
+
+
+def test_a_few_aliases_of_a_paragraph_still_load():
+    from wizard.spec import loads_spec
+
+    text = ("schema_version: 1\nlanguage: en\nmission: &text " + "We listen. " * 100 + "\nstandards:\n"
+            "  always:\n" + "    - *text\n" * 20)
+    assert len(loads_spec(text).data["standards"]["always"]) == 20
+
+
+def test_a_two_megabyte_key_gives_a_short_line():
+    from wizard.spec import loads_spec
+
+    key = "k" * 2_000_000
+    with pytest.raises(SpecError) as caught:
+        loads_spec(f"schema_version: 1\nlanguage: en\n? {key}\n: x\n", "big-key.yaml")
+    assert str(caught.value).startswith("big-key.yaml:3: unknown key '" + "k" * 60 + "…'; valid keys")
+
+
+# Each problem libyaml's scanner, parser and reader can report, made by a small text; the message
+# is always ours (the corpus above pins the exact wording of the common ones).
+LIBYAML_PROBLEMS = [
+    'a: !tag"x"\n', "%YAML1.1\n---\na: 1\n", "%1x\n---\na: 1\n", "%TAG x y\n---\na: 1\n", "a: !%zz 1\n",
+    "a: !%ff 1\n", "a: !<x\n", "%YAML 1.111111111111\n---\na: 1\n", "a: & x\n", "a: *\n",
+    "%YAML 1.1 x\n---\na: 1\n", "%TAG !a!\n---\na: 1\n", "a: !a!b c\n", "%YAML 1.\n---\n",
+    "{a: 1\n", "[a\n", 'a: "x\n', "a: 'x\n", "a:\n  - b\n c: d\n", "a: b: c\n", "- a\nb: c\n",
+    "a: @x\n", "---\na\n...\nb: c\n", "a: >-1x\n", "a: |0\n  x\n", 'a: "\\U00110000"\n', 'a: "\\xZZ"\n',
+    'a: "\\q"\n', "%YAML 2.0\n---\na: 1\n", "%YAML 1.1\n%YAML 1.1\n---\na: 1\n", 'a: "x\n---\ny"\n',
+    "{a: 1, :b}\n", "a:\n\t- b\n", "a: " + "[" * 2000,
+]
+LIBYAML_WORDS = ("did not find", "could not find", "found ", "while ", "expected <", "not allowed in this context",
+                 "cannot start any token", "YAML cannot read this line")
+
+
+@pytest.mark.parametrize("text", LIBYAML_PROBLEMS)
+def test_no_libyaml_problem_reaches_the_user_in_its_own_words(text):
+    from wizard.spec import loads_spec
+
+    with pytest.raises(SpecError) as caught:
+        loads_spec(text, "syntax.yaml")
+    message = caught.value.problems[-1].message
+    assert not any(words in message for words in LIBYAML_WORDS), message
+
+
+def test_the_fallback_for_an_unknown_libyaml_problem_is_ours():
+    from types import SimpleNamespace
+
+    from wizard.spec.loader import _syntax_problem
+
+    mark = SimpleNamespace(line=2, column=0)
+    error = SimpleNamespace(problem="some future libyaml problem", context=None, problem_mark=mark)
+    stop = _syntax_problem(error, "a: 1\nb: 2\nc\n")
+    assert (stop.line, stop.message) == (3, "YAML cannot read this line: look for a misplaced quote, bracket "
+                                            "or colon, or a wrong indentation")
+    reader = SimpleNamespace(reason="invalid leading UTF-8 octet", position=3)
+    assert _syntax_problem(reader, "").message == "the file holds bytes that are not text: save it as UTF-8 text"

@@ -205,3 +205,85 @@ def test_comments_survive_saving(data, draw):
     assert again.data == data
     assert sorted(c[2] for c in again.comments) == notes
     assert dump_spec(again.data, comments=again.comments) == saved
+
+
+# --- Hostile text and numbers: messages stay one visible line; numbers never crash ----------
+
+any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80) | st.sampled_from([
+    "\x1b[2J\x1b[31m", "\x1b]0;title\x07", "\x1b]8;;http://x\x1b\\link", "mis\u200bsion", "vis\nion",
+    "\u202ephone", "\x9b31m", "\x00", "\u2028", "\ufeffkey", "a\u00a0b", "\r", "x" * 5000,
+])
+
+# Each place the format quotes the user's text in a message, as in-memory data.
+QUOTING_FIELDS = [
+    lambda v: {v: "x"},
+    lambda v: {"purpose": {v: "x"}},
+    lambda v: {"language": v},
+    lambda v: {"purpose": {"channels": [v]}},
+    lambda v: {"procedures": [{"kind": v}]},
+    lambda v: {"training": {"methods": [v]}},
+    lambda v: {"standards": {"metrics": [{"metric": v}]}},
+    lambda v: {"effective_date": v},
+    lambda v: {"revisions": [{"date": v}]},
+    lambda v: {"procedures": [{"kind": "refunds", "resolve_within": v}]},
+    lambda v: {"standards": {"metrics": [{"metric": "csat", "target": v}]}},
+    lambda v: {"standards": {"metrics": [{"metric": "nps", "target": v}]}},
+    lambda v: {"review_every_months": v},
+    lambda v: {"escalation": [{"level": v}]},
+    lambda v: {"title": {"en": "Policy", v: "x"}},
+    lambda v: {"title": {"en": "Policy", "translated_from": {v: "5d41402a"}}},
+    lambda v: {"title": {"en": "Policy", "translated_from": {"hr": v}}},
+]
+
+
+def _one_visible_line(problem) -> bool:
+    return str(problem).isprintable() and len(problem.message) < 600
+
+
+@SETTINGS
+@given(st.sampled_from(QUOTING_FIELDS), any_text)
+def test_no_message_carries_a_control_or_invisible_character(field, value):
+    import json
+
+    data = {"schema_version": 1, "language": "en", **field(value)}
+    assert all(_one_visible_line(p) for p in validate(data))
+    try:
+        loads_spec(json.dumps(data, ensure_ascii=False), "hostile.yaml")
+    except SpecError as error:
+        assert all(_one_visible_line(p) for p in error.problems)
+
+
+NUMBER_FIELDS = [
+    "schema_version: {n}\nlanguage: en\n",
+    "schema_version: 1\nlanguage: en\nreview_every_months: {n}\n",
+    "schema_version: 1\nlanguage: en\ntraining:\n  refresher_every_months: {n}\n",
+    "schema_version: 1\nlanguage: en\nescalation:\n  - level: {n}\n",
+    "schema_version: 1\nlanguage: en\nstandards:\n  metrics:\n    - metric: nps\n      target: {n}\n",
+    "schema_version: 1\nlanguage: en\nstandards:\n  metrics:\n    - metric: csat\n      target: '{n}%'\n",
+    "schema_version: 1\nlanguage: en\nstandards:\n  metrics:\n    - metric: csat\n      target: '99.{n}%'\n",
+    "schema_version: 1\nlanguage: en\nprocedures:\n  - kind: refunds\n    resolve_within: {n} days\n",
+    "schema_version: 1\nlanguage: en\nescalation:\n  - level: 1\n    within: {n} minutes\n",
+]
+numbers = st.one_of(
+    st.integers(-10**30, 10**30).map(str),
+    st.integers(-200, 10_100).map(str),
+    st.text("0123456789", min_size=4000, max_size=5000),  # past int()'s 4,300-digit limit
+    st.builds(lambda zeros, n: "0" * zeros + str(n), st.integers(1, 30), st.integers(0, 200)),
+    st.text(st.characters(whitelist_categories=("Nd",)), min_size=1, max_size=4),  # any script's digits
+)
+
+
+@SETTINGS
+@given(st.sampled_from(NUMBER_FIELDS), numbers)
+def test_any_number_in_any_number_field_loads_and_renders_or_gives_one_line(template, number):
+    """A number either is within the contract's bounds, and then renders in every language,
+    or it is one message: never int()'s digit limit, never a Babel error on render."""
+    from wizard.render import render
+
+    try:
+        spec = loads_spec(template.format(n=number), "numbers.yaml")
+    except SpecError as error:
+        assert all(_one_visible_line(p) for p in error.problems)
+        return
+    for lang in model.LANGUAGES:
+        assert render(spec.data, lang, "txt")

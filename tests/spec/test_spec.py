@@ -150,7 +150,7 @@ def test_allowed_core_tags_and_anchors():
      ["policy.yaml:5: expected text, found a mapping: if this is text that contains ': ', put it in "
       "quotes"]),
     (HEAD + "procedures:\n  - kind: refunds\n    resolve_within: 2 fortnights\n",
-     ["policy.yaml:5: expected a duration: a positive whole number and a unit (seconds, minutes, hours, "
+     ["policy.yaml:5: expected a duration: a whole number from 1 to 9999 and a unit (seconds, minutes, hours, "
       "days, working days, weeks, months), such as '24 hours'; found '2 fortnights'"]),
     (HEAD + "standards:\n  metrics:\n    - metric: csat\n      target: 101%\n",
      ["policy.yaml:6: expected a percentage from 0 to 100, such as '90%'; found '101%'"]),
@@ -163,9 +163,9 @@ def test_allowed_core_tags_and_anchors():
      ["policy.yaml:3: expected a date written as YYYY-MM-DD, such as 2026-12-01; found "
       "'1 December 2026'"]),
     (HEAD + "review_every_months: 0\n",
-     ["policy.yaml:3: expected a positive whole number of months, such as 12; found 0"]),
+     ["policy.yaml:3: expected a whole number of months from 1 to 120, such as 12; found 0"]),
     (HEAD + "escalation:\n  - level: first\n",
-     ["policy.yaml:4: expected a positive whole number for the level, such as 1; found 'first'"]),
+     ["policy.yaml:4: expected a whole number from 1 to 99 for the level, such as 1; found 'first'"]),
     (HEAD + "purpose:\n  channels: [fone]\n",
      ["policy.yaml:4: unknown channel 'fone' (did you mean 'phone'?)"]),
     (HEAD + "standards:\n  metrics:\n    - metric: happiness\n",
@@ -236,7 +236,7 @@ def test_all_problems_are_reported_at_once_in_file_order():
                    "  metrics:\n    - metric: csat\n      target: lots\nmisison: x\n")
     assert messages(text) == [
         "policy.yaml:3: expected text, found a list",
-        "policy.yaml:4: expected a positive whole number of months, such as 12; found 'often'",
+        "policy.yaml:4: expected a whole number of months from 1 to 120, such as 12; found 'often'",
         "policy.yaml:6: expected a list (one item per line, each starting with '- '), found 'yes'",
         "policy.yaml:9: expected a percentage from 0 to 100, such as '90%'; found 'lots'",
         "policy.yaml:10: unknown key 'misison' (did you mean 'mission'?)",
@@ -272,7 +272,7 @@ def test_validate_in_memory_data_gives_the_same_messages_and_paths():
         ("<memory>", None, ("standards", "service_levels", 0, "first_response")),
         ("<memory>", None, ("mission", "xx")),
     ]
-    assert problems[0].message == "expected a positive whole number of months, such as 12; found '12'"
+    assert problems[0].message == "expected a whole number of months from 1 to 120, such as 12; found '12'"
     assert validate({"schema_version": 1, "language": "en", "mission": "Serve."}) == []
 
 
@@ -385,19 +385,40 @@ def test_json_schema_describes_the_format():
     assert nps["then"]["properties"]["target"] == {"type": "integer", "minimum": -100, "maximum": 100}
 
 
-def test_json_schema_patterns_agree_with_the_parsers():
+def _schema_patterns():
+    """The JSON Schema's duration and percent patterns, compiled."""
     import re
 
     schema = json_schema()
-    duration = re.compile(schema["$defs"]["duration"]["pattern"])
     metric = schema["properties"]["standards"]["properties"]["metrics"]["items"]
     csat = next(rule for rule in metric["allOf"] if rule["if"]["properties"]["metric"].get("const") == "csat")
-    percent = re.compile(csat["then"]["properties"]["target"]["pattern"])
+    return re.compile(schema["$defs"]["duration"]["pattern"]), re.compile(csat["then"]["properties"]["target"]["pattern"])
+
+
+def test_json_schema_patterns_agree_with_the_parsers():
+    duration, percent = _schema_patterns()
     for text in ("3 minutes", "1 working day", "2 working_days", "24 hours", "0 days", "24", "2 hrs",
                  "1 week", "10 months"):
         assert bool(duration.search(text)) == (model.parse_duration(text) is not None), text
     for text in ("90%", "92.5%", "100%", "100.5%", "101%", "0%", "90", "90 %", "-5%"):
         assert bool(percent.search(text)) == (model.parse_percent(text) is not None), text
+
+
+def test_json_schema_has_the_bounds_and_the_digits_of_the_loader():
+    duration, percent = _schema_patterns()
+    for text in ("9999 seconds", "10000 seconds", "09999 minutes", "1" * 26 + " hours", "３ hours",
+                 "٣ days", "1 day"):
+        assert bool(duration.search(text)) == (model.parse_duration(text) is not None), text
+    for text in ("100.0000000000000000000001%", "100.000%", "99.9999999999999999999999%", "９０%", "٩٠%"):
+        assert bool(percent.search(text)) == (model.parse_percent(text) is not None), text
+    properties = json_schema()["properties"]
+    assert properties["review_every_months"] | {"description": ""} == {
+        "type": "integer", "minimum": 1, "maximum": 120, "description": ""}
+    assert properties["training"]["properties"]["refresher_every_months"]["maximum"] == 120
+    level = properties["escalation"]["items"]["properties"]["level"]
+    assert (level["minimum"], level["maximum"]) == (1, 99)
+    for months, problems in ((120, 0), (121, 1), ("１２", 1), (10**30, 1)):
+        assert len(validate({"schema_version": 1, "language": "en", "review_every_months": months})) == problems
 
 
 # --- Messages in the user's language -----------------------------------------------------------

@@ -132,12 +132,23 @@ def _bytecode_cache():
     from jinja2 import FileSystemBytecodeCache
     from platformdirs import user_cache_dir
 
+    class CheckedBytecodeCache(FileSystemBytecodeCache):
+        """Jinja's cache of compiled templates, where a damaged file means "compile again":
+        Jinja itself lets a file cut short after its header fail the render (pickle's
+        "data was truncated")."""
+
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged file fails in whatever way pickle or marshal choose
+                bucket.reset()
+
     folder = Path(user_cache_dir("policy-wizard", appauthor=False)) / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return CheckedBytecodeCache(str(folder))
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,8 @@ Every key of the contract appears once below, as a tree of small type objects
 - canonical saving (`Type.node`), which writes keys in the contract's order;
 - the JSON Schema (`Type.json`), for editors.
 
-Messages go through the `spec` catalog; quoted keys and values stay as written.
+Messages go through the `spec` catalog; every key or value they quote goes through
+`problems.shown` (invisible and control characters made visible, long text cut).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any, Callable
 from wizard.i18n import Translator
 from wizard.spec import model
 from wizard.spec.model import LANGUAGES, TRANSLATED_FROM
+from wizard.spec.problems import shown
 
 _ = Translator("spec").gettext
 
@@ -32,6 +34,10 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
 
 _INT_RE = re.compile(r"[-+]?[0-9]+")
+# Digits beyond which a whole number is out of every bound of the format: such a number stays
+# text (and is reported as out of range) instead of reaching int(), which refuses 4,300 digits.
+_INT_DIGITS = 18
+_BLANKS = r"[ \t\r\n]*"  # model.NUMBER_BLANKS in the JSON Schema's patterns
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HASH_RE = re.compile(r"[0-9a-f]{8}")
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?")  # looks like a language code
@@ -70,10 +76,13 @@ def found(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
             return _("empty text")
-        first = value.strip().splitlines()[0]
-        if len(first) > 40 or first != value.strip():
-            first = first[:37].rstrip() + "…"
-        return f"'{first}'"
+        # only blanks and line feeds are taken off: every other character is shown
+        text = value.strip(model.NUMBER_BLANKS)
+        first = text.split("\n")[0]
+        quote = shown(first)
+        if first != text and not quote.endswith("…"):
+            quote += "…"
+        return f"'{quote}'"
     if isinstance(value, list):
         return _("a list")
     if isinstance(value, dict):
@@ -108,6 +117,18 @@ class Checker:
         match = FORBIDDEN_IN_TEXT.search(text)
         if match:
             self.report(path, char_message(match.group()))
+
+    def ascii_digits(self, value: Any, path: tuple) -> bool:
+        """Whether a number field's value is free of digits other than 0-9 (reported if not).
+
+        One rule for every number field: full-width "１２" or Arabic-Indic digits are refused
+        everywhere (as the JSON Schema does), never read as a number in one field and refused
+        in the next."""
+        if isinstance(value, str) and any(char.isdigit() and not char.isascii() for char in value):
+            self.report(path, _("write numbers with the digits 0 to 9; found %(found)s")
+                        % {"found": found(value)})
+            return False
+        return True
 
 
 class Dumping:
@@ -214,7 +235,7 @@ class Hashes(Type):
         for code, digest in value.items():
             if code not in LANGUAGES:
                 c.report(path + (code,), _("unknown language code '%(code)s' (valid codes: %(valid)s)")
-                         % {"code": code, "valid": quoted(LANGUAGES)})
+                         % {"code": shown(code), "valid": quoted(LANGUAGES)})
             elif not (isinstance(digest, str) and _HASH_RE.fullmatch(digest)):
                 c.report(path + (code,), _("expected the 8-character hash that the wizard writes, such "
                                            "as '%(example)s'; found %(found)s")
@@ -261,7 +282,7 @@ class Text(Type):
                         HASHES.check(entry, c, where)
                 elif code not in LANGUAGES:
                     c.report(where, _("unknown language code '%(code)s' (valid codes: %(valid)s)")
-                             % {"code": code, "valid": quoted(LANGUAGES)})
+                             % {"code": shown(code), "valid": quoted(LANGUAGES)})
                 elif isinstance(entry, str):
                     c.chars(entry, where)
                 elif entry is not None:
@@ -317,17 +338,21 @@ class Int(Type):
         self.extra = json or {}
 
     def scalar(self, text):
-        text = text.strip()
-        return int(text) if _INT_RE.fullmatch(text) else text
+        text = text.strip(model.NUMBER_BLANKS)
+        if _INT_RE.fullmatch(text) and len(text.lstrip("+-").lstrip("0")) <= _INT_DIGITS:
+            return int(text)
+        return text
 
     def check(self, value, c, path):
+        if not c.ascii_digits(value, path):
+            return
         ok = isinstance(value, int) and not isinstance(value, bool)
         if ok and self.minimum is not None and value < self.minimum:
             ok = False
         if ok and self.maximum is not None and value > self.maximum:
             ok = False
         if not ok:
-            c.report(path, self.message() % {"found": found(value)})
+            c.report(path, self.message() % {"found": found(value), "maximum": self.maximum})
 
     def json(self):
         schema: dict[str, Any] = {"type": "integer"}
@@ -357,9 +382,9 @@ class Choice(Type):
             return
         close = suggestion(value, self.choices) if self.suggest else None
         if close:
-            c.report(path, self.suggest() % {"value": value, "suggestion": close})
+            c.report(path, self.suggest() % {"value": shown(value), "suggestion": close})
         else:
-            c.report(path, self.unknown() % {"value": value, "valid": quoted(self.choices)})
+            c.report(path, self.unknown() % {"value": shown(value), "valid": quoted(self.choices)})
 
     def json(self):
         return {"type": "string", "enum": list(self.choices)}
@@ -369,6 +394,8 @@ class Date(Type):
     """An ISO date `YYYY-MM-DD`, kept as a string, written unquoted."""
 
     def check(self, value, c, path):
+        if not c.ascii_digits(value, path):
+            return
         if not (isinstance(value, str) and _DATE_RE.fullmatch(value)):
             c.report(path, _("expected a date written as YYYY-MM-DD, such as %(example)s; found "
                              "%(found)s") % {"example": "2026-12-01", "found": found(value)})
@@ -397,10 +424,11 @@ class DurationType(Type):
     """`24 hours`, `2 working days`: see model.parse_duration."""
 
     def check(self, value, c, path):
-        if model.parse_duration(value) is None:
-            c.report(path, _("expected a duration: a positive whole number and a unit (%(units)s), "
-                             "such as '%(example)s'; found %(found)s")
-                     % {"units": UNITS_TEXT, "example": "24 hours", "found": found(value)})
+        if c.ascii_digits(value, path) and model.parse_duration(value) is None:
+            c.report(path, _("expected a duration: a whole number from 1 to %(maximum)s and a unit "
+                             "(%(units)s), such as '%(example)s'; found %(found)s")
+                     % {"maximum": model.MAX_DURATION_AMOUNT, "units": UNITS_TEXT,
+                        "example": "24 hours", "found": found(value)})
 
     def json(self):
         return {"$ref": "#/$defs/duration"}
@@ -408,8 +436,10 @@ class DurationType(Type):
     @staticmethod
     def definition() -> dict:
         units = "seconds?|minutes?|hours?|days?|working[ _]days?|weeks?|months?"
-        return {"type": "string", "description": "A positive whole number and a unit, e.g. '24 hours', "
-                "'2 working days'.", "pattern": rf"^\s*0*[1-9][0-9]* +({units})\s*$",
+        digits = len(str(model.MAX_DURATION_AMOUNT)) - 1  # the bound is all nines: 1 to 9999
+        return {"type": "string", "description": f"A whole number from 1 to {model.MAX_DURATION_AMOUNT} "
+                "and a unit, e.g. '24 hours', '2 working days'.",
+                "pattern": rf"^{_BLANKS}0*[1-9][0-9]{{0,{digits}}} +({units}){_BLANKS}$",
                 "examples": ["3 minutes", "24 hours", "1 working day", "2 weeks"]}
 
 
@@ -417,12 +447,12 @@ class PercentType(Type):
     """`90%`: 0 to 100, decimals allowed."""
 
     def check(self, value, c, path):
-        if model.parse_percent(value) is None:
+        if c.ascii_digits(value, path) and model.parse_percent(value) is None:
             c.report(path, _("expected a percentage from 0 to 100, such as '%(example)s'; found "
                              "%(found)s") % {"example": "90%", "found": found(value)})
 
     def json(self):
-        return {"type": "string", "pattern": r"^\s*0*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?) ?%\s*$",
+        return {"type": "string", "pattern": rf"^{_BLANKS}0*(100(\.0+)?|[0-9]{{1,2}}(\.[0-9]+)?) ?%{_BLANKS}$",
                 "examples": ["90%", "92.5%"]}
 
 
@@ -574,7 +604,7 @@ def unknown_key(key: Any, fields) -> str:
         return _("merge keys ('<<') are not supported: write the keys out")
     close = suggestion(str(key), fields)
     if close:
-        return _("unknown key '%(key)s' (did you mean '%(suggestion)s'?)") % {"key": key,
+        return _("unknown key '%(key)s' (did you mean '%(suggestion)s'?)") % {"key": shown(key),
                                                                             "suggestion": close}
     home = _homes().get(key)
     if home is not None:
@@ -585,7 +615,7 @@ def unknown_key(key: Any, fields) -> str:
             return _("'%(key)s' belongs in an item of the '%(parent)s' list, not here") % {
                 "key": key, "parent": parent}
         return _("'%(key)s' belongs under '%(parent)s', not here") % {"key": key, "parent": parent}
-    return _("unknown key '%(key)s'; valid keys here: %(valid)s") % {"key": key,
+    return _("unknown key '%(key)s'; valid keys here: %(valid)s") % {"key": shown(key),
                                                                    "valid": quoted(fields)}
 
 
@@ -619,10 +649,10 @@ STR = Str()
 DATE = Date()
 DURATION = DurationType()
 PERCENT = PercentType()
-MONTHS = Int(lambda: _("expected a positive whole number of months, such as 12; found %(found)s"),
-             minimum=1)
-LEVEL = Int(lambda: _("expected a positive whole number for the level, such as 1; found %(found)s"),
-            minimum=1)
+MONTHS = Int(lambda: _("expected a whole number of months from 1 to %(maximum)s, such as 12; found "
+                       "%(found)s"), minimum=1, maximum=model.MAX_MONTHS)
+LEVEL = Int(lambda: _("expected a whole number from 1 to %(maximum)s for the level, such as 1; found "
+                      "%(found)s"), minimum=1, maximum=model.MAX_LEVEL)
 NPS = Int(lambda: _("expected a whole number from -100 to 100 for an NPS target, such as 40; found "
                     "%(found)s"), minimum=-100, maximum=100)
 SCHEMA_VERSION = Int(lambda: _("unsupported schema_version %(found)s: this version of Policy Wizard "

@@ -6,7 +6,8 @@
    ever constructing a tagged object: each scalar is read from its source text as the
    type of its field (`format.py`: text stays text, months are ints, dates and durations
    stay strings), the line of every value is kept, and nesting depth, alias expansion
-   (billion laughs), tags, keys and duplicate keys are checked as the events arrive.
+   (billion laughs, counted in values and in characters of text), tags, keys and duplicate
+   keys are checked as the events arrive. libyaml's problems are reworded (`_PROBLEMS`).
 3. Validation of the plain data against the same description of the format, so the
    app's in-memory data (`validate`) gets exactly the same messages.
 """
@@ -21,7 +22,7 @@ from typing import Any
 from wizard.i18n import N_, Translator
 from wizard.spec import format as fmt
 from wizard.spec.model import LANGUAGES
-from wizard.spec.problems import MAX_PROBLEMS, Problem, SpecError
+from wizard.spec.problems import MAX_PROBLEMS, Problem, SpecError, shown
 
 _ = Translator("spec").gettext
 
@@ -29,6 +30,9 @@ MAX_BYTES = 2 * 1024 * 1024  # a long policy is ~50 KB; anything near 2 MB is no
 MAX_DEPTH = 40  # the format nests 8 levels deep at most
 MAX_VALUES = 200_000  # values written in the file (a 5,000-item policy has ~30,000)
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add by repeating their anchors
+# characters of text that aliases may add: a paragraph reused a few times is ~10 KB, while one
+# 100 KB text repeated 1,000 times is 100 MB to check, render and write out
+MAX_ALIAS_CHARS = 100_000
 _BINARY_CONTROLS = 8  # more control characters than this: not a text file
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -101,10 +105,9 @@ def load_spec(path: str | Path) -> Spec:
     name = str(path)
     path = Path(path)
     try:
+        _found(path)
         if path.is_dir():
             raise _Stop(None, _("this is a folder, not a policy file"))
-        if not path.exists():
-            raise _Stop(None, _("file not found"))
         if not path.is_file():
             raise _Stop(None, _("this is not a regular file"))
         size = path.stat().st_size
@@ -123,6 +126,23 @@ def load_spec(path: str | Path) -> Spec:
     spec = loads_spec(raw, name)
     spec.path = path
     return spec
+
+
+def _found(path: Path) -> None:
+    """Stop with the true reason when `path` leads to no file (Path.exists() says only False)."""
+    import errno
+
+    try:
+        path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise _Stop(None, _("this is a symbolic link to a file that does not exist")) from None
+        raise _Stop(None, _("file not found")) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _Stop(None, _("this is a symbolic link that leads back to itself (a loop), "
+                                "not to a file")) from None
+        raise
 
 
 def _too_large(size: int) -> str:
@@ -208,7 +228,10 @@ def _problems(filename: str, found: list[tuple[tuple, int | None, str]]) -> list
 
 
 def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """The text of a UTF-8 file; other encodings are named, so the user knows what to change."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _zeros_every(raw, 4):
+        raise _Stop(None, _("the file is saved as UTF-32; save it as UTF-8 instead"))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _zeros_every(raw, 2):
         raise _Stop(None, _("the file is saved as UTF-16; save it as UTF-8 instead"))
     try:
         return raw.decode("utf-8")
@@ -218,8 +241,23 @@ def _decode(raw: bytes) -> str:
                             "as UTF-8") % {"byte": f"0x{raw[error.start]:02X}"}) from None
 
 
+def _zeros_every(raw: bytes, width: int) -> bool:
+    """Whether the file starts like UTF-16 (width 2) or UTF-32 (width 4) text without a byte
+    order mark: ASCII letters padded with zero bytes, in either byte order."""
+    head = raw[:64 - 64 % width]
+    if len(head) < 2 * width:
+        return False
+    units = [head[i:i + width] for i in range(0, len(head), width)]
+    little = all(unit[0] and not any(unit[1:]) for unit in units)
+    big = all(unit[-1] and not any(unit[:-1]) for unit in units)
+    return little or big
+
+
 def _scan(text: str) -> list[tuple[tuple, int, str]]:
     """Invisible and control characters in the file, each with its line."""
+    if "\r" in text and "\n" not in text:
+        return [((), 1, _("the lines of this file end in a carriage return alone (CR, as on old "
+                          "Macs): save it with LF or CRLF line ends"))]
     found: list[tuple[tuple, int, str]] = []
     controls = first_control = 0
     line, position = 1, 0
@@ -249,9 +287,22 @@ def _scan(text: str) -> list[tuple[tuple, int, str]]:
 # libyaml's problems, reworded for people who do not know YAML.
 _TOO_DEEP = N_("the values are nested too deeply (more than %(limit)s levels)")
 
-_SYNTAX = (
-    ("tab", N_("a tab character cannot indent YAML: use spaces")),
+_TAB = N_("a tab character cannot indent YAML: use spaces")
+_DIRECTIVE = N_("a line that starts with '%' is a YAML directive, and a policy file needs none: "
+                "remove the line, or put text that starts with '%' in quotes")
+_TAG = N_("a tag ('!…') that YAML cannot read: a policy file needs no tags, so remove it, or put "
+          "text that starts with '!' in quotes")
+_NOT_TEXT = N_("the file holds bytes that are not text: save it as UTF-8 text")
+_ESCAPE = N_("a \\x, \\u or \\U escape in double-quoted text needs hexadecimal digits (0-9, a-f) "
+             "that name a real character: fix the escape, or use single quotes")
+
+# Each problem libyaml can report (scanner, parser and reader; its own English never reaches
+# the user), found by a piece of its wording, checked in this order before the contexts below.
+_PROBLEMS = (
     ("mapping values are not allowed", N_(
+        "a ':' where YAML does not expect one: check the indentation, or put text that contains "
+        "': ' in quotes")),
+    ("found unexpected ':'", N_(
         "a ':' where YAML does not expect one: check the indentation, or put text that contains "
         "': ' in quotes")),
     ("could not find expected ':'", N_(
@@ -263,11 +314,47 @@ _SYNTAX = (
         "this line does not line up with the list above it: check the indentation")),
     ("block sequence entries are not allowed", N_(
         "a list item ('- ') where YAML does not allow one: check the indentation")),
+    ("mapping keys are not allowed", N_(
+        "a key ('? ') where YAML does not allow one: check the indentation")),
     ("did not find expected ',' or ']'", N_("a list in brackets ('[') is not closed: add the missing ']'")),
     ("did not find expected ',' or '}'", N_("a mapping in braces ('{') is not closed: add the missing '}'")),
     ("unknown escape character", N_(
         "unknown escape in double-quoted text: write \\\\ for a backslash, or use single quotes")),
-    ("while scanning a quoted scalar", N_("quoted text that is never closed: add the missing quote")),
+    ("invalid Unicode character escape", _ESCAPE),
+    ("expected hexdecimal number", _ESCAPE),
+    ("found unexpected document indicator", N_(
+        "a line that starts with '---' or '...' ends the document, even inside quoted text: indent "
+        "the line, or write the text as a block after '|'")),
+    ("indentation indicator equal to 0", N_(
+        "the indentation of a block of text ('|' or '>') cannot be 0: remove the 0")),
+    ("did not find expected comment or line break", N_(
+        "only a comment may follow on this line (after a '|' or '>' that starts a block of text, or "
+        "after a '%' directive): move the text to the next line, indented")),
+    ("incompatible YAML document", N_(
+        "the file asks for a YAML version this program does not read (a '%YAML' line): remove "
+        "that line")),
+    ("duplicate %YAML directive", _DIRECTIVE),
+    ("duplicate %TAG directive", _DIRECTIVE),
+    ("directive name", _DIRECTIVE),
+    ("non-alphabetical character", _DIRECTIVE),
+    ("version number", _DIRECTIVE),
+    ("digit or '.' character", _DIRECTIVE),
+    ("undefined tag handle", _TAG),
+    ("tag handle", _TAG),
+    ("tag prefix", _TAG),
+    ("tag URI", _TAG),
+    ("tag value", _TAG),
+    ("URI escaped octet", _TAG),
+    ("expected '!'", _TAG),
+    ("expected '>'", _TAG),
+    ("found an incorrect", _TAG),  # a %-escape in a tag that is not UTF-8
+    ("UTF-8 octet", _NOT_TEXT),
+    ("UTF-8 sequence", _NOT_TEXT),
+    ("UTF-16", _NOT_TEXT),
+    ("surrogate", _NOT_TEXT),
+    ("invalid Unicode character", _NOT_TEXT),
+    ("control characters are not allowed", N_(
+        "the file holds a character YAML does not allow (a control character): remove it")),
     ("did not find expected alphabetic or numeric character", N_(
         "text that starts with '*', '&' or '!' must be in quotes")),
     ("cannot start any token", N_(
@@ -276,14 +363,25 @@ _SYNTAX = (
     ("expected <document start>", N_(
         "unexpected text after the end of the document: check the indentation")),
 )
+# What libyaml was doing, when its problem alone says nothing the user can act on.
+_CONTEXTS = (
+    ("while scanning a quoted scalar", N_("quoted text that is never closed: add the missing quote")),
+    ("while scanning a directive", _DIRECTIVE),
+    ("while scanning a %", _DIRECTIVE),
+    ("while parsing a tag", _TAG),
+    ("while scanning a tag", _TAG),
+)
+_UNREADABLE = N_("YAML cannot read this line: look for a misplaced quote, bracket or colon, or a "
+                 "wrong indentation")
 
 
 def _syntax_problem(error, text: str) -> _Stop:
+    """Our own words, and the line, for a problem libyaml found."""
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or ""
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or ""
     context = getattr(error, "context", None) or ""
     if mark is None:
-        return _Stop(None, _("this is not valid YAML: %(detail)s") % {"detail": problem or error})
+        return _Stop(None, _(_reworded(problem, context)))
     if ("end of stream" in problem or "not find expected ','" in problem
             or "could not find expected ':'" in problem):
         # where the quote, the bracket or the key without ': ' began
@@ -294,15 +392,23 @@ def _syntax_problem(error, text: str) -> _Stop:
         return _Stop(line, _(_TOO_DEEP) % {"limit": MAX_DEPTH})
     where = _char_at(text, mark)
     if where == "\t" or "tab" in problem:
-        return _Stop(line, _(_SYNTAX[0][1]))
+        return _Stop(line, _(_TAB))
     if ("did not find expected key" in problem or "<document start>" in problem) and \
             _mid_line(text, mark):
         return _Stop(line, _("more text follows a complete value on this line: put the whole text "
                              "in quotes, and inside single quotes write each ' twice"))
-    for pattern, message in _SYNTAX[1:]:
-        if pattern in problem or pattern in context:
-            return _Stop(line, _(message))
-    return _Stop(line, _("this is not valid YAML: %(detail)s") % {"detail": problem})
+    return _Stop(line, _(_reworded(problem, context)))
+
+
+def _reworded(problem: str, context: str) -> str:
+    """The message (untranslated) for a libyaml problem; never libyaml's own English."""
+    for pattern, message in _PROBLEMS:
+        if pattern in problem:
+            return message
+    for pattern, message in _CONTEXTS:
+        if pattern in context:
+            return message
+    return _UNREADABLE
 
 
 def _mid_line(text: str, mark) -> bool:
@@ -324,7 +430,7 @@ class _Frame:
     """A mapping or list being read: its data so far, its type and path, and what it costs."""
 
     __slots__ = ("is_map", "typ", "path", "anchor", "value", "line", "key", "key_line", "seen",
-                 "raw", "deferred", "size", "height", "poisoned", "is_key", "flow")
+                 "raw", "deferred", "size", "chars", "height", "poisoned", "is_key", "flow")
 
     def __init__(self, is_map: bool, typ, path: tuple, anchor, line: int) -> None:
         self.is_map, self.typ, self.path, self.anchor, self.line = is_map, typ, path, anchor, line
@@ -334,7 +440,7 @@ class _Frame:
         self.seen: dict[str, int] = {}
         self.raw: dict[str, str] = {}
         self.deferred: list[tuple[str, Any, str]] = []
-        self.size, self.height = 1, 1
+        self.size, self.chars, self.height = 1, 0, 1
         self.poisoned = self.is_key = self.flow = False
 
 
@@ -355,10 +461,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
 
     problems: list[tuple[tuple, int | None, str]] = []
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int, int]] = {}  # name -> (value, size, height)
+    anchors: dict[str, tuple[Any, int, int, int]] = {}  # name -> (value, size, chars, height)
     root: Any = _NULL
     root_line = 1
-    documents = alias_values = values = 0
+    documents = alias_values = alias_chars = values = 0
 
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
@@ -370,10 +476,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
         """Report a tag other than YAML's core ones; the tagged value then counts as absent."""
         if tag is None or tag == "!" or tag in _CORE_TAGS:
             return False
-        shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+        name = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
         problems.append(((), line, _(
             "the tag '%(tag)s' is not allowed: a policy file holds only text, numbers, lists and "
-            "mappings") % {"tag": shown}))
+            "mappings") % {"tag": shown(name)}))
         return True
 
     def child_type(frame: _Frame):
@@ -387,8 +493,10 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
             return (field.type if field is not None else anything), frame.path + (key,)
         return anything, frame.path + (key,)
 
-    def add(value: Any, line: int, size: int, height: int, text: str | None = None) -> None:
-        """Put a finished value (`text` is its source when it is a scalar) into its parent."""
+    def add(value: Any, line: int, size: int, chars: int, height: int, text: str | None = None
+            ) -> None:
+        """Put a finished value (`text` is its source when it is a scalar) into its parent;
+        `size` counts its values and `chars` the characters of its text."""
         nonlocal root, root_line
         if not stack:
             root, root_line = value, line
@@ -400,6 +508,7 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
             if height + 1 > frame.height:
                 frame.height = height + 1
         frame.size += size
+        frame.chars += chars
         if not frame.is_map:
             if value is not _NULL:
                 lines[frame.path + (len(frame.value),)] = line
@@ -421,7 +530,7 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
         if first is not None:
             problems.append(((), key_line, _(
                 "duplicate key '%(key)s': it is already on line %(line)s, and only one of the two "
-                "values can be kept") % {"key": key, "line": first}))
+                "values can be kept") % {"key": shown(key), "line": first}))
             return
         frame.seen[key] = key_line
         lines[frame.path + (key,)] = key_line
@@ -467,8 +576,8 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
                 else:
                     value = source  # a key, or the whole document
                 if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1, 0)
-                add(value, line, 1, 0, source)
+                    anchors[event.anchor] = (value, 1, len(source), 0)
+                add(value, line, 1, len(source), 0, source)
             elif kind is map_start or kind is seq_start:
                 line = event.start_mark.line + 1
                 values += 1
@@ -494,27 +603,31 @@ def _read(text: str, lines: dict[tuple, int], reach: dict[int, int] | None = Non
                 if frame.poisoned:
                     value = _NULL
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = (value, frame.size, frame.height)
-                add(value, frame.line, frame.size, frame.height)
+                    anchors[frame.anchor] = (value, frame.size, frame.chars, frame.height)
+                add(value, frame.line, frame.size, frame.chars, frame.height)
             elif kind is alias_event:
                 line = event.start_mark.line + 1
                 target = anchors.get(event.anchor)
                 if target is None:
                     if any(f.anchor == event.anchor for f in stack):
                         raise _Stop(line, _("the alias '*%(name)s' is inside the value it repeats, "
-                                            "which would never end") % {"name": event.anchor})
+                                            "which would never end") % {"name": shown(event.anchor)})
                     raise _Stop(line, _("the alias '*%(name)s' has no anchor '&%(name)s' before it")
-                                % {"name": event.anchor})
-                value, size, height = target
+                                % {"name": shown(event.anchor)})
+                value, size, chars, height = target
                 alias_values += size
+                alias_chars += chars
                 if alias_values > MAX_ALIAS_VALUES:
                     raise _Stop(line, _("aliases repeat too many values (more than %(limit)s): write "
                                         "the values out instead") % {"limit": MAX_ALIAS_VALUES})
+                if alias_chars > MAX_ALIAS_CHARS:
+                    raise _Stop(line, _("aliases repeat too much text (more than %(limit)s characters): "
+                                        "write the text out instead") % {"limit": MAX_ALIAS_CHARS})
                 if type(value) is list or type(value) is dict:
                     import copy
 
                     value = copy.deepcopy(value)  # an edit of one copy must not change the other
-                add(value, line, size, height, value if type(value) is str else None)
+                add(value, line, size, chars, height, value if type(value) is str else None)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:

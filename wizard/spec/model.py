@@ -90,8 +90,20 @@ _UNIT_SPELLINGS = {
     "month": "month",
     "months": "month",
 }
-_DURATION_RE = re.compile(r"^(\d+) +([a-z_]+(?: [a-z]+)?)$")
-_PERCENT_RE = re.compile(r"^(\d+(?:\.\d+)?) ?%$")
+# Numbers are written with the ASCII digits 0-9 only, in every number field: `\d` would also
+# take full-width or Arabic-Indic digits, which the rest of the format (months, levels) rejects.
+_DURATION_RE = re.compile(r"^([0-9]+) +([a-z_]+(?: [a-z]+)?)$")
+_PERCENT_RE = re.compile(r"^([0-9]+(?:\.[0-9]+)?) ?%$")
+
+# The blanks a number may have around it. Not str.strip()'s Unicode whitespace, which also
+# takes control characters (U+001C-U+001F, U+0085) and would let "3 days\x85" pass unseen.
+NUMBER_BLANKS = " \t\r\n"
+
+# Where the contract's numbers stop meaning anything: beyond these a value is a typo (or an
+# attack on the renderer, whose number formatting has limits of its own), never a policy.
+MAX_DURATION_AMOUNT = 9999  # "9999 minutes" is a week; a larger number wants a larger unit
+MAX_MONTHS = 120  # a review or refresher cycle of more than ten years is no cycle
+MAX_LEVEL = 99  # escalation levels
 
 # Rough length of each unit in minutes, only to compare two durations.
 _UNIT_MINUTES = {
@@ -124,24 +136,28 @@ def parse_duration(value: Any) -> Duration | None:
     """`"24 hours"` -> Duration(24, "hour"); None when the value is not a valid duration."""
     if not isinstance(value, str):
         return None
-    match = _DURATION_RE.match(value.strip())
+    match = _DURATION_RE.match(value.strip(NUMBER_BLANKS))
     if not match:
         return None
-    amount, unit = int(match.group(1)), _UNIT_SPELLINGS.get(match.group(2))
-    if unit is None or amount <= 0:
-        return None
-    return Duration(amount, unit)
+    digits, unit = match.group(1).lstrip("0"), _UNIT_SPELLINGS.get(match.group(2))
+    if unit is None or not digits or len(digits) > len(str(MAX_DURATION_AMOUNT)):
+        return None  # (the length test keeps a 5,000-digit number away from int())
+    amount = int(digits)
+    return Duration(amount, unit) if amount <= MAX_DURATION_AMOUNT else None
 
 
 def parse_percent(value: Any) -> float | None:
     """`"92.5%"` -> 92.5; None when the value is not a percentage from 0 to 100."""
     if not isinstance(value, str):
         return None
-    match = _PERCENT_RE.match(value.strip())
+    match = _PERCENT_RE.match(value.strip(NUMBER_BLANKS))
     if not match:
         return None
-    number = float(match.group(1))
-    return number if 0 <= number <= 100 else None
+    from decimal import Decimal
+
+    # compared exactly: as a float, 100.0000000000000000000001 would round to 100
+    number = Decimal(match.group(1))
+    return float(number) if number <= 100 else None
 
 
 def text_in(value: Any, lang: str, fallback: str) -> str | None:

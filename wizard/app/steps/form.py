@@ -34,7 +34,7 @@ from wizard.app.widgets.list_editor import ListEditor, ListRow
 from wizard.app.widgets.number_field import IntegerField, PercentField
 from wizard.app.widgets.text_field import STALE, UNTRANSLATED, TextField
 from wizard.i18n import Translator, ui_language
-from wizard.spec.model import get_at
+from wizard.spec.model import MAX_MONTHS, get_at
 
 _ = Translator("app").gettext
 ngettext = Translator("app").ngettext
@@ -93,7 +93,7 @@ class Form(StepForm):
                 path,
                 value,
                 minimum=1,
-                maximum=120,
+                maximum=MAX_MONTHS,
                 unit=lambda months: unit_label("month", months),
                 placeholder=_("e.g. 12"),
                 help=_msg(declared.help),

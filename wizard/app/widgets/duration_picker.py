@@ -23,14 +23,13 @@ from textual.widgets import Input, Static
 from wizard.app.labels import unit_label
 from wizard.app.widgets.field import FieldInput, FormField, focus_now
 from wizard.i18n import Translator
-from wizard.spec.model import Duration, parse_duration
+from wizard.spec.model import MAX_DURATION_AMOUNT, Duration, parse_duration
 
 _ = Translator("app").gettext
 
 # The units offered, shortest first; seconds only appear when a value already uses them.
 PICKER_UNITS = ("minute", "hour", "day", "working_day", "week", "month")
 _ENGLISH_UNIT = {"working_day": "working day"}
-MAX_AMOUNT = 100_000
 
 
 def format_duration(duration: Duration) -> str:
@@ -48,10 +47,11 @@ def check_amount(text: str) -> tuple[int | None, str]:
         if text.lstrip("-").replace(".", "", 1).replace(",", "", 1).isdigit():
             return None, _("Use a whole number greater than zero, such as 24.")
         return None, _("“%(text)s” is not a number. Type digits, such as 24.") % {"text": text}
-    amount = int(text)
-    if amount <= 0:
+    # (the length test keeps thousands of pasted digits away from int())
+    amount = int(text) if len(text.lstrip("0")) <= len(str(MAX_DURATION_AMOUNT)) else None
+    if amount is not None and amount <= 0:
         return None, _("Use a whole number greater than zero, such as 24.")
-    if amount > MAX_AMOUNT:
+    if amount is None or amount > MAX_DURATION_AMOUNT:
         return None, _("That number is too large. Pick a larger unit instead.")
     return amount, ""
 

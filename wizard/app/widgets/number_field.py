@@ -65,8 +65,10 @@ class IntegerField(FormField):
         body = text[1:] if text[:1] in "+-" else text
         if not body.isascii() or not body.isdigit():
             return None, _("“%(text)s” is not a whole number.") % {"text": text}
-        number = int(text)
-        if not self.minimum <= number <= self.maximum:
+        # (the length test keeps thousands of pasted digits away from int())
+        digits = len(str(max(abs(self.minimum), abs(self.maximum))))
+        number = int(text) if len(body.lstrip("0")) <= digits else None
+        if number is None or not self.minimum <= number <= self.maximum:
             return None, _("Use a number from %(minimum)s to %(maximum)s.") % {
                 "minimum": self.minimum,
                 "maximum": self.maximum,

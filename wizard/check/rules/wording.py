@@ -20,6 +20,7 @@ from wizard.check.engine import Context, rule
 from wizard.check.texts import TextEntry, iter_plain_strings, iter_text_fields
 from wizard.i18n import N_, Translator
 from wizard.spec import model
+from wizard.spec.problems import shown
 
 _t = Translator("check")
 _ = _t.gettext
@@ -72,7 +73,7 @@ def placeholder(ctx: Context) -> Iterator[tuple]:
             seen.add(token)
             yield (
                 path,
-                _("Unfilled placeholder “%(placeholder)s”.") % {"placeholder": token},
+                _("Unfilled placeholder “%(placeholder)s”.") % {"placeholder": shown(token)},
                 _("Replace it with the real detail, or delete the sentence if it does not apply."),
             )
 
@@ -123,7 +124,7 @@ def vague_time(ctx: Context) -> Iterator[tuple]:
                 hint = _("Say how fast with a number you can measure and keep, for example “%(example)s”.")
             yield (
                 entry.path,
-                _("“%(phrase)s” promises speed without saying how fast.") % {"phrase": phrase},
+                _("“%(phrase)s” promises speed without saying how fast.") % {"phrase": shown(phrase)},
                 hint % {"example": example},
             )
 
@@ -140,7 +141,7 @@ def absolute_promise(ctx: Context) -> Iterator[tuple]:
                 continue
             yield (
                 entry.path,
-                _("“%(phrase)s” is an absolute promise that nobody can always keep.") % {"phrase": phrase},
+                _("“%(phrase)s” is an absolute promise that nobody can always keep.") % {"phrase": shown(phrase)},
                 _("Promise what you will do and by when, for example a reply within 24 hours; leave guarantees to your terms and conditions."),
             )
 
@@ -194,8 +195,8 @@ def undefined_acronym(ctx: Context) -> Iterator[tuple]:
             reported.add(token)
             yield (
                 entry.path,
-                _("“%(acronym)s” is not explained anywhere in the policy.") % {"acronym": token},
-                _("Write it out in full, or add “%(acronym)s” to the definitions.") % {"acronym": token},
+                _("“%(acronym)s” is not explained anywhere in the policy.") % {"acronym": shown(token)},
+                _("Write it out in full, or add “%(acronym)s” to the definitions.") % {"acronym": shown(token)},
             )
 
 

@@ -23,6 +23,7 @@ _ = Translator("cli").gettext
 
 FORMATS = ("md", "html", "txt", "docx")
 AUDIENCES = ("internal", "public")
+PAPERS = ("a4", "letter")  # as wizard.render (not imported here: `--help` stays fast)
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 # argparse's own words, so that usage and its errors speak the UI language too.
@@ -140,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("'internal': the whole policy; 'public': a short customer charter"))
     render.add_argument("-o", "--output", type=Path, metavar=_("PATH"),
                         help=_("write to this file (a folder with --lang all) instead of the screen"))
+    render.add_argument("--paper", choices=PAPERS, default="a4",
+                        help=_("page size of DOCX and printed HTML (default: a4)"))
     render.set_defaults(run=_run_render)
 
     check = commands.add_parser("check", parents=[common], help=_("check a policy for problems"),
@@ -196,10 +199,10 @@ def _run_render(args: argparse.Namespace) -> int:
         _make_folder(args.output)
         for lang in languages:
             target = args.output / f"{args.file.stem}.{lang}.{args.format}"
-            _write_output(target, render(data, lang, args.format, args.audience))
+            _write_output(target, render(data, lang, args.format, args.audience, args.paper))
             print(_("Wrote %(path)s") % {"path": target})
         return EXIT_OK
-    output = render(data, languages[0], args.format, args.audience)
+    output = render(data, languages[0], args.format, args.audience, args.paper)
     if args.output is not None:
         _write_output(args.output, output)
     elif isinstance(output, bytes):

@@ -184,9 +184,9 @@ def _tidy(text: str) -> str:
     return _EXTRA_BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
 
 
-def render_text(document: Document, fmt: str) -> str:
+def render_text(document: Document, fmt: str, paper: str = "a4") -> str:
     template = environment(document.lang).get_template(TEMPLATES[fmt])
-    output = template.render(document=document)
+    output = template.render(document=document, paper=paper)
     return output if fmt == "html" else _tidy(output)
 
 

@@ -7,6 +7,46 @@ import re
 
 from .formatting import cell_len, char_width, one_line, words_of
 
+# ------------------------------------------------------------------ links
+
+# E-mail addresses and web addresses in author text (a contact line, a resource), which the
+# writers that can make them clickable (HTML, DOCX, Markdown) do. ASCII only, so that the
+# Chinese text around an address ("请发邮件至a@b.cn。") stays outside it.
+_LINK = re.compile(
+    r"(?<![A-Za-z0-9._%+-])(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"|(?<![A-Za-z0-9@/])(?P<url>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+)"
+)
+# Punctuation that ends a sentence rather than the address before it.
+_LINK_TRAILING = ".,;:!?'"
+
+
+def split_links(text: str) -> list[tuple[str, str | None]]:
+    """`text` cut into (part, link target or None): "Write to a@b.hr." ->
+    [("Write to ", None), ("a@b.hr", "mailto:a@b.hr"), (".", None)]."""
+    if "@" not in text and "http" not in text and "www." not in text:
+        return [(text, None)] if text else []
+    parts: list[tuple[str, str | None]] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        found = match.group(0)
+        end = match.end()
+        if match.group("url"):
+            while found and (found[-1] in _LINK_TRAILING or (found[-1] == ")" and found.count("(") < found.count(")"))):
+                found, end = found[:-1], end - 1
+            if found in ("www.", "http://", "https://") or found.endswith("://"):
+                continue
+            target = found if "://" in found else "https://" + found
+        else:
+            target = "mailto:" + found
+        if match.start() > position:
+            parts.append((text[position : match.start()], None))
+        parts.append((found, target))
+        position = end
+    if position < len(text):
+        parts.append((text[position:], None))
+    return parts
+
+
 # ------------------------------------------------------------------ Markdown
 
 # Characters that start inline markup anywhere (GFM: emphasis, code, links, autolinks,

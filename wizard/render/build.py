@@ -24,6 +24,7 @@ from .document import (
     Table,
 )
 from .formatting import (
+    bind_quantity,
     format_date,
     format_duration,
     format_list,
@@ -229,9 +230,10 @@ class _Words:
         if duration is None:
             return ""
         singular, plural = SENTENCES[(family, duration.unit)]
-        return self.ngettext(singular, plural, duration.amount) % {
+        sentence = self.ngettext(singular, plural, duration.amount) % {
             "count": format_number(duration.amount, self.lang)
         }
+        return bind_quantity(sentence, duration, self.lang)
 
     def every_months(self, months: Any, once: str, singular: str, plural: str) -> str:
         if not isinstance(months, int) or isinstance(months, bool) or months <= 0:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .formatting import cell_len, char_width, one_line, words_of
+from .linebreak import pieces
 
 # ------------------------------------------------------------------ links
 
@@ -61,8 +62,22 @@ _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 def md_inline(text: str) -> str:
     """Escape author text that sits inside a line (a table cell, a field value, a heading)
-    so that Markdown shows it exactly as typed; newlines become spaces."""
-    return md_literal(one_line(text))
+    so that Markdown shows it exactly as typed; newlines become spaces. E-mail and web
+    addresses become links (a bare address is not one in every Markdown reader)."""
+    return md_linked(one_line(text))
+
+
+def md_linked(text: str) -> str:
+    """md_literal, with e-mail and web addresses as autolinks."""
+    out = []
+    for part, href in split_links(text):
+        if href is None:
+            out.append(md_literal(part))
+        elif href.endswith(part):  # "https://…" or "mailto:…" as typed
+            out.append(f"<{part}>")
+        else:  # "www.example.hr" keeps its text
+            out.append(f"[{md_literal(part)}]({href})")
+    return "".join(out)
 
 
 def md_line(text: str) -> str:
@@ -82,7 +97,7 @@ def _md_line(line: str) -> str:
     line = line.strip()
     if not line:
         return ""
-    line = md_literal(line)
+    line = md_linked(line)
     first = line[0]
     if first in "#>+=-":
         line = "\\" + line
@@ -99,11 +114,12 @@ def md_paragraph(text: str) -> str:
 
 
 def md_heading(text: str) -> str:
-    return md_inline(text).replace("#", "\\#")
+    return md_literal(one_line(text)).replace("#", "\\#")
 
 
 def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
-    """A GitHub-flavoured table, columns padded (cell-aware) so the source reads well too."""
+    """A GitHub-flavoured table, columns padded (cell-aware) to the longest cell, however long,
+    so the source reads well and stays aligned (markdownlint MD055/MD056/MD060)."""
     escaped_header = [md_inline(cell) for cell in header]
     escaped_rows = [[md_inline(cell) for cell in row] for row in rows]
     widths = [max(3, cell_len(cell)) for cell in escaped_header]
@@ -112,7 +128,6 @@ def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
             width = cell_len(cell)
             if width > widths[index]:
                 widths[index] = width
-    widths = [min(width, 60) for width in widths]
 
     def line(cells: list[str]) -> str:
         padded = [cell + " " * max(0, widths[i] - cell_len(cell)) for i, cell in enumerate(cells)]
@@ -127,36 +142,15 @@ def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
 
 WIDTH = 78
 
-# Chinese punctuation that may not start a line, and that may not end one.
-_NO_BREAK_BEFORE = set("，。、：；！？）」』】》〉”’％…—·～,.;:!?)]}%")
-_NO_BREAK_AFTER = set("（「『【《〈“‘([{")
-
-
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    """Split text into unbreakable pieces, each with whether a space precedes it. Latin words
-    break at spaces; wide (CJK) characters may break between any two, but not before a
-    closing mark or after an opening one."""
-    pieces: list[tuple[str, bool]] = []
-    for word in words_of(text):
-        if word.isascii():
-            pieces.append((word, True))
-            continue
-        current = ""
-        first = True
-        glue = False  # the next character sticks to the current piece
-        current_is_wide = False
-        for char in word:
-            wide = char_width(char) == 2
-            if current and (wide or current_is_wide) and not glue and char not in _NO_BREAK_BEFORE:
-                pieces.append((current, first))
-                first = False
-                current = ""
-            current += char
-            current_is_wide = wide
-            glue = char in _NO_BREAK_AFTER
-        if current:
-            pieces.append((current, first))
-    return pieces
+    """Text cut where a line may break (see linebreak), each piece with whether white space
+    precedes it."""
+    out: list[tuple[str, bool]] = []
+    previous_end = 0
+    for start, end in pieces(text):
+        out.append((text[start:end], start > previous_end or not out))
+        previous_end = end
+    return out
 
 
 def _split_long(pieces: list[tuple[str, bool]], room: int):

@@ -73,7 +73,7 @@ def md_linked(text: str) -> str:
     for part, href in split_links(text):
         if href is None:
             out.append(md_literal(part))
-        elif href.endswith(part):  # "https://…" or "mailto:…" as typed
+        elif href in (part, "mailto:" + part):  # "https://…" or an e-mail address as typed
             out.append(f"<{part}>")
         else:  # "www.example.hr" keeps its text
             out.append(f"[{md_literal(part)}]({href})")

@@ -25,7 +25,7 @@ from wizard.i18n import translations
 
 from .document import Document, Section, Table
 from .formatting import cell_len
-from .text import split_links
+from .text import SHORT_CELL, split_links
 
 # Word language tags of the document languages.
 WORD_LANG = {"en": "en-GB", "hr": "hr-HR", "zh": "zh-CN", "tr": "tr-TR"}
@@ -36,6 +36,10 @@ PAPERS = {"a4": (11906, 16838, 1418), "letter": (12240, 15840, 1440)}
 # Word refuses core properties (title, author) longer than this.
 CORE_PROPERTY_LIMIT = 255
 HEADER_FILL = "E8EDF3"
+# A short table cell (text.SHORT_CELL) never wraps; its column is as wide as it needs:
+# ~140 twips a terminal cell at 11 pt (bold, in a wide substitute font too), plus the margins.
+SHORT_CELL_TWIPS = 140
+CELL_PADDING_TWIPS = 260
 ACCENT = "1F4E79"
 
 _PLACEHOLDER = re.compile(r"(%\(label\)s|%\(value\)s)")
@@ -173,19 +177,27 @@ class _Body:
     # ---------------------------------------------------------------- tables
 
     def _column_widths(self, table: Table) -> list[int]:
-        """Widths in proportion to each column's longest text (within limits), filling the line."""
+        """Columns of short cells ("10 minutes", "2个工作日") as wide as their longest cell, so
+        they never wrap; the rest of the line shared by the others, by their longest text."""
         columns = len(table.header)
-        weights = [max(6, min(40, cell_len(table.header[i]))) for i in range(columns)]
+        natural = [cell_len(table.header[i]) for i in range(columns)]
         for row in table.rows:
             for i, cell in enumerate(row[:columns]):
-                weights[i] = max(weights[i], min(40, cell_len(cell)))
-        total = sum(weights)
-        return [self.text_width * weight // total for weight in weights]
+                natural[i] = max(natural[i], cell_len(cell))
+        short = [SHORT_CELL_TWIPS * size + CELL_PADDING_TWIPS if size <= SHORT_CELL else 0 for size in natural]
+        long_weights = [min(40, natural[i]) if not short[i] else 0 for i in range(columns)]
+        room = self.text_width - sum(short)
+        if not any(long_weights) or room < self.text_width // 3:  # all short, or too many: share the line
+            total = sum(natural) or 1
+            return [self.text_width * max(1, size) // total for size in natural]
+        total = sum(long_weights)
+        return [short[i] or room * long_weights[i] // total for i in range(columns)]
 
     def _cell(self, text: str, width: int, header: bool) -> str:
         shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
+        no_wrap = "<w:noWrap/>" if cell_len(text) <= SHORT_CELL else ""
         return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}{no_wrap}</w:tcPr>'
             f"<w:p>{self.runs(text, bold=header)}</w:p></w:tc>"
         )
 
@@ -319,7 +331,8 @@ def _set_properties(doc, document: Document) -> None:
 
 def _set_languages_and_fonts(doc, lang: str) -> None:
     """The document language on the default run properties (spell-checking), and for Chinese
-    one East Asian font for body and headings (theme fonts would give headings another)."""
+    one font for body and headings, for Chinese and Latin letters alike (theme fonts would give
+    headings another, and a serif for Latin letters beside a sans-serif Chinese)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -344,8 +357,9 @@ def _set_languages_and_fonts(doc, lang: str) -> None:
         if fonts is None:
             fonts = OxmlElement("w:rFonts")
             element.insert(0, fonts)
-        fonts.set(qn("w:eastAsia"), CHINESE_FONT)
-        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # the theme font would win otherwise
+        for script in ("ascii", "hAnsi", "eastAsia"):  # Latin letters and digits in the same face
+            fonts.set(qn(f"w:{script}"), CHINESE_FONT)
+            fonts.attrib.pop(qn(f"w:{script}Theme"), None)  # the theme font would win otherwise
 
 
 def _add_styles(doc) -> None:

@@ -14,7 +14,7 @@ from wizard.i18n import translations
 from wizard.resources import resource_dir
 
 from .document import Document, Section
-from .text import WIDTH, split_links, md_heading, md_inline, md_line, md_literal, md_paragraph, md_table, text_table, wrap
+from .text import SHORT_CELL, WIDTH, split_links, md_heading, md_inline, md_line, md_literal, md_paragraph, md_table, text_table, wrap
 from .formatting import cell_len
 
 TEMPLATES = {"md": "document.md.j2", "html": "document.html.j2", "txt": "document.txt.j2"}
@@ -106,10 +106,6 @@ def html_field(pattern: str, label: str, value: str, lang_of=None) -> Markup:
             lambda s: str(escape(s)),
         )
     )
-
-
-# Table cells this short (in terminal cells) never wrap: "10 minuta", "24小时", "级别".
-SHORT_CELL = 12
 
 
 def html_cell_class(text: str) -> Markup:

@@ -8,6 +8,10 @@ import re
 from .formatting import cell_len, char_width, one_line, words_of
 from .linebreak import pieces
 
+# Table cells this short (in terminal cells) never wrap in HTML and DOCX: "10 minuta",
+# "24小时", "级别".
+SHORT_CELL = 12
+
 # ------------------------------------------------------------------ links
 
 # E-mail addresses and web addresses in author text (a contact line, a resource), which the

@@ -54,29 +54,44 @@ def pieces(text: str) -> Iterator[tuple[int, int]]:
         yield piece_start, end
 
 
+def _no_break_space_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A piece cut after each of its no-break spaces: the places to break it when it is wider
+    than a whole line ("2 working days" in a narrow table column), before cutting words."""
+    part_start = start
+    for index in range(start, end):
+        if text[index] == "\u00a0" and index + 1 < end:
+            yield part_start, index + 1
+            part_start = index + 1
+    yield part_start, end
+
+
 def break_offsets(text: str, width: int, fold: bool = True) -> list[int]:
     """Offsets in `text` where its lines start, for lines at most `width` cells wide (as
-    Rich's `divide_line`). A piece wider than a line is cut at the width if `fold`."""
+    Rich's `divide_line`). A piece wider than a line breaks at its no-break spaces, and
+    then, if `fold`, is cut at the width."""
     offsets: list[int] = []
     used = 0
     previous_end = None
-    for start, end in pieces(text):
-        size = cell_len(text[start:end])
-        gap = cell_len(text[previous_end:start]) if previous_end is not None else cell_len(text[:start])
-        if used and used + gap + size > width:
-            offsets.append(start)
-            used, gap = 0, 0
-        if size > width and fold:
-            position = start
-            line = used + gap
-            for index in range(start, end):
-                cells = char_width(text[index])
-                if line + cells > width and index > position:
-                    offsets.append(index)
-                    line = 0
-                line += cells
-            used = line
-        else:
-            used += gap + size
-        previous_end = end
+    for whole_start, whole_end in pieces(text):
+        parts = [(whole_start, whole_end)]
+        if cell_len(text[whole_start:whole_end]) > width:
+            parts = list(_no_break_space_parts(text, whole_start, whole_end))
+        for start, end in parts:
+            size = cell_len(text[start:end].rstrip("\u00a0"))
+            gap = cell_len(text[previous_end:start]) if previous_end is not None else cell_len(text[:start])
+            if used and used + gap + size > width:
+                offsets.append(start)
+                used, gap = 0, 0
+            if size > width and fold:
+                line = used + gap
+                for index in range(start, end):
+                    cells = char_width(text[index])
+                    if line + cells > width and index > start:
+                        offsets.append(index)
+                        line = 0
+                    line += cells
+                used = line
+            else:
+                used += gap + cell_len(text[start:end])
+            previous_end = end
     return [offset for offset in offsets if offset > 0]

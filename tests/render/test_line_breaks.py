@@ -106,3 +106,9 @@ def test_nps_uses_the_locale_minus_sign():
     assert format_signed(-10, "hr") == "\u221210"  # CLDR: Croatian writes U+2212
     assert format_signed(-10, "en") == "-10"
     assert format_signed(40, "hr") == "+40" and format_signed(0, "hr") == "0"
+
+
+def test_a_duration_wider_than_its_column_breaks_at_a_no_break_space_not_inside_a_word():
+    assert wrap(f"5{NBSP}radnih{NBSP}dana", 9) == [f"5{NBSP}radnih{NBSP}", "dana"]
+    offsets = break_offsets(f"2{NBSP}working{NBSP}days", 10, fold=False)
+    assert offsets == [len(f"2{NBSP}working{NBSP}")]

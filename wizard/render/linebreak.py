@@ -54,7 +54,7 @@ def pieces(text: str) -> Iterator[tuple[int, int]]:
         yield piece_start, end
 
 
-def _no_break_space_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def no_break_space_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """A piece cut after each of its no-break spaces: the places to break it when it is wider
     than a whole line ("2 working days" in a narrow table column), before cutting words."""
     part_start = start
@@ -75,7 +75,7 @@ def break_offsets(text: str, width: int, fold: bool = True) -> list[int]:
     for whole_start, whole_end in pieces(text):
         parts = [(whole_start, whole_end)]
         if cell_len(text[whole_start:whole_end]) > width:
-            parts = list(_no_break_space_parts(text, whole_start, whole_end))
+            parts = list(no_break_space_parts(text, whole_start, whole_end))
         for start, end in parts:
             size = cell_len(text[start:end].rstrip("\u00a0"))
             gap = cell_len(text[previous_end:start]) if previous_end is not None else cell_len(text[:start])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .formatting import cell_len, char_width, one_line, words_of
-from .linebreak import pieces
+from .linebreak import no_break_space_parts, pieces
 
 # Table cells this short (in terminal cells) never wrap in HTML and DOCX: "10 minuta",
 # "24小时", "级别".
@@ -158,21 +158,31 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 
 
 def _split_long(pieces: list[tuple[str, bool]], room: int):
-    """Cut a piece wider than a whole line (a long URL, a huge number) into line-sized parts."""
+    """Cut a piece wider than a whole line into line-sized parts: at its no-break spaces
+    first ("5 radnih dana" in a narrow column), then anywhere (a long URL, a huge number)."""
     for piece, spaced in pieces:
         if cell_len(piece) <= room:
             yield piece, spaced
             continue
-        part, used = "", 0
-        for char in piece:
-            size = char_width(char)
-            if part and used + size > room:
-                yield part, spaced
-                spaced, part, used = False, "", 0
-            part += char
-            used += size
-        if part:
+        for start, end in no_break_space_parts(piece, 0, len(piece)):
+            yield from _cut(piece[start:end], spaced, room)
+            spaced = False
+
+
+def _cut(piece: str, spaced: bool, room: int):
+    if cell_len(piece) <= room:
+        yield piece, spaced
+        return
+    part, used = "", 0
+    for char in piece:
+        size = char_width(char)
+        if part and used + size > room:
             yield part, spaced
+            spaced, part, used = False, "", 0
+        part += char
+        used += size
+    if part:
+        yield part, spaced
 
 
 def wrap(text: str, width: int = WIDTH, indent: str = "", subsequent: str | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.markdown import Markdown
 
-import wizard.app.widgets.preview  # noqa: F401  (installs the shared rules into Rich)
+from wizard.app.widgets.preview import use_document_line_breaks
 from wizard.render import render
 from wizard.render.formatting import NBSP, cell_len, format_date, format_duration, format_signed
 from wizard.render.linebreak import NO_BREAK_AFTER, NO_BREAK_BEFORE, break_offsets
@@ -78,6 +78,7 @@ def test_rich_in_the_preview_breaks_chinese_lines_by_the_same_rules(text, width)
     lines = [text[start:end] for start, end in zip([0, *offsets], [*offsets, len(text)])]
     assert "".join(lines) == text
     assert_rules(lines, width)
+    use_document_line_breaks()
     console = Console(width=width, record=True, color_system=None)
     console.print(Markdown(text))
     shown = [line.rstrip() for line in console.export_text().splitlines() if line.strip()]

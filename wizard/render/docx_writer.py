@@ -104,7 +104,8 @@ class _Body:
 
     # ---------------------------------------------------------------- runs
 
-    def _language(self, text: str) -> str:
+    def language_mark(self, text: str) -> str:
+        """A run's `w:lang` for a text shown in another language than the document's."""
         code = self.foreign.get(text)
         if code is None:
             return ""
@@ -116,7 +117,7 @@ class _Body:
         """The runs of one text: line breaks kept, links made clickable (unless inside a
         link already), its language marked when it is a fallback. `language` overrides the
         look-up (a part of a longer text)."""
-        lang = self._language(text) if language is None else language
+        lang = self.language_mark(text) if language is None else language
         properties = ("<w:b/>" if bold else "") + lang
         out = []
         for index, line in enumerate(_clean(text).split("\n")):
@@ -400,6 +401,8 @@ def _page_furniture(doc, document: Document, body: _Body) -> None:
 
     catalog = translations(document.lang, "render")
     section = doc.sections[0]
+    # The template's Header and Footer styles stop at Letter's 4680/9360 twips: one right tab
+    # at the edge of the text instead.
     tabs = (
         '<w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/>'
         f'<w:tab w:val="right" w:pos="{body.text_width}"/></w:tabs>'
@@ -408,7 +411,7 @@ def _page_furniture(doc, document: Document, body: _Body) -> None:
     def replace(paragraph, runs: str, style: str) -> None:
         new = parse_xml(
             f'<w:p xmlns:w="{_W}" xmlns:r="{_R}"><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>'
-            f'<w:r><w:rPr><w:color w:val="5B6573"/><w:sz w:val="18"/></w:rPr></w:r>{runs}</w:p>'
+            f"{runs}</w:p>"
         )
         paragraph._p.addnext(new)
         paragraph._p.getparent().remove(paragraph._p)
@@ -421,7 +424,7 @@ def _page_furniture(doc, document: Document, body: _Body) -> None:
     def field(instruction: str) -> str:
         return _field(instruction, "1").replace("<w:r>", f"<w:r><w:rPr>{small}</w:rPr>")
 
-    replace(section.header.paragraphs[0], text(document.title, body._language(document.title)), "Header")
+    replace(section.header.paragraphs[0], text(document.title, body.language_mark(document.title)), "Header")
     footer = []
     if document.version:
         pattern = catalog.gettext("%(label)s: %(value)s")

@@ -47,6 +47,12 @@ _PAGE_PLACEHOLDER = re.compile(r"(%\(page\)s|%\(pages\)s)")
 # Characters that XML 1.0 (and so Word) cannot hold.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+# Settings that follow w:updateFields in the schema's order (CT_Settings).
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+                        "decimalSymbol", "listSeparator")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _APP_XML = (
@@ -441,18 +447,20 @@ def _page_furniture(doc, document: Document, body: _Body) -> None:
 
 
 def _update_fields_on_open(doc) -> None:
-    """Word recomputes the contents' page numbers when it opens the file."""
+    """Word recomputes the contents' page numbers when it opens the file. The schema puts
+    updateFields just before the compatibility settings (Word rejects a file whose settings
+    are out of order)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    zoom = settings.find(qn("w:zoom"))
-    if zoom is not None:
-        zoom.addnext(update)
-    else:  # pragma: no cover - the template has a zoom element
-        settings.insert(0, update)
+    following = next((child for child in settings if child.tag in {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}), None)
+    if following is not None:
+        following.addprevious(update)
+    else:  # pragma: no cover - the template has compatibility settings
+        settings.append(update)
 
 
 def _with_body(doc, xml: str):

@@ -50,7 +50,7 @@ def update(domain: str) -> None:
         po = LOCALES / lang / "LC_MESSAGES" / f"{domain}.po"
         if po.exists():
             run(["update", "-i", str(pot), "-o", str(po), "-l", lang, "-D", domain,
-                 "--no-fuzzy-matching", "--ignore-obsolete"])
+                 "--no-fuzzy-matching", "--ignore-obsolete", "--width", "100"])
         else:
             po.parent.mkdir(parents=True, exist_ok=True)
             run(["init", "-i", str(pot), "-o", str(po), "-l", lang, "-D", domain])

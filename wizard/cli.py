@@ -26,6 +26,7 @@ ngettext = Translator("cli").ngettext
 
 FORMATS = ("md", "html", "txt", "docx")
 AUDIENCES = ("internal", "public")
+PAPERS = ("a4", "letter")  # as wizard.render (not imported here: `--help` stays fast)
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 # argparse's own words, so that usage and its errors speak the UI language too.
@@ -263,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("'internal': the whole policy; 'public': a short customer charter"))
     render.add_argument("-o", "--output", type=Path, metavar=_("PATH"),
                         help=_("write to this file (a folder with --lang all) instead of the screen"))
+    render.add_argument("--paper", choices=PAPERS, default="a4",
+                        help=_("page size of DOCX and printed HTML (default: a4)"))
     render.add_argument("--force", action="store_true",
                         help=_("write even over a policy file (never done without it)"))
     render.set_defaults(run=_run_render)
@@ -335,12 +338,12 @@ def _run_render(args: argparse.Namespace) -> int:
             _spare_policy(target, args)
         _make_folder(args.output)
         for lang, target in targets.items():
-            _write_output(target, render(data, lang, args.format, args.audience))
+            _write_output(target, render(data, lang, args.format, args.audience, args.paper))
             print(_("Wrote %(path)s") % {"path": _shown_path(target)})
         return EXIT_OK
     if args.output is not None:
         _spare_policy(args.output, args)
-    output = render(data, languages[0], args.format, args.audience)
+    output = render(data, languages[0], args.format, args.audience, args.paper)
     if args.output is not None:
         _write_output(args.output, output)
     elif isinstance(output, bytes):

@@ -57,6 +57,22 @@ def test_docx_is_written(tmp_path: Path) -> None:
     assert target.read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.parametrize("paper, width", [(None, b'w:w="11906"'), ("letter", b'w:w="12240"'), ("a4", b'w:w="11906"')])
+def test_docx_paper_size(tmp_path: Path, paper: str | None, width: bytes) -> None:
+    import zipfile
+
+    target = tmp_path / "policy.docx"
+    extra = ["--paper", paper] if paper else []
+    assert run("render", str(EXAMPLE), "--format", "docx", *extra, "-o", str(target)).returncode == 0
+    with zipfile.ZipFile(target) as archive:
+        assert b"<w:pgSz " + width in archive.read("word/document.xml")
+
+
+def test_unknown_paper_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("render", str(EXAMPLE), "--format", "docx", "--paper", "a3", "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "--paper" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_bad_file_gives_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "policy.yaml"
     bad.write_text("schema_version: 1\nlanguage: en\nmisison: Hello\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """Render a policy spec as a document in English, Croatian, Chinese or Turkish.
 
     build_document(data, lang, audience="internal") -> Document   # format-neutral
-    render(data, lang, fmt, audience="internal") -> str | bytes    # md, html, txt, docx
+    render(data, lang, fmt, audience="internal", paper="a4") -> str | bytes  # md, html, txt, docx
     section_markdown(section) -> str                               # one section (live preview)
 
 Imports stay light: Jinja2 loads on the first text render, python-docx only for DOCX.
@@ -24,10 +24,12 @@ from .document import (
 )
 
 FORMATS = ("md", "html", "txt", "docx")
+PAPERS = ("a4", "letter")  # the printed page of DOCX and HTML
 
 __all__ = [
     "AUDIENCES",
     "FORMATS",
+    "PAPERS",
     "Block",
     "BulletList",
     "Definitions",
@@ -45,23 +47,25 @@ __all__ = [
 ]
 
 
-def render(data: dict, lang: str, fmt: str, audience: str = "internal") -> str | bytes:
+def render(data: dict, lang: str, fmt: str, audience: str = "internal", paper: str = "a4") -> str | bytes:
     """The document of `data` in `lang` as `fmt`: str for md/html/txt, bytes for docx."""
     if fmt not in FORMATS:
         raise ValueError(f"unsupported format: {fmt!r} (choose one of {', '.join(FORMATS)})")
-    return render_document(build_document(data, lang, audience), fmt)
+    return render_document(build_document(data, lang, audience), fmt, paper)
 
 
-def render_document(document: Document, fmt: str) -> str | bytes:
+def render_document(document: Document, fmt: str, paper: str = "a4") -> str | bytes:
+    if paper not in PAPERS:
+        raise ValueError(f"unsupported paper size: {paper!r} (choose one of {', '.join(PAPERS)})")
     if fmt == "docx":
         from .docx_writer import write_docx
 
-        return write_docx(document)
+        return write_docx(document, paper)
     if fmt not in FORMATS:
         raise ValueError(f"unsupported format: {fmt!r}")
     from .engine import render_text
 
-    return render_text(document, fmt)
+    return render_text(document, fmt, paper)
 
 
 def section_markdown(section: Section) -> str:

@@ -24,6 +24,7 @@ from .document import (
     Table,
 )
 from .formatting import (
+    bind_quantity,
     format_date,
     format_duration,
     format_list,
@@ -172,6 +173,7 @@ class _Words:
         self.ngettext = catalog.ngettext
         self.pgettext = catalog.pgettext
         self.field_pattern = self.gettext("%(label)s: %(value)s")
+        self.fallbacks: dict[str, str] = {}
 
     def text(self, value: Any) -> str:
         """An author's text field in this language, else in the spec's language; "" if none."""
@@ -184,7 +186,26 @@ class _Words:
                 if isinstance(entry, str) and entry.strip():
                     found = entry
                     break
-        return found.strip() if isinstance(found, str) else ""
+        if not isinstance(found, str):
+            return ""
+        found = found.strip()
+        if found:
+            self._note_language(value, found)
+        return found
+
+    def _note_language(self, value: Any, found: str) -> None:
+        """Remember a text that is not in the document's language, in each form a block may
+        hold it (as typed, on one line, or one paragraph of it)."""
+        if isinstance(value, dict):
+            if isinstance(value.get(self.lang), str) and value[self.lang].strip():
+                return
+            code = next((c for c in (self.source, *LANGUAGES) if isinstance(value.get(c), str) and value[c].strip()), self.lang)
+        else:
+            code = self.source
+        if code == self.lang:
+            return
+        for form in (found, one_line(found), *split_paragraphs(found)):
+            self.fallbacks[form] = code
 
     def within(self, value: Any) -> str:
         """ "within 2 hours" in this language; "" when `value` is not a duration."""
@@ -192,9 +213,10 @@ class _Words:
         if duration is None:
             return ""
         singular, plural = WITHIN[duration.unit]
-        return self.ngettext(singular, plural, duration.amount) % {
+        phrase = self.ngettext(singular, plural, duration.amount) % {
             "count": format_number(duration.amount, self.lang)
         }
+        return bind_quantity(phrase, duration, self.lang)
 
     def time_sentence(self, family: str, acknowledge: Any, resolve: Any) -> str:
         """The one sentence promising the times of a kind of case; "" when neither is given."""
@@ -239,6 +261,10 @@ def _map(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+def _revisions(data: dict) -> list[dict]:
+    return [entry for entry in _list(data.get("revisions")) if isinstance(entry, dict)]
+
+
 def _texts(words: _Words, values: Any) -> tuple[str, ...]:
     return tuple(text for text in (words.text(value) for value in _list(values)) if text)
 
@@ -273,7 +299,7 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
     owner = words.text(data.get("owner"))
     if owner:
         items.append((_("Policy owner"), owner))
-    revisions = [r for r in _list(data.get("revisions")) if isinstance(r, dict)]
+    revisions = _revisions(data)
     if revisions:
         items.append((_("Version"), format_number(len(revisions), words.lang)))
     blocks = (Fields(tuple(items), words.field_pattern),) if items else ()
@@ -557,7 +583,7 @@ def _contact_section(data: dict, words: _Words, heading: str, sentence: str) -> 
 
 def _revisions_section(data: dict, words: _Words) -> Section | None:
     _ = words.gettext
-    revisions = [entry for entry in _list(data.get("revisions")) if isinstance(entry, dict)]
+    revisions = _revisions(data)
     if not revisions:
         return None
     blocks: list = []
@@ -670,7 +696,16 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
             _revisions_section(data, words),
         ]
     save_memo()
-    return Document(lang, title, tuple(s for s in sections if s is not None), audience)
+    revisions = _revisions(data)
+    return Document(
+        lang,
+        title,
+        tuple(s for s in sections if s is not None),
+        audience,
+        owner=one_line(words.text(data.get("owner"))),
+        version=format_number(len(revisions), lang) if revisions and audience == "internal" else "",
+        fallbacks=tuple(sorted(words.fallbacks.items())),
+    )
 
 
 # Plural messages built at run time, listed here so extraction sees them.

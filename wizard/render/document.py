@@ -137,12 +137,24 @@ class Section(_Record):
 
 
 class Document(_Record):
-    __slots__ = ("lang", "title", "sections", "audience")
-    _defaults = {"sections": (), "audience": "internal"}
+    """`owner` and `version` (formatted) are for the file's properties and page footers.
+    `fallbacks` pairs each author text that is not in the document's language (a field with
+    no translation, shown in the spec's own language) with the language it is in, so that
+    writers can mark it (HTML `lang`, Word `w:lang`) for spelling, speech and fonts."""
+
+    __slots__ = ("lang", "title", "sections", "audience", "owner", "version", "fallbacks")
+    _defaults = {"sections": (), "audience": "internal", "owner": "", "version": "", "fallbacks": ()}
     lang: str
     title: str
     sections: tuple[Section, ...]
     audience: str
+    owner: str
+    version: str
+    fallbacks: tuple[tuple[str, str], ...]
+
+    def fallback_languages(self) -> dict[str, str]:
+        """Text -> the language it is in, for the texts shown in another language."""
+        return dict(self.fallbacks)
 
     def section(self, key: str) -> Section | None:
         for section in self.sections:

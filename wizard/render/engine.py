@@ -14,7 +14,7 @@ from wizard.i18n import translations
 from wizard.resources import resource_dir
 
 from .document import Document, Section
-from .text import WIDTH, md_heading, md_inline, md_line, md_literal, md_paragraph, md_table, text_table, wrap
+from .text import SHORT_CELL, WIDTH, split_links, md_heading, md_inline, md_line, md_literal, md_paragraph, md_table, text_table, wrap
 from .formatting import cell_len
 
 TEMPLATES = {"md": "document.md.j2", "html": "document.html.j2", "txt": "document.txt.j2"}
@@ -67,21 +67,49 @@ def md_bullets(items) -> str:
 # ------------------------------------------------------------------ HTML filters
 
 
+def html_text(text: str) -> Markup:
+    """Author text escaped, its e-mail and web addresses as links."""
+    return Markup("").join(
+        Markup('<a href="{}">{}</a>').format(href, part) if href else escape(part) for part, href in split_links(text)
+    )
+
+
 def html_paragraph(text: str) -> Markup:
-    return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
+    return Markup("<br>\n").join(html_text(line) for line in text.split("\n"))
 
 
-def html_field(pattern: str, label: str, value: str) -> Markup:
+class LanguageMarks:
+    """`lang` attributes for the texts of one document that are in another language
+    (author text with no translation): `<p{{ lang_of(text) }}>`."""
+
+    def __init__(self, document: Document) -> None:
+        self.foreign = document.fallback_languages()
+
+    def __call__(self, text: str) -> Markup:
+        code = self.foreign.get(text)
+        return Markup(' lang="{}"').format(HTML_LANG.get(code, code)) if code else Markup("")
+
+
+def html_field(pattern: str, label: str, value: str, lang_of=None) -> Markup:
+    mark = lang_of(value) if lang_of is not None else ""
+
+    def quote_value(text: str) -> str:
+        return str(Markup("<span{}>{}</span>").format(mark, html_text(text)) if mark else html_text(text))
+
     return Markup(
         _join_field(
             pattern,
             label,
             value,
             lambda s: f"<strong>{escape(s)}</strong>",
-            lambda s: str(escape(s)),
+            quote_value,
             lambda s: str(escape(s)),
         )
     )
+
+
+def html_cell_class(text: str) -> Markup:
+    return Markup(' class="short"') if cell_len(text) <= SHORT_CELL else Markup("")
 
 
 # ------------------------------------------------------------------ plain-text filters
@@ -176,8 +204,10 @@ def environment(lang: str):
         md_field=md_field,
         md_bullets=md_bullets,
         md_numbered=md_numbered,
+        html_text=html_text,
         html_paragraph=html_paragraph,
         html_field=html_field,
+        html_cell_class=html_cell_class,
         txt_paragraph=txt_paragraph,
         txt_field=txt_field,
         txt_bullets=txt_bullets,
@@ -195,9 +225,9 @@ def _tidy(text: str) -> str:
     return _EXTRA_BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
 
 
-def render_text(document: Document, fmt: str) -> str:
+def render_text(document: Document, fmt: str, paper: str = "a4") -> str:
     template = environment(document.lang).get_template(TEMPLATES[fmt])
-    output = template.render(document=document)
+    output = template.render(document=document, paper=paper, lang_of=LanguageMarks(document))
     return output if fmt == "html" else _tidy(output)
 
 

@@ -20,6 +20,8 @@ from typing import Any, Iterable
 from wizard.i18n import translations
 from wizard.spec.model import Duration, parse_duration, parse_percent
 
+NBSP = "\u00a0"  # a space no line breaks at
+
 # Babel's locale identifiers for the document languages.
 # English follows British usage, like the contract ("1 December 2026", "a, b and c").
 BABEL_LOCALES = {"en": "en_GB", "hr": "hr", "zh": "zh_Hans_CN", "tr": "tr"}
@@ -132,9 +134,18 @@ def format_rank(value: int, lang: str) -> str:
 
 
 def format_signed(value: int, lang: str) -> str:
-    """A score such as NPS with its sign: "+40", "0", "−20" (the locale's minus sign)."""
+    """A score such as NPS with its sign: "+40", "0", "−20" (the locale's minus sign: Babel's
+    number format writes a hyphen-minus even where CLDR names U+2212, as for Croatian)."""
     text = format_number(value, lang)
-    if value > 0:
+    if value < 0:
+
+        def minus() -> str:
+            from babel.numbers import get_minus_sign_symbol
+
+            return get_minus_sign_symbol(babel_locale(lang))
+
+        text = _memo.get("minus", lang, "", minus) + text.lstrip("-\u2212")
+    elif value > 0:
 
         def compute() -> str:
             from babel.numbers import get_plus_sign_symbol
@@ -196,11 +207,23 @@ def _babel_duration(amount: int, unit: str, lang: str) -> str:
 
 
 def format_duration(value: Any, lang: str) -> str:
-    """A spec duration in count form ("2 sata", "5 radnih dana", "24小时"); other input as typed."""
+    """A spec duration in count form ("2 sata", "5 radnih dana", "24小时"); other input as typed.
+    Its spaces do not break: a line never ends between the number and its unit, nor inside
+    a unit of two words ("10 iş günü")."""
     duration = value if isinstance(value, Duration) else parse_duration(value)
     if duration is None:
         return "" if value is None else str(value)
-    return _format_duration(duration.amount, duration.unit, lang)
+    return _format_duration(duration.amount, duration.unit, lang).replace(" ", NBSP)
+
+
+def bind_quantity(sentence: str, duration: Duration, lang: str) -> str:
+    """`sentence`, which states `duration`, with no line break after its number, nor inside
+    the unit when the sentence holds the duration as formatted ("10 iş günü içinde")."""
+    phrase = _format_duration(duration.amount, duration.unit, lang)
+    if phrase in sentence:
+        return sentence.replace(phrase, phrase.replace(" ", NBSP), 1)
+    count = format_number(duration.amount, lang)
+    return re.sub(rf"(?<![\d.,]){re.escape(count)} ", count + NBSP, sentence, count=1)
 
 
 # ---------------------------------------------------------------- dates
@@ -229,12 +252,17 @@ def _format_date(day: _dt.date, lang: str) -> str:
     return _memo.get("date", lang, day.isoformat(), compute)
 
 
+# The day number and the word after it ("1. prosinca", "1 December", "1 Aralık").
+_DAY_AND_MONTH = re.compile(r"^(\d{1,2}\.?) ")
+
+
 def format_date(value: Any, lang: str) -> str:
-    """An ISO date in the language's long format ("1. prosinca 2026.", "2026年12月1日")."""
+    """An ISO date in the language's long format ("1. prosinca 2026.", "2026年12月1日"), with a
+    no-break space after the day number."""
     day = parse_date(value)
     if day is None:
         return "" if value is None else str(value)
-    return _format_date(day, lang)
+    return _DAY_AND_MONTH.sub("\\1" + NBSP, _format_date(day, lang), count=1)
 
 
 # ---------------------------------------------------------------- lists

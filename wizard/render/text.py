@@ -6,6 +6,51 @@ from __future__ import annotations
 import re
 
 from .formatting import cell_len, char_width, one_line, words_of
+from .linebreak import no_break_space_parts, pieces
+
+# Table cells this short (in terminal cells) never wrap in HTML and DOCX: "10 minuta",
+# "24小时", "级别".
+SHORT_CELL = 12
+
+# ------------------------------------------------------------------ links
+
+# E-mail addresses and web addresses in author text (a contact line, a resource), which the
+# writers that can make them clickable (HTML, DOCX, Markdown) do. ASCII only, so that the
+# Chinese text around an address ("请发邮件至a@b.cn。") stays outside it.
+_LINK = re.compile(
+    r"(?<![A-Za-z0-9._%+-])(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"|(?<![A-Za-z0-9@/])(?P<url>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+)"
+)
+# Punctuation that ends a sentence rather than the address before it.
+_LINK_TRAILING = ".,;:!?'"
+
+
+def split_links(text: str) -> list[tuple[str, str | None]]:
+    """`text` cut into (part, link target or None): "Write to a@b.hr." ->
+    [("Write to ", None), ("a@b.hr", "mailto:a@b.hr"), (".", None)]."""
+    if "@" not in text and "http" not in text and "www." not in text:
+        return [(text, None)] if text else []
+    parts: list[tuple[str, str | None]] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        found = match.group(0)
+        end = match.end()
+        if match.group("url"):
+            while found and (found[-1] in _LINK_TRAILING or (found[-1] == ")" and found.count("(") < found.count(")"))):
+                found, end = found[:-1], end - 1
+            if found in ("www.", "http://", "https://") or found.endswith("://"):
+                continue
+            target = found if "://" in found else "https://" + found
+        else:
+            target = "mailto:" + found
+        if match.start() > position:
+            parts.append((text[position : match.start()], None))
+        parts.append((found, target))
+        position = end
+    if position < len(text):
+        parts.append((text[position:], None))
+    return parts
+
 
 # ------------------------------------------------------------------ Markdown
 
@@ -21,8 +66,22 @@ _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 def md_inline(text: str) -> str:
     """Escape author text that sits inside a line (a table cell, a field value, a heading)
-    so that Markdown shows it exactly as typed; newlines become spaces."""
-    return md_literal(one_line(text))
+    so that Markdown shows it exactly as typed; newlines become spaces. E-mail and web
+    addresses become links (a bare address is not one in every Markdown reader)."""
+    return md_linked(one_line(text))
+
+
+def md_linked(text: str) -> str:
+    """md_literal, with e-mail and web addresses as autolinks."""
+    out = []
+    for part, href in split_links(text):
+        if href is None:
+            out.append(md_literal(part))
+        elif href in (part, "mailto:" + part):  # "https://…" or an e-mail address as typed
+            out.append(f"<{part}>")
+        else:  # "www.example.hr" keeps its text
+            out.append(f"[{md_literal(part)}]({href})")
+    return "".join(out)
 
 
 def md_line(text: str) -> str:
@@ -42,7 +101,7 @@ def _md_line(line: str) -> str:
     line = line.strip()
     if not line:
         return ""
-    line = md_literal(line)
+    line = md_linked(line)
     first = line[0]
     if first in "#>+=-":
         line = "\\" + line
@@ -59,11 +118,12 @@ def md_paragraph(text: str) -> str:
 
 
 def md_heading(text: str) -> str:
-    return md_inline(text).replace("#", "\\#")
+    return md_literal(one_line(text)).replace("#", "\\#")
 
 
 def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
-    """A GitHub-flavoured table, columns padded (cell-aware) so the source reads well too."""
+    """A GitHub-flavoured table, columns padded (cell-aware) to the longest cell, however long,
+    so the source reads well and stays aligned (markdownlint MD055/MD056/MD060)."""
     escaped_header = [md_inline(cell) for cell in header]
     escaped_rows = [[md_inline(cell) for cell in row] for row in rows]
     widths = [max(3, cell_len(cell)) for cell in escaped_header]
@@ -72,7 +132,6 @@ def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
             width = cell_len(cell)
             if width > widths[index]:
                 widths[index] = width
-    widths = [min(width, 60) for width in widths]
 
     def line(cells: list[str]) -> str:
         padded = [cell + " " * max(0, widths[i] - cell_len(cell)) for i, cell in enumerate(cells)]
@@ -87,54 +146,43 @@ def md_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
 
 WIDTH = 78
 
-# Chinese punctuation that may not start a line, and that may not end one.
-_NO_BREAK_BEFORE = set("，。、：；！？）」』】》〉”’％…—·～,.;:!?)]}%")
-_NO_BREAK_AFTER = set("（「『【《〈“‘([{")
-
-
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    """Split text into unbreakable pieces, each with whether a space precedes it. Latin words
-    break at spaces; wide (CJK) characters may break between any two, but not before a
-    closing mark or after an opening one."""
-    pieces: list[tuple[str, bool]] = []
-    for word in words_of(text):
-        if word.isascii():
-            pieces.append((word, True))
-            continue
-        current = ""
-        first = True
-        glue = False  # the next character sticks to the current piece
-        current_is_wide = False
-        for char in word:
-            wide = char_width(char) == 2
-            if current and (wide or current_is_wide) and not glue and char not in _NO_BREAK_BEFORE:
-                pieces.append((current, first))
-                first = False
-                current = ""
-            current += char
-            current_is_wide = wide
-            glue = char in _NO_BREAK_AFTER
-        if current:
-            pieces.append((current, first))
-    return pieces
+    """Text cut where a line may break (see linebreak), each piece with whether white space
+    precedes it."""
+    out: list[tuple[str, bool]] = []
+    previous_end = 0
+    for start, end in pieces(text):
+        out.append((text[start:end], start > previous_end or not out))
+        previous_end = end
+    return out
 
 
 def _split_long(pieces: list[tuple[str, bool]], room: int):
-    """Cut a piece wider than a whole line (a long URL, a huge number) into line-sized parts."""
+    """Cut a piece wider than a whole line into line-sized parts: at its no-break spaces
+    first ("5 radnih dana" in a narrow column), then anywhere (a long URL, a huge number)."""
     for piece, spaced in pieces:
         if cell_len(piece) <= room:
             yield piece, spaced
             continue
-        part, used = "", 0
-        for char in piece:
-            size = char_width(char)
-            if part and used + size > room:
-                yield part, spaced
-                spaced, part, used = False, "", 0
-            part += char
-            used += size
-        if part:
+        for start, end in no_break_space_parts(piece, 0, len(piece)):
+            yield from _cut(piece[start:end], spaced, room)
+            spaced = False
+
+
+def _cut(piece: str, spaced: bool, room: int):
+    if cell_len(piece) <= room:
+        yield piece, spaced
+        return
+    part, used = "", 0
+    for char in piece:
+        size = char_width(char)
+        if part and used + size > room:
             yield part, spaced
+            spaced, part, used = False, "", 0
+        part += char
+        used += size
+    if part:
+        yield part, spaced
 
 
 def wrap(text: str, width: int = WIDTH, indent: str = "", subsequent: str | None = None) -> list[str]:

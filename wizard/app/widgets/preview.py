@@ -26,6 +26,22 @@ from textual.widgets import Static
 from wizard.app import core
 from wizard.app.ui import LANGUAGE_NAMES, _
 
+
+def use_document_line_breaks() -> None:
+    """Rich lays out the preview's Markdown, and its own line divider breaks at any white
+    space (a no-break space too) and cuts Chinese anywhere, so a line could start with "。"
+    or end between "5" and "个工作日". Rich's text wrapping takes the document's rules
+    instead (wizard.render.linebreak, shared with the plain-text renderer). Textual's own
+    widgets wrap through their own divider and are not affected."""
+    import rich.text
+
+    from wizard.render.linebreak import break_offsets
+
+    rich.text.divide_line = break_offsets
+
+
+use_document_line_breaks()
+
 def call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
     """Run `callback` on the event loop after `delay` seconds.
 

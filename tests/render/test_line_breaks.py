@@ -1,0 +1,115 @@
+"""Line-breaking rules shared by the plain-text renderer and the preview (through Rich):
+no line starts with closing punctuation, no number is parted from its unit, no break at a
+no-break space; and the no-break spaces the formatter writes."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.markdown import Markdown
+
+from wizard.app.widgets.preview import use_document_line_breaks
+from wizard.render import render
+from wizard.render.formatting import NBSP, cell_len, format_date, format_duration, format_signed
+from wizard.render.linebreak import NO_BREAK_AFTER, NO_BREAK_BEFORE, break_offsets
+from wizard.render.text import wrap
+
+CLOSING = "，。、；：！？）」』”…%"
+# Chinese sentences with numbers, units and punctuation; Latin words with bound quantities.
+CHINESE = st.lists(
+    st.one_of(
+        st.sampled_from(list("我们在工作日内确认收到投诉请联系当班组长及店长客户负责人")),
+        st.sampled_from(list(CLOSING + "（「“")),
+        st.integers(0, 999).map(lambda n: f"{n}个工作日"),
+        st.integers(0, 99).map(lambda n: f"{n}分钟"),
+    ),
+    min_size=1,
+    max_size=80,
+).map("".join).filter(lambda text: not re.search("[" + re.escape(CLOSING + "（「“") + "]{4,}", text))
+LATIN = st.lists(
+    st.one_of(
+        st.sampled_from(["odgovaramo", "u", "roku", "od", "içinde", "çözeriz", "we", "answer", "within"]),
+        st.integers(1, 99).map(lambda n: f"{n}{NBSP}iş{NBSP}günü"),
+        st.integers(1, 99).map(lambda n: f"{n}{NBSP}minuta"),
+    ),
+    min_size=1,
+    max_size=40,
+).map(" ".join)
+# Wide enough for the longest unbreakable piece the strategy makes ("（「“999，。、").
+WIDTHS = st.integers(16, 60)
+
+
+def assert_rules(lines: list[str], width: int) -> None:
+    for before, line in zip(lines, lines[1:]):
+        stripped = line.lstrip()
+        if not stripped or not before.rstrip():
+            continue
+        # Closing punctuation may start a line only if it did not fit anywhere else: never here.
+        assert stripped[0] not in NO_BREAK_BEFORE, (before, line)
+        assert before.rstrip()[-1] not in NO_BREAK_AFTER, (before, line)
+        # A number never ends a line when its unit (or the rest of the number) starts the next.
+        assert not (before.rstrip()[-1].isdigit() and not line[:1].isspace() and stripped[0] != " "), (before, line)
+    for line in lines:
+        assert cell_len(line) <= width
+
+
+@settings(max_examples=150, deadline=None)
+@given(CHINESE, WIDTHS)
+def test_text_wrap_follows_chinese_line_breaking(text, width):
+    lines = wrap(text, width)
+    assert "".join(lines) == text
+    assert_rules(lines, width)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LATIN, WIDTHS)
+def test_text_wrap_never_breaks_at_a_no_break_space(text, width):
+    lines = wrap(text, width)
+    assert [piece for line in lines for piece in line.split(" ")] == text.split(" ")
+
+
+@settings(max_examples=80, deadline=None)
+@given(CHINESE, WIDTHS)
+def test_rich_in_the_preview_breaks_chinese_lines_by_the_same_rules(text, width):
+    offsets = break_offsets(text, width)
+    lines = [text[start:end] for start, end in zip([0, *offsets], [*offsets, len(text)])]
+    assert "".join(lines) == text
+    assert_rules(lines, width)
+    use_document_line_breaks()
+    console = Console(width=width, record=True, color_system=None)
+    console.print(Markdown(text))
+    shown = [line.rstrip() for line in console.export_text().splitlines() if line.strip()]
+    assert_rules(shown, width)
+
+
+def test_the_reviewed_cases():
+    """zh A25/A27: "5\\n个工作日", "…店长\\n。"; tr S11: "10 iş\\ngünü"."""
+    lines = wrap("如有问题，请在5个工作日内联系当班组长及店长。", 15)
+    assert lines == ["如有问题，请在", "5个工作日内联系", "当班组长及店", "长。"]
+    data = {"schema_version": 1, "language": "tr", "procedures": [{"kind": "complaints", "resolve_within": "10 working days"}]}
+    text = render(data, "tr", "txt")
+    assert "10\u00a0iş\u00a0günü içinde" in text
+
+
+def test_no_break_spaces_in_dates_and_durations():
+    assert format_date("2026-12-01", "hr") == f"1.{NBSP}prosinca 2026."
+    assert format_duration("3 minutes", "hr") == f"3{NBSP}minute"
+    assert format_duration("10 working days", "tr") == f"10{NBSP}iş{NBSP}günü"
+    data = {"schema_version": 1, "language": "en", "procedures": [{"kind": "complaints", "acknowledge_within": "1 working day"}]}
+    # Croatian puts the unit in the genitive ("1 radnog dana"): the number still holds to it.
+    assert re.search(f"u roku od 1{NBSP}radnog", render(data, "hr", "md"))
+
+
+def test_nps_uses_the_locale_minus_sign():
+    assert format_signed(-10, "hr") == "\u221210"  # CLDR: Croatian writes U+2212
+    assert format_signed(-10, "en") == "-10"
+    assert format_signed(40, "hr") == "+40" and format_signed(0, "hr") == "0"
+
+
+def test_a_duration_wider_than_its_column_breaks_at_a_no_break_space_not_inside_a_word():
+    assert wrap(f"5{NBSP}radnih{NBSP}dana", 9) == [f"5{NBSP}radnih{NBSP}", "dana"]
+    offsets = break_offsets(f"2{NBSP}working{NBSP}days", 10, fold=False)
+    assert offsets == [len(f"2{NBSP}working{NBSP}")]

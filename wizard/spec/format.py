@@ -641,6 +641,9 @@ KIND = Choice(model.PROCEDURE_KINDS,
 METHOD = Choice(model.TRAINING_METHODS,
                 lambda: _("unknown training method '%(value)s' (did you mean '%(suggestion)s'?)"),
                 lambda: _("unknown training method '%(value)s'; valid methods: %(valid)s"))
+CUSTOMER_WORD = Choice(model.CUSTOMER_WORDS,
+                       lambda: _("unknown customer word '%(value)s' (did you mean '%(suggestion)s'?)"),
+                       lambda: _("unknown customer word '%(value)s'; valid words: %(valid)s"))
 
 
 def _missing(key: str, choices: tuple) -> Callable[[], str]:
@@ -737,6 +740,8 @@ SPEC = Record([
     Field("contact", STR, "Where questions about the policy go (e-mail, phone, URL)."),
     Field("effective_date", DATE, "When the policy takes effect (YYYY-MM-DD)."),
     Field("review_every_months", MONTHS, "How often the policy is reviewed, in months."),
+    Field("customer_word", CUSTOMER_WORD, "What the policy calls the people it serves: customers "
+          "(the default), clients, guests, users, members or patients."),
     Field("purpose", PURPOSE, "Purpose and scope."),
     Field("definitions", ListOf(DEFINITION), "Terms used in the policy."),
     Field("mission", TEXT, "What the company does and why, in a short paragraph."),

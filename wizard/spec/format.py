@@ -734,7 +734,8 @@ SPEC = Record([
     Field("language", LANGUAGE, "The language plain-string text is written in: en, hr, zh or tr.",
           required=lambda: _("missing 'language' (the language the text is written in: %(valid)s)")
           % {"valid": quoted(LANGUAGES)}),
-    Field("title", TEXT, "The document's title (default: the localized 'Customer Service Policy')."),
+    Field("title", TEXT, "The document's title (default: the localized 'Customer Service Policy', or "
+          "the title for the customer_word, such as 'Guest Service Policy')."),
     Field("company", STR, "The organisation's name, never translated."),
     Field("owner", TEXT, "Who keeps this policy (name, role)."),
     Field("contact", STR, "Where questions about the policy go (e-mail, phone, URL)."),

@@ -200,3 +200,13 @@ def test_the_public_charter_takes_the_authors_title():
     # The word changed after a preset wrote its default title: the title follows the word.
     assert headings(render(spec("patients", title="Customer Service Policy"), "hr", "md"))[0] == (
         "Politika odnosa s pacijentima")
+
+
+@pytest.mark.parametrize(("lang", "title", "phrase"), [
+    ("en", "Customer Support Policy", "This policy is reviewed every 12 months."),
+    ("hr", "Politika korisničke podrške", "Ova se politika preispituje svakih 12 mjeseci."),
+    ("tr", "Müşteri Destek Politikası", "Bu politika 12 ayda bir gözden geçirilir."),
+    ("zh", "客户技术支持服务规范", "本规范每12个月评审一次。"),
+])
+def test_an_own_title_that_names_a_policy_keeps_the_policy_noun(lang, title, phrase):
+    assert phrase in render(spec(title={lang: title}), lang, "md")

@@ -140,9 +140,10 @@ SERVED_MESSAGES = {
     },
 }
 
-# Phrases that name the document itself: (under the default title, under the author's own title).
-# The default title is a policy, so it says so; an author's title ("Service charter") may name
-# something else, so the document then calls itself by a neutral word and never contradicts it.
+# Phrases that name the document itself: (as a policy, by a neutral word). The default title is
+# a policy, and so is an author's title with the policy noun in it ("Customer Support Policy");
+# any other title ("Service charter") may name something else, so the document then calls itself
+# by a neutral word and never contradicts it.
 DOCUMENT_PHRASES = {
     "owner": (N_("Policy owner"), N_("Document owner")),
     "questions": (N_("Questions about this policy: %(contact)s"), N_("Questions about this document: %(contact)s")),
@@ -249,14 +250,14 @@ def served_message(lang: str, word: str, slot: str) -> str:
 class _Words:
     """The catalog of one document language, with the helpers the builder needs.
 
-    `customer_word` is what the policy calls the people it serves; `own_title` says whether
-    the document carries its author's title rather than the default one."""
+    `customer_word` is what the policy calls the people it serves; `titled_policy` says whether
+    the document's title calls it a policy (the default title does)."""
 
     def __init__(self, lang: str, source: str, customer_word: str = DEFAULT_CUSTOMER_WORD) -> None:
         self.lang = lang
         self.source = source
         self.customer_word = customer_word
-        self.own_title = False
+        self.titled_policy = True
         catalog = translations(lang, "render")
         self.gettext = catalog.gettext
         self.ngettext = catalog.ngettext
@@ -281,8 +282,16 @@ class _Words:
         return served_message(self.lang, self.customer_word, slot)
 
     def document_phrase(self, key: str) -> Any:
-        """The phrase `key` naming this document: the policy noun only under the default title."""
-        return DOCUMENT_PHRASES[key][1 if self.own_title else 0]
+        """The phrase `key` naming this document: the policy noun only when its title is a policy."""
+        return DOCUMENT_PHRASES[key][0 if self.titled_policy else 1]
+
+    def names_a_policy(self, title: str) -> bool:
+        """Whether an author's title calls the document a policy, in this language's own noun.
+        The catalog gives the letters every form of it shares, as written in and out of title
+        case (hr "politik|Politik", zh "规范"): no case is changed in code."""
+        nouns = self.pgettext("the policy noun in a title: the letters all its forms share, each way it is "
+                              "capitalised, separated by |", "policy|Policy")
+        return any(noun and noun in title for noun in nouns.split("|"))
 
     def count_sentence(self, family: str, value: Any) -> str:
         duration = parse_duration(value)
@@ -727,7 +736,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     words = _Words(lang, source, word)
     _ = words.gettext
     title = _author_title(data, words)
-    words.own_title = bool(title)
+    words.titled_policy = not title or words.names_a_policy(title)
     if audience == "public":
         title = title or words.served("charter")
         company = data.get("company")

@@ -79,9 +79,10 @@ PHRASES = {
         "patients": ("Hasta Hizmetleri Politikası", "Hastalarımıza Hizmet Sözümüz", "Hasta memnuniyeti (CSAT)",
                      "Hasta geri bildirimlerinin ele alınması", "Hasta ziyaretinin tamamlanması"),
     },
-    # Chinese: one noun per document; "customers" keeps 客户 for the title's 客户服务 and neutral labels.
+    # Chinese: one noun per document. "Customers" (a shop's 顾客, a call centre's 客户) has neutral labels
+    # and charter title; only the default title keeps 客户服务, the name of the function.
     "zh": {
-        "customers": ("客户服务规范", "客户服务承诺书", "满意度（CSAT）", "反馈处理流程", "服务结束流程"),
+        "customers": ("客户服务规范", "服务承诺书", "满意度（CSAT）", "反馈处理流程", "服务结束流程"),
         "clients": ("客户服务规范", "客户服务承诺书", "客户满意度（CSAT）", "客户反馈处理流程", "服务结束流程"),
         "guests": ("顾客服务规范", "顾客服务承诺书", "顾客满意度（CSAT）", "顾客反馈处理流程", "送客流程"),
         "users": ("用户服务规范", "用户服务承诺书", "用户满意度（CSAT）", "用户反馈处理流程", "服务结束流程"),
@@ -136,7 +137,8 @@ def test_a_chinese_document_uses_one_noun_for_the_people_served(word):
     for audience in ("internal", "public"):
         text = render(spec(word), "zh", "txt", audience=audience)
         used = {noun for noun in ZH_ALL_NOUNS if noun in text}
-        assert used == {ZH_NOUNS[word]}, (audience, used)
+        neutral = audience == "public" and word == "customers"
+        assert used == (set() if neutral else {ZH_NOUNS[word]}), (audience, used)
 
 
 def test_croatian_cases_differ_by_slot():

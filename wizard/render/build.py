@@ -91,7 +91,7 @@ PROCEDURE_TITLES = {
     "other": N_("Other procedure"),
 }
 
-SERVED_CONTEXT = "people served: %s"
+SERVED_CONTEXT = "people served: %s"  # the contexts below, written out for extraction
 
 # What the policy calls the people it serves (`customer_word`). Every place the document names
 # them has one message per word, its context naming the word, so that each language writes there
@@ -473,8 +473,8 @@ def _metric_target(entry: dict, words: _Words) -> str:
 
 
 def _metric_name(entry: dict, words: _Words) -> str:
-    if entry.get("metric") in SERVED_MESSAGES:  # csat: whose satisfaction
-        return words.served(entry["metric"])
+    if entry.get("metric") == "csat":  # whose satisfaction
+        return words.served("csat")
     return _keyed_names(words, METRIC_NAMES, entry.get("metric"), entry.get("name"), "Other metric")
 
 
@@ -505,7 +505,7 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
 def _procedure_blocks(procedure: dict, words: _Words) -> list:
     kind = procedure.get("kind")
     title = words.text(procedure.get("title"))
-    if not title and kind in SERVED_MESSAGES:  # feedback, closing: they name the people served
+    if not title and kind in ("feedback", "closing"):  # they name the people served
         title = words.served(kind)
     elif not title:
         title = words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))

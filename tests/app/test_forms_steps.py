@@ -61,6 +61,11 @@ async def test_basics_typed_from_scratch_with_keys():
         }
         # every change was reported as it was typed, not on leaving the field
         assert ("title",) in [path for path, _value in app.changes[:3]]
+        await pilot.press("tab")  # the people served: blank means the default, customers
+        assert isinstance(app.focused, Select)
+        await pilot.press("enter", "down", "down", "enter")  # blank, Customers, Clients
+        await pilot.pause()
+        assert data["customer_word"] == "clients"
         await pilot.press("tab")  # the document language
         assert isinstance(app.focused, Select)
         await pilot.press("enter", "down", "enter")

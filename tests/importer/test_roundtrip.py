@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from wizard.importer import import_file
 from wizard.render import build_document, render
 from wizard.spec import dump_spec, loads_spec
-from wizard.spec.model import CHANNELS, LANGUAGES, METRICS, PROCEDURE_KINDS, TRAINING_METHODS
+from wizard.spec.model import CHANNELS, CUSTOMER_WORDS, LANGUAGES, METRICS, PROCEDURE_KINDS, TRAINING_METHODS
 
 WORDS = ["lorem", "ipsum", "dolor", "amet", "čvrsto", "šuma", "ğüzel", "ışık", "İzmir", "服务", "质量",
          "Ana", "ključ", "nota", "42", "7,5", "e-mail", "(note)", "rapid", "zenit"]
@@ -65,6 +65,7 @@ def specs(draw, lang: str):
         "contact": st.sampled_from(["help@example.com", "+385 1 2345 678", "https://example.com/help"]),
         "effective_date": dates,
         "review_every_months": st.integers(1, 36),
+        "customer_word": st.sampled_from(CUSTOMER_WORDS),
         "purpose": st.fixed_dictionaries({}, optional={
             "intent": paragraphs, "applies_to": phrase,
             "channels": st.lists(st.sampled_from([c for c in CHANNELS if c != "other"]), min_size=1, unique=True)}),

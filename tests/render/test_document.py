@@ -32,7 +32,7 @@ def test_a_draft_leaves_empty_sections_out():
 
 def test_minimal_spec_renders_the_localized_default_title():
     for lang, title in (("en", "Customer Service Policy"), ("hr", "Politika korisničke službe"),
-                        ("zh", "客户服务政策"), ("tr", "Müşteri Hizmetleri Politikası")):
+                        ("zh", "客户服务规范"), ("tr", "Müşteri Hizmetleri Politikası")):
         for fmt in ("md", "txt", "html"):
             assert title in render({"schema_version": 1, "language": "en"}, lang, fmt)
 
@@ -80,7 +80,7 @@ def test_public_charter_contents(full, northwind):
                      "Repeated breaches", "Onboarding", "Performance targets", "Definitions"):
         assert internal not in md
     zh = render(full, "zh", "md", audience="public")
-    assert "客户服务承诺书" in zh and "如何投诉" in zh and "我们会在1个工作日内受理您的投诉，5个工作日内办结。" in zh
+    assert zh.startswith("# 莲花茶馆服务规范\n") and "如何投诉" in zh and "我们会在1个工作日内受理您的投诉，5个工作日内办结。" in zh
 
 
 def test_public_charter_of_an_empty_draft():
@@ -105,7 +105,7 @@ def test_section_markdown_renders_one_section(northwind):
     assert "| 电话     | 3分钟        | 2个工作日 |" in markdown
     assert markdown == section_markdown(document.section("standards"))
     title = section_markdown(document.section("title"))
-    assert title.startswith("# 客户服务政策\n")
+    assert title.startswith("# 客户服务规范\n")
     whole = render(northwind, "zh", "md")
     for section in document.sections:
         assert section_markdown(section).strip() in whole

@@ -75,7 +75,7 @@ def test_text_matches_the_other_formats(northwind):
 
 def test_public_charter_docx(northwind):
     document = open_docx(render(northwind, "tr", "docx", audience="public"))
-    assert document.paragraphs[0].text == "Müşteri Hizmetleri Taahhütnamesi"
+    assert document.paragraphs[0].text == "Müşterilerimize Hizmet Sözümüz"
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Şikâyetinizi nasıl iletebilirsiniz" in headings
 

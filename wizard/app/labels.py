@@ -41,6 +41,15 @@ METHOD_LABELS = {
     "knowledge_base": N_("Knowledge base"),
 }
 
+CUSTOMER_WORD_LABELS = {
+    "customers": N_("Customers"),
+    "clients": N_("Clients"),
+    "guests": N_("Guests"),
+    "users": N_("Users"),
+    "members": N_("Members"),
+    "patients": N_("Patients"),
+}
+
 # Each language by its own name: a reader finds their language whatever the UI language is.
 LANGUAGE_NAMES = {
     "en": "English",
@@ -92,6 +101,10 @@ def unit_label(key: str, amount: int = 2) -> str:
     if key not in UNIT_WORDS:
         return key
     return ngettext(*UNIT_WORDS[key], amount)
+
+
+def customer_word_label(key: str) -> str:
+    return _(CUSTOMER_WORD_LABELS[key]) if key in CUSTOMER_WORD_LABELS else key
 
 
 def language_name(code: str) -> str:

@@ -21,7 +21,8 @@ pgettext = Translator("app").pgettext
 
 # Which top-level keys of the spec each step edits.
 STEP_DATA_KEYS: dict[str, tuple[str, ...]] = {
-    "basics": ("title", "company", "owner", "contact", "effective_date", "review_every_months"),
+    "basics": ("title", "company", "owner", "contact", "effective_date", "review_every_months",
+               "customer_word"),
     **{step: (step,) for step in SECTION_STEPS},
     "review": (),
 }

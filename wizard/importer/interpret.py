@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wizard.render import build
-from wizard.spec.model import DURATION_METRICS, PERCENT_METRICS
+from wizard.spec.model import CUSTOMER_WORDS, DEFAULT_CUSTOMER_WORD, DURATION_METRICS, PERCENT_METRICS
 
 from .blocks import Block, Item
 from .sentences import read_month_sentence, read_rank, read_time_sentence, split_sentences
@@ -111,6 +111,7 @@ class _Interpreter:
         self.result = Imported(self.spec, lang)
         self.leftovers: list[tuple[str, int, list[Block]]] = []  # (title, where, blocks)
         self.own = False  # whether the document uses our own headings (see _own_document)
+        self.customer_words = set(CUSTOMER_WORDS)  # narrowed by each of our wordings found
 
     # ---------------------------------------------------------------- overall shape
 
@@ -136,6 +137,7 @@ class _Interpreter:
                 index += 1
             self._section(head, body)
         self._keep_leftovers()
+        self._customer_word()
         return self.result
 
     def _levels(self) -> tuple[int, int]:
@@ -195,9 +197,22 @@ class _Interpreter:
 
     def _title(self, block: Block) -> None:
         text = block.text
-        if squash(text) != squash(self.words.default_title):
+        words = self.words.served_words("title", text)
+        if words is None:
             self.spec["title"] = text
+        else:  # our default title, which names the people served
+            self.hear_customer_word(words)
         self.place(block, "title", text)
+
+    def hear_customer_word(self, words: set[str]) -> None:
+        """Narrow down what the policy calls the people it serves, from one of our wordings."""
+        self.customer_words &= words
+
+    def _customer_word(self) -> None:
+        """Write down the customer word our wordings agree on (none: the default)."""
+        words = self.customer_words
+        if DEFAULT_CUSTOMER_WORD not in words and words:
+            self.spec["customer_word"] = next(word for word in CUSTOMER_WORDS if word in words)
 
     def _title_fields(self, blocks: list[Block]) -> None:
         rest: list[Block] = []
@@ -231,7 +246,7 @@ class _Interpreter:
                 for block in paragraphs:
                     self.place(block, "purpose.intent")
             else:
-                self.leftover(self.spec.get("title", self.words.default_title), rest[0].where, rest)
+                self.leftover(self.spec.get("title", ""), rest[0].where, rest)
 
     # ---------------------------------------------------------------- sections
 
@@ -444,6 +459,9 @@ class _Interpreter:
 
     def _metric(self, name: str, target: str) -> dict:
         folded = squash(name)
+        served = self.words.served_words("csat", name)
+        if served is not None:
+            self.hear_customer_word(served)
         metric = self.words.metric_names.get(folded) or (next(
             (key for word, key in _METRIC_WORDS if word in folded), "other") if not self.own else "other")
         target = target.strip()
@@ -507,6 +525,9 @@ class _Interpreter:
                     self.place(block, f"{path}.steps")
         procedure["kind"] = _kind_with_family(procedure["kind"], family)
         title = self.title_of(head)
+        served = self.words.served_words(procedure["kind"], title)
+        if served is not None:
+            self.hear_customer_word(served)
         if procedure["kind"] == "other" or self.words.procedure_titles.get(squash(title)) != procedure["kind"]:
             procedure["title"] = title
         # the contract's key order

@@ -32,10 +32,6 @@ MONTH_SENTENCES = {
     "review_every_months": tuple(
         (once, *every) for once, every in zip(build.DOCUMENT_PHRASES["review_monthly"],
                                               build.DOCUMENT_PHRASES["review_every"])
-    ) if hasattr(build, "DOCUMENT_PHRASES") else (
-        ("This policy is reviewed every month.",
-         "This policy is reviewed every %(count)s month.",
-         "This policy is reviewed every %(count)s months."),
     ),
 }
 

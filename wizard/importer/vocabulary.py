@@ -15,7 +15,7 @@ from functools import cache
 
 from wizard.i18n import translations
 from wizard.render import build
-from wizard.spec.model import LANGUAGES
+from wizard.spec.model import CUSTOMER_WORDS, LANGUAGES
 
 from .values import squash
 
@@ -61,6 +61,7 @@ LABELS = {
     "Company": "company",
     "Effective date": "effective_date",
     "Policy owner": "owner",
+    "Document owner": "owner",
     "Version": "version",
     "Applies to": "applies_to",
     "Channels in scope": "channels",
@@ -149,7 +150,6 @@ class Scaffold:
         ours, ours_in_context = catalog.gettext, catalog.pgettext
         self.ours = ours  # for the few words a reader needs besides these tables
         self.field_pattern = ours("%(label)s: %(value)s")
-        self.default_title = ours("Customer Service Policy")
         self.sections = {squash(ours(msgid)): key for msgid, key in SECTION_HEADINGS.items()}
         self.subheadings = {squash(ours(msgid)): key for msgid, key in SUB_HEADINGS.items()}
         self.labels = {squash(ours(msgid)): key for msgid, key in LABELS.items()}
@@ -159,12 +159,23 @@ class Scaffold:
                               if key != "other"}
         self.metric_names = {squash(ours(msgid)): key for key, msgid in build.METRIC_NAMES.items()}
         self.procedure_titles = {squash(ours(msgid)): key for key, msgid in build.PROCEDURE_TITLES.items()}
+        # What the policy calls the people it serves shows in a few of our words: each such
+        # wording -> the words it is written for (several words may share one wording).
+        self.served: dict[str, dict[str, set[str]]] = {}
+        for slot in build.SERVED_MESSAGES:
+            for word in CUSTOMER_WORDS:
+                shown = squash(build.served_message(lang, word, slot))
+                self.served.setdefault(slot, {}).setdefault(shown, set()).add(word)
+        for kind in ("feedback", "closing"):
+            for shown in self.served[kind]:
+                self.procedure_titles.setdefault(shown, kind)
+        self.metric_names.update((shown, "csat") for shown in self.served["csat"])
         self.method_words = {ours_in_context("in a sentence", msgid): key for key, msgid in build.METHOD_WORDS.items()}
         self.always = squash(ours("We will always:"))
         self.never = squash(ours("We will never:"))
         self.methods_sentence = pattern(ours("We train through %(methods)s."))
         self.contact_sentences = tuple(pattern(ours(msgid)) for msgid in (
-            "Questions about this policy: %(contact)s", "We are here to help: %(contact)s"))
+            *build.DOCUMENT_PHRASES["questions"], "We are here to help: %(contact)s"))
         self.dash = build.DASH
 
     def own_words_in(self, blocks) -> int:
@@ -180,6 +191,10 @@ class Scaffold:
             if block.kind == "table" and block.rows:
                 count += sum(1 for cell in block.rows[0] if squash(cell) in self.columns)
         return count
+
+    def served_words(self, slot: str, text: str) -> set[str] | None:
+        """The customer words a title or label of ours is written for, if it is ours."""
+        return self.served.get(slot, {}).get(squash(text))
 
     def heading_key(self, text: str) -> str | None:
         """The section a heading names: our own heading exactly, else a word people use."""

@@ -10,7 +10,7 @@ import re
 from typing import Any, Callable, NamedTuple
 
 from wizard.i18n import N_, translations
-from wizard.spec.model import LANGUAGES, parse_duration, text_in
+from wizard.spec.model import CUSTOMER_WORDS, DEFAULT_CUSTOMER_WORD, LANGUAGES, parse_duration, text_in
 
 from .document import (
     BulletList,
@@ -93,6 +93,69 @@ PROCEDURE_TITLES = {
     "other": N_("Other procedure"),
 }
 
+SERVED_CONTEXT = "people served: %s"  # the contexts below, written out for extraction
+
+# What the policy calls the people it serves (`customer_word`). Every place the document names
+# them has one message per word, its context naming the word, so that each language writes there
+# the form its grammar needs (Croatian case, Turkish suffixes, the Chinese noun), or a neutral
+# wording where that reads better. Grammar stays in the catalogs, never in code.
+SERVED_MESSAGES = {
+    "title": {
+        "customers": pgettext("people served: customers", "Customer Service Policy"),
+        "clients": pgettext("people served: clients", "Client Service Policy"),
+        "guests": pgettext("people served: guests", "Guest Service Policy"),
+        "users": pgettext("people served: users", "User Service Policy"),
+        "members": pgettext("people served: members", "Member Service Policy"),
+        "patients": pgettext("people served: patients", "Patient Service Policy"),
+    },
+    "charter": {
+        "customers": pgettext("people served: customers", "Customer Service Charter"),
+        "clients": pgettext("people served: clients", "Client Service Charter"),
+        "guests": pgettext("people served: guests", "Guest Service Charter"),
+        "users": pgettext("people served: users", "User Service Charter"),
+        "members": pgettext("people served: members", "Member Service Charter"),
+        "patients": pgettext("people served: patients", "Patient Service Charter"),
+    },
+    "csat": {
+        "customers": pgettext("people served: customers", "Customer satisfaction (CSAT)"),
+        "clients": pgettext("people served: clients", "Client satisfaction (CSAT)"),
+        "guests": pgettext("people served: guests", "Guest satisfaction (CSAT)"),
+        "users": pgettext("people served: users", "User satisfaction (CSAT)"),
+        "members": pgettext("people served: members", "Member satisfaction (CSAT)"),
+        "patients": pgettext("people served: patients", "Patient satisfaction (CSAT)"),
+    },
+    "feedback": {
+        "customers": pgettext("people served: customers", "Handling customer feedback"),
+        "clients": pgettext("people served: clients", "Handling client feedback"),
+        "guests": pgettext("people served: guests", "Handling guest feedback"),
+        "users": pgettext("people served: users", "Handling user feedback"),
+        "members": pgettext("people served: members", "Handling member feedback"),
+        "patients": pgettext("people served: patients", "Handling patient feedback"),
+    },
+    "closing": {
+        "customers": pgettext("people served: customers", "Closing an interaction"),
+        "clients": pgettext("people served: clients", "Closing an interaction"),
+        "guests": pgettext("people served: guests", "Seeing guests off"),
+        "users": pgettext("people served: users", "Closing an interaction"),
+        "members": pgettext("people served: members", "Closing an interaction"),
+        "patients": pgettext("people served: patients", "Closing a patient visit"),
+    },
+}
+
+# Phrases that name the document itself: (as a policy, by a neutral word). The default title is
+# a policy, and so is an author's title with the policy noun in it ("Customer Support Policy");
+# any other title ("Service charter") may name something else, so the document then calls itself
+# by a neutral word and never contradicts it.
+DOCUMENT_PHRASES = {
+    "owner": (N_("Policy owner"), N_("Document owner")),
+    "questions": (N_("Questions about this policy: %(contact)s"), N_("Questions about this document: %(contact)s")),
+    "review_monthly": (N_("This policy is reviewed every month."), N_("This document is reviewed every month.")),
+    "review_every": (
+        ("This policy is reviewed every %(count)s month.", "This policy is reviewed every %(count)s months."),
+        ("This document is reviewed every %(count)s month.", "This document is reviewed every %(count)s months."),
+    ),
+}
+
 
 def _within_messages() -> dict[str, tuple[str, str]]:
     """unit -> (singular, plural) of "within N <unit>": one message per unit, so that each language
@@ -162,12 +225,22 @@ TIME_SENTENCES = {
 SENTENCE_FAMILIES = {"inquiries": "inquiry", "complaints": "complaint", "refunds": "refund", "feedback": "feedback"}
 
 
-class _Words:
-    """The catalog of one document language, with the helpers the builder needs."""
+def served_message(lang: str, word: str, slot: str) -> str:
+    """The message of `slot` (a key of SERVED_MESSAGES) in `lang`, for the customer word `word`."""
+    return translations(lang, "render").pgettext(SERVED_CONTEXT % word, SERVED_MESSAGES[slot][word])
 
-    def __init__(self, lang: str, source: str) -> None:
+
+class _Words:
+    """The catalog of one document language, with the helpers the builder needs.
+
+    `customer_word` is what the policy calls the people it serves; `titled_policy` says whether
+    the document's title calls it a policy (the default title does)."""
+
+    def __init__(self, lang: str, source: str, customer_word: str = DEFAULT_CUSTOMER_WORD) -> None:
         self.lang = lang
         self.source = source
+        self.customer_word = customer_word
+        self.titled_policy = True
         catalog = translations(lang, "render")
         self.gettext = catalog.gettext
         self.ngettext = catalog.ngettext
@@ -206,6 +279,22 @@ class _Words:
             return
         for form in (found, one_line(found), *split_paragraphs(found)):
             self.fallbacks[form] = code
+
+    def served(self, slot: str) -> str:
+        """The message of `slot` written for the people this policy serves."""
+        return served_message(self.lang, self.customer_word, slot)
+
+    def document_phrase(self, key: str) -> Any:
+        """The phrase `key` naming this document: the policy noun only when its title is a policy."""
+        return DOCUMENT_PHRASES[key][0 if self.titled_policy else 1]
+
+    def names_a_policy(self, title: str) -> bool:
+        """Whether an author's title calls the document a policy, in this language's own noun.
+        The catalog gives the letters every form of it shares, as written in and out of title
+        case (hr "politik|Politik", zh "规范"): no case is changed in code."""
+        nouns = self.pgettext("the policy noun in a title: the letters all its forms share, each way it is "
+                              "capitalised, separated by |", "policy|Policy")
+        return any(noun and noun in title for noun in nouns.split("|"))
 
     def within(self, value: Any) -> str:
         """ "within 2 hours" in this language; "" when `value` is not a duration."""
@@ -298,7 +387,7 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
         items.append((_("Effective date"), format_date(data["effective_date"], words.lang)))
     owner = words.text(data.get("owner"))
     if owner:
-        items.append((_("Policy owner"), owner))
+        items.append((_(words.document_phrase("owner")), owner))
     revisions = _revisions(data)
     if revisions:
         items.append((_("Version"), format_number(len(revisions), words.lang)))
@@ -422,6 +511,12 @@ def _metric_target(entry: dict, words: _Words) -> str:
     return words.text(target) or str(target)
 
 
+def _metric_name(entry: dict, words: _Words) -> str:
+    if entry.get("metric") == "csat":  # whose satisfaction
+        return words.served("csat")
+    return _keyed_names(words, METRIC_NAMES, entry.get("metric"), entry.get("name"), "Other metric")
+
+
 def _standards_section(data: dict, words: _Words) -> Section | None:
     _ = words.gettext
     standards = _map(data.get("standards"))
@@ -437,8 +532,7 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
     for entry in _list(standards.get("metrics")):
         if not isinstance(entry, dict):
             continue
-        name = _keyed_names(words, METRIC_NAMES, entry.get("metric"), entry.get("name"), "Other metric")
-        rows.append((name, _metric_target(entry, words)))
+        rows.append((_metric_name(entry, words), _metric_target(entry, words)))
     if rows:
         blocks.append(Heading(_("Performance targets")))
         blocks.append(Table((_("Metric"), _("Target")), tuple(rows), _("Performance targets")))
@@ -450,7 +544,9 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
 def _procedure_blocks(procedure: dict, words: _Words) -> list:
     kind = procedure.get("kind")
     title = words.text(procedure.get("title"))
-    if not title:
+    if not title and kind in ("feedback", "closing"):  # they name the people served
+        title = words.served(kind)
+    elif not title:
         title = words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
     body: list = []
     steps = _texts(words, procedure.get("steps"))
@@ -547,10 +643,7 @@ def _enforcement_section(data: dict, words: _Words) -> Section | None:
             blocks.append(Heading(_(label)))
             blocks.extend(paragraphs)
     review = words.every_months(
-        data.get("review_every_months"),
-        N_("This policy is reviewed every month."),
-        "This policy is reviewed every %(count)s month.",
-        "This policy is reviewed every %(count)s months.",
+        data.get("review_every_months"), words.document_phrase("review_monthly"), *words.document_phrase("review_every")
     )
     if review:
         blocks.append(Heading(_("Review")))
@@ -650,6 +743,21 @@ def _is_own_entry(value: Any, lang: str) -> bool:
     return isinstance(value, dict) and isinstance(value.get(lang), str) and bool(value[lang].strip())
 
 
+def _author_title(data: dict, words: _Words) -> str:
+    """The author's own title in the document's language; "" when there is none.
+
+    A title equal to a default title of the source language (for any customer word: a preset's
+    title stays a default when the word is changed) is that default, untouched: it reads in the
+    document's language and follows the customer word, like no title at all."""
+    title = one_line(words.text(data.get("title")))
+    if title == words.served("title"):
+        return ""
+    untouched_defaults = {served_message(words.source, word, "title") for word in CUSTOMER_WORDS}
+    if title in untouched_defaults and not _is_own_entry(data.get("title"), words.lang):
+        return ""
+    return title
+
+
 def build_document(data: dict, lang: str, audience: str = "internal") -> Document:
     """The document of `data` in `lang` for `audience` ("internal": the whole policy;
     "public": the short customer-facing charter). Empty sections are left out."""
@@ -660,25 +768,21 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     if not isinstance(data, dict):
         data = {}
     source = data.get("language") if data.get("language") in LANGUAGES else lang
-    words = _Words(lang, source)
+    word = data.get("customer_word") if data.get("customer_word") in CUSTOMER_WORDS else DEFAULT_CUSTOMER_WORD
+    words = _Words(lang, source, word)
     _ = words.gettext
+    title = _author_title(data, words)
+    words.titled_policy = not title or words.names_a_policy(title)
     if audience == "public":
-        title = _("Customer Service Charter")
+        title = title or words.served("charter")
         company = data.get("company")
-        intro = _("This charter sets out what you can expect from us whenever you contact us.")
+        intro = _("Here is what you can expect from us whenever you contact us.")
         # For customers the company is the subtitle, not a labelled field.
         lead = (one_line(company), intro) if isinstance(company, str) and company.strip() else (intro,)
         blocks: list = [Paragraphs(lead)]
         sections = [Section("title", title, tuple(blocks), level=1), *_public_sections(data, words)]
     else:
-        title = words.text(data.get("title"))
-        default = _("Customer Service Policy")
-        if not title or (
-            not _is_own_entry(data.get("title"), lang)
-            and title == translations(source, "render").gettext("Customer Service Policy")
-        ):
-            title = default  # the default title, untouched, reads in the document's language
-        title = one_line(title)
+        title = title or words.served("title")
         sections = [
             _title_section(data, words, title),
             _purpose_section(data, words),
@@ -692,7 +796,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
             _training_section(data, words),
             _enforcement_section(data, words),
             _extra_sections(data, words),
-            _contact_section(data, words, _("Contact"), N_("Questions about this policy: %(contact)s")),
+            _contact_section(data, words, _("Contact"), words.document_phrase("questions")),
             _revisions_section(data, words),
         ]
     save_memo()
@@ -712,3 +816,4 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
 def _extraction_only(ngettext: Callable[..., str]) -> None:  # pragma: no cover
     ngettext("Everyone takes refresher training every %(count)s month.", "Everyone takes refresher training every %(count)s months.", 1)
     ngettext("This policy is reviewed every %(count)s month.", "This policy is reviewed every %(count)s months.", 1)
+    ngettext("This document is reviewed every %(count)s month.", "This document is reviewed every %(count)s months.", 1)

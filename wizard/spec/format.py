@@ -671,6 +671,9 @@ KIND = Choice(model.PROCEDURE_KINDS,
 METHOD = Choice(model.TRAINING_METHODS,
                 lambda: _("unknown training method '%(value)s' (did you mean '%(suggestion)s'?)"),
                 lambda: _("unknown training method '%(value)s'; valid methods: %(valid)s"))
+CUSTOMER_WORD = Choice(model.CUSTOMER_WORDS,
+                       lambda: _("unknown customer word '%(value)s' (did you mean '%(suggestion)s'?)"),
+                       lambda: _("unknown customer word '%(value)s'; valid words: %(valid)s"))
 
 
 def _missing(key: str, choices: tuple) -> Callable[[], str]:
@@ -761,12 +764,15 @@ SPEC = Record([
     Field("language", LANGUAGE, "The language plain-string text is written in: en, hr, zh or tr.",
           required=lambda: _("missing 'language' (the language the text is written in: %(valid)s)")
           % {"valid": quoted(LANGUAGES)}),
-    Field("title", TEXT, "The document's title (default: the localized 'Customer Service Policy')."),
+    Field("title", TEXT, "The document's title (default: the localized 'Customer Service Policy', or "
+          "the title for the customer_word, such as 'Guest Service Policy')."),
     Field("company", STR, "The organisation's name, never translated."),
     Field("owner", TEXT, "Who keeps this policy (name, role)."),
     Field("contact", STR, "Where questions about the policy go (e-mail, phone, URL)."),
     Field("effective_date", DATE, "When the policy takes effect (YYYY-MM-DD)."),
     Field("review_every_months", MONTHS, "How often the policy is reviewed, in months."),
+    Field("customer_word", CUSTOMER_WORD, "What the policy calls the people it serves: customers "
+          "(the default), clients, guests, users, members or patients."),
     Field("purpose", PURPOSE, "Purpose and scope."),
     Field("definitions", ListOf(DEFINITION), "Terms used in the policy."),
     Field("mission", TEXT, "What the company does and why, in a short paragraph."),

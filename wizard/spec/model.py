@@ -29,6 +29,9 @@ PERCENT_METRICS = ("csat", "first_contact_resolution", "sla_compliance")
 DURATION_METRICS = ("first_response_time", "resolution_time")
 PROCEDURE_KINDS = ("inquiries", "complaints", "refunds", "closing", "feedback", "other")
 TRAINING_METHODS = ("role_play", "shadowing", "e_learning", "workshops", "mentoring", "knowledge_base")
+# What the policy calls the people it serves; the first is the default.
+CUSTOMER_WORDS = ("customers", "clients", "guests", "users", "members", "patients")
+DEFAULT_CUSTOMER_WORD = CUSTOMER_WORDS[0]
 
 # Canonical key order of every mapping, as the contract lists them.
 TOP_KEYS = (
@@ -40,6 +43,7 @@ TOP_KEYS = (
     "contact",
     "effective_date",
     "review_every_months",
+    "customer_word",
     "purpose",
     "definitions",
     "mission",

@@ -35,6 +35,7 @@ _KEY_STEP = {
     "contact": "basics",
     "effective_date": "basics",
     "review_every_months": "basics",
+    "customer_word": "basics",
     "revisions": "review",
 }
 

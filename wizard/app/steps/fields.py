@@ -70,9 +70,11 @@ class Keys:
 
 @dataclass(frozen=True)
 class Choice(Keys):
-    """One of the keys (a drop-down); blank allowed unless `allow_blank` is False."""
+    """One of the keys (a drop-down); blank allowed unless `allow_blank` is False. `prompt`
+    is what a blank choice shows (say, the default that applies)."""
 
     allow_blank: bool = True
+    prompt: str = ""
 
 
 @dataclass(frozen=True)

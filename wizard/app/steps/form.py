@@ -108,6 +108,7 @@ class Form(StepForm):
                 declared.keys,
                 declared.labeler,
                 allow_blank=declared.allow_blank,
+                prompt=_msg(declared.prompt),
                 help=_msg(declared.help),
             )
         if isinstance(declared, fields.Ticks):

@@ -1,0 +1,50 @@
+"""The people the policy serves, chosen on the basics step: the preview names them at once."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.widgets import Select, Static
+
+from tests.app.conftest import settle
+from tests.app.test_editor_fixes import preview_text, wait_until
+from wizard.app.app import PolicyWizardApp
+
+
+def shown(select: Select) -> str:
+    """What the drop-down shows when closed."""
+    return str(select.query_one("SelectCurrent #label", Static).render())
+
+
+@pytest.fixture
+def policy(tmp_path, examples):
+    source = next(p for p in examples if p.name.startswith("northwind"))
+    target = tmp_path / "policy.yaml"
+    shutil.copy(source, target)
+    return target
+
+
+async def test_choosing_guests_on_the_basics_step_changes_the_preview(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "Customer satisfaction (CSAT)" in preview_text(app, "standards")
+        assert "Closing an interaction" in preview_text(app, "procedures")
+        # Title, company, owner, contact, effective date, review cycle: the seventh field.
+        await pilot.press(*["tab"] * 6)
+        await settle(pilot)
+        select = app.focused
+        assert isinstance(select, Select) and shown(select) == "Customers (the default)"
+        await pilot.press("enter", "down", "down", "down", "enter")  # blank, Customers, Clients, Guests
+        await settle(pilot)
+        assert select.value == "guests" and shown(select) == "Guests"
+        assert await wait_until(lambda: "Guest satisfaction (CSAT)" in preview_text(app, "standards"))
+        assert "Seeing guests off" in preview_text(app, "procedures")
+        assert "# Guest Service Policy" in preview_text(app, "title")  # the file's title was the default
+        assert app.editor.step == "basics"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press(*"Guests", "enter")  # the revision note the save asks for
+        assert await wait_until(lambda: app.editor.sub_title == "saved")
+    assert "review_every_months: 12\ncustomer_word: guests\npurpose:" in policy.read_text(encoding="utf-8")

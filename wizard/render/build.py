@@ -285,6 +285,14 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
     return Section("title", title, blocks, level=1)
 
 
+def _other_channel_names(data: dict, words: _Words) -> list[str]:
+    """The names the service-level table gives its `other` channels: the scope list names the
+    same channel ("community forum") instead of a vague "other channels" next to the table."""
+    levels = _list(_map(data.get("standards")).get("service_levels"))
+    names = (words.text(entry.get("name")) for entry in levels if isinstance(entry, dict) and entry.get("channel") == "other")
+    return [name for name in names if name]
+
+
 def _purpose_section(data: dict, words: _Words) -> Section | None:
     _ = words.gettext
     purpose = _map(data.get("purpose"))
@@ -295,7 +303,9 @@ def _purpose_section(data: dict, words: _Words) -> Section | None:
         fields.append((_("Applies to"), applies))
     channels = []
     for key in _list(purpose.get("channels")):
-        if key in CHANNEL_WORDS:
+        if key == "other" and _other_channel_names(data, words):
+            channels.extend(_other_channel_names(data, words))
+        elif key in CHANNEL_WORDS:
             channels.append(words.pgettext("in a sentence", CHANNEL_WORDS[key]))
         elif isinstance(key, str) and key.strip():
             channels.append(key.strip())
@@ -452,7 +462,7 @@ def _escalation_section(data: dict, words: _Words) -> Section | None:
         if with_time:
             row.append(format_duration(entry.get("within"), words.lang) or DASH)
         rows.append(tuple(row))
-    header = [_("Level"), _("Role"), _("When to escalate")]
+    header = [_("Level"), _("Role"), _("When a case goes to this level")]
     if with_time:
         header.append(_("Time limit"))
     return Section("escalation", _("Escalation matrix"), (Table(tuple(header), tuple(rows), _("Escalation matrix")),))

@@ -403,7 +403,7 @@ def test_json_schema_patterns_agree_with_the_parsers():
 # --- Messages in the user's language -----------------------------------------------------------
 
 @pytest.mark.parametrize("lang, expected", [
-    ("hr", "policy.yaml:3: nepoznat ključ 'misison' (jeste li mislili 'mission'?)"),
+    ("hr", "policy.yaml:3: nepoznat ključ „misison” (jeste li mislili „mission”?)"),
     ("zh", "policy.yaml:3: 未知的键 'misison'（您是否要输入 'mission'？）"),
     ("tr", "policy.yaml:3: bilinmeyen anahtar 'misison' ('mission' mi demek istediniz?)"),
 ])

@@ -62,7 +62,7 @@ def missing_contact(ctx: Context) -> Iterator[tuple]:
         yield (
             ("contact",),
             _("There is no contact for questions about this policy."),
-            _("Add an e-mail address, a phone number or a web page where questions go."),
+            _("Add an email address, a phone number or a web page where questions go."),
         )
 
 

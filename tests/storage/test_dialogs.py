@@ -145,7 +145,7 @@ async def test_recover_new_policy(tmp_path):
     ("lang", "expected"),
     [
         ("en", "Sections that differ from the file: “Purpose and scope”, “Values”, and “Enforcement and review”"),
-        ("hr", "Odjeljci koji se razlikuju od datoteke: „Svrha i područje primjene”, „Vrijednosti” i „Provedba i nadzor”"),
+        ("hr", "Odjeljci koji se razlikuju od datoteke: „Svrha i primjena”, „Vrijednosti” i „Provedba i nadzor”"),
         ("zh", "与文件不同的章节：“目的和适用范围”、“核心价值观”和“执行与监督”"),
         ("tr", "Dosyadan farklı olan bölümler: “Amaç ve kapsam”, “Değerlerimiz” ve “Uygulama ve denetim”"),
     ],

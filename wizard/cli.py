@@ -315,8 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                "editors such as the YAML language server."))
     schema.set_defaults(run=_run_schema)
 
-    presets = commands.add_parser("presets", parents=[common], help=_("list the starter policies"),
-                                  description=_("List the starter policies that 'new --preset' can use."))
+    presets = commands.add_parser("presets", parents=[common], help=_("list the presets"),
+                                  description=_("List the presets that 'new --preset' can use."))
     presets.set_defaults(run=_run_presets)
     return parser
 

@@ -11,7 +11,7 @@ from wizard.i18n import set_ui_language
 # what the author types, the quoted phrase the finding shows, and a concrete time that settles it
 CASES = {
     "en": ("we answer quickly", "“quickly”", " within 2 hours"),
-    "hr": ("odgovaramo brzo", "„brzo“", " u roku od 2 sata"),
+    "hr": ("odgovaramo brzo", "„brzo”", " u roku od 2 sata"),
     "zh": ("我们会尽快答复", "“尽快”", "，2小时内"),
     "tr": ("hemen yanıt veririz", "“hemen”", ", 2 saat içinde"),
 }

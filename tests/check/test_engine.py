@@ -87,7 +87,7 @@ def test_rule_descriptions_follow_the_ui_language():
     english = rule.description
     set_ui_language("hr")
     assert rule.description != english
-    assert "„brzo“" in rule.description
+    assert "„brzo”" in rule.description
 
 
 def test_findings_come_in_document_order():

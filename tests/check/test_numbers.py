@@ -132,6 +132,7 @@ def test_a_100_percent_target_is_an_error():
     ]
     assert found[0].path == ("standards", "metrics", 0, "target")
     assert found[0].hint == "Set a target you reach today or can reach with effort, for example 90%."
+    assert found[1].hint == "Set a target you reach today or can reach with effort, for example 50.", "NPS is a score"
 
 
 def test_realistic_targets_are_fine():

@@ -58,3 +58,13 @@ def test_stale_translations_are_found_in_nested_fields_and_in_a_croatian_spec():
 def test_text_without_letters_needs_no_translation():
     data = spec(standards={"support_hours": "08:00–20:00"}, mission="We help.")
     assert [finding.path for finding in findings(data, "untranslated", langs=["zh"])] == [("mission",)]
+
+
+def test_the_untouched_default_title_is_not_reported():
+    """The renderer prints the default title in each edition's language, so it needs no translation."""
+    data = spec(title="Customer Service Policy", mission="We help.")
+    assert [finding.path for finding in findings(data, "untranslated", langs=["hr"])] == [("mission",)]
+    croatian = {"schema_version": 1, "language": "hr", "title": "Politika korisničke službe"}
+    assert "untranslated" not in codes(croatian, langs=["en", "tr"])
+    data["title"] = "Customer Service Rules"
+    assert ("title",) in [finding.path for finding in findings(data, "untranslated", langs=["hr"])]

@@ -28,12 +28,12 @@ def _by_code(found):
 def test_croatian_ui():
     set_ui_language("hr")
     found = _by_code(findings(DATA))
-    assert found["vague-time"].message == "„quickly“ obećava brzinu, ali ne kaže koliko brzo."
-    assert found["vague-time"].hint == "Navedite rok brojem koji možete mjeriti i poštovati, npr. „within 24 hours“."
-    assert found["placeholder"].message == "Nepopunjeno mjesto za unos: „[Company]“."
+    assert found["vague-time"].message == "„quickly” obećava brzinu, ali ne kaže koliko brzo."
+    assert found["vague-time"].hint == "Navedite rok brojem koji možete mjeriti i poštovati, npr. „within 24 hours”."
+    assert found["placeholder"].message == "Nepopunjeno mjesto za unos: „[Company]”."
     assert found["long-review-cycle"].message == "Politika se preispituje tek svaka 24 mjeseca."
     assert found["resolution-before-response"].message == (
-        "Vrijeme rješavanja za kanal „telefon“ (1 sat) kraće je od vremena prvog odgovora (2 sata)."
+        "Vrijeme rješavanja za kanal „telefon” (1 sat) kraće je od vremena prvog odgovora (2 sata)."
     )
     assert found["impossible-target"].hint.endswith("npr. 90\u00a0%.")
     assert found["missing-owner"].message == "Nije naveden nositelj ove politike."

@@ -110,7 +110,7 @@ def test_vague_time_hint_in_croatian_uses_the_genitive_after_u_roku_od():
         procedures=[{"kind": "complaints", "acknowledge_within": "1 working day"}],
     )
     (found,) = findings(data, "vague-time")
-    assert "„u roku od 1 radnog dana“" not in found.hint  # the hint is in the UI language (English here)
+    assert "„u roku od 1 radnog dana”" not in found.hint  # the hint is in the UI language (English here)
     assert "“u roku od 1 radnog dana”" in found.hint
 
 

@@ -198,3 +198,15 @@ def test_the_contents_list_takes_two_columns_only_when_it_is_long(northwind):
     short_html = render(short, "en", "html")
     assert 'aria-labelledby="contents-heading"' in short_html
     assert "<ol>" in short_html and "two-columns\">" not in short_html
+
+
+def test_the_scope_names_the_other_channel_the_service_levels_name():
+    data = {"schema_version": 1, "language": "hr",
+            "purpose": {"channels": ["phone", "other"]},
+            "standards": {"service_levels": [{"channel": "other", "name": "Forum zajednice",
+                                              "first_response": "1 day"}]}}
+    markdown = render(data, "hr", "md")
+    assert "Obuhvaćeni kanali: telefon i Forum zajednice" in markdown.replace("**", "")
+    assert "ostali kanali" not in markdown
+    data["standards"] = {}
+    assert "telefon i ostali kanali" in render(data, "hr", "md").replace("**", "")

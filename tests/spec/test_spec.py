@@ -424,7 +424,7 @@ def test_json_schema_has_the_bounds_and_the_digits_of_the_loader():
 # --- Messages in the user's language -----------------------------------------------------------
 
 @pytest.mark.parametrize("lang, expected", [
-    ("hr", "policy.yaml:3: nepoznat ključ 'misison' (jeste li mislili 'mission'?)"),
+    ("hr", "policy.yaml:3: nepoznat ključ „misison” (jeste li mislili „mission”?)"),
     ("zh", "policy.yaml:3: 未知的键 'misison'（您是否要输入 'mission'？）"),
     ("tr", "policy.yaml:3: bilinmeyen anahtar 'misison' ('mission' mi demek istediniz?)"),
 ])

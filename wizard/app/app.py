@@ -159,7 +159,7 @@ class PolicyWizardApp(App):
             try:
                 data = core.preset_data(preset, lang)
             except Exception:
-                self.notify(_("There is no starter policy called “%(name)s”.") % {"name": preset}, severity="error", markup=False)
+                self.notify(_("There is no preset called “%(name)s”.") % {"name": preset}, severity="error", markup=False)
                 data = core.blank_spec(lang)
         else:
             data = core.blank_spec(lang)

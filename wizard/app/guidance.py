@@ -84,7 +84,7 @@ BASICS_GOOD = (
     N_("Keep the title plain. \u201cCustomer Service Policy\u201d tells every reader at once what this is."),
     N_("Name an owner by role, and by name if you like, so everyone knows who answers for the "
        "policy and keeps it up to date."),
-    N_("Give one contact that always reaches someone, such as a shared e-mail address or a "
+    N_("Give one contact that always reaches someone, such as a shared email address or a "
        "phone line, not a personal mailbox that goes quiet during holidays."),
     N_("Choose the date it takes effect and how often it is reviewed: at least every 12 months, "
        "more often if your products or team change a lot."),
@@ -244,7 +244,7 @@ STANDARDS_GOOD = (
        "still ambitious."),
 )
 STANDARDS_EXAMPLE = N_(
-    "Phone: answered within 3 minutes, solved within 1 working day. E-mail: first reply "
+    "Phone: answered within 3 minutes, solved within 1 working day. Email: first response "
     "within 24 hours, solved within 3 working days. Support hours: Monday to Friday, "
     "8:00 to 18:00."
 )
@@ -371,7 +371,7 @@ TRAINING_ONBOARDING = N_(
 TRAINING_RESOURCES = (
     N_("This policy and the customer service handbook"),
     N_("The knowledge base with answers to common questions"),
-    N_("Answer templates for e-mail and chat"),
+    N_("Answer templates for email and chat"),
     N_("Product guides and price lists"),
 )
 

@@ -24,7 +24,7 @@ class UnsavedInput:
 
     `path`: the spec path the field edits (absolute). `text`: what the user typed, exactly.
     `unit`: for a duration, the unit picked beside the number (else ""). `label`: how the
-    field is named to the user ("Effective date", "E-mail › First response within").
+    field is named to the user ("Effective date", "Email › First response within").
     `message`: why it cannot be saved. Label and message are in the UI language `lang` of
     the moment they were typed; a field shown again renews them, and until then another
     UI language shows the step's title and a general sentence instead (see `describe`).

@@ -50,8 +50,9 @@ def detect_language(blocks: list[Block]) -> str | None:
 
 
 def _scaffold_votes(blocks: list[Block]) -> str | None:
-    """The language whose own headings and labels the document uses (at least two)."""
+    """The language whose own headings, labels and table headers the document uses more than
+    any other's: even one of them says which catalog wrote the document."""
     votes = {lang: scaffold(lang).own_words_in(blocks) for lang in LANGUAGES}
     best = max(votes, key=votes.get)
     tied = [lang for lang in LANGUAGES if votes[lang] == votes[best]]
-    return best if votes[best] >= 2 and len(tied) == 1 else None
+    return best if votes[best] >= 1 and len(tied) == 1 else None

@@ -79,7 +79,7 @@ COLUMNS = {
     "Target": "target",
     "Level": "level",
     "Role": "role",
-    "When to escalate": "when",
+    "When a case goes to this level": "when",
     "Time limit": "within",
     "Date": "date",
     "Author": "author",

@@ -585,7 +585,7 @@ def _escalation_section(data: dict, words: _Words) -> Section | None:
         if with_time:
             row.append(format_duration(entry.get("within"), words.lang) or DASH)
         rows.append(tuple(row))
-    header = [_("Level"), _("Role"), _("When to escalate")]
+    header = [_("Level"), _("Role"), _("When a case goes to this level")]
     if with_time:
         header.append(_("Time limit"))
     return Section("escalation", _("Escalation matrix"), (Table(tuple(header), tuple(rows), _("Escalation matrix")),))

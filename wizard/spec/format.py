@@ -768,7 +768,7 @@ SPEC = Record([
           "the title for the customer_word, such as 'Guest Service Policy')."),
     Field("company", STR, "The organisation's name, never translated."),
     Field("owner", TEXT, "Who keeps this policy (name, role)."),
-    Field("contact", STR, "Where questions about the policy go (e-mail, phone, URL)."),
+    Field("contact", STR, "Where questions about the policy go (email, phone, URL)."),
     Field("effective_date", DATE, "When the policy takes effect (YYYY-MM-DD)."),
     Field("review_every_months", MONTHS, "How often the policy is reviewed, in months."),
     Field("customer_word", CUSTOMER_WORD, "What the policy calls the people it serves: customers "

@@ -105,7 +105,7 @@ class RevisionNoteScreen(Dialog):
                 classes="dialog-text",
             )
             yield Label(_("Note"))
-            yield Input(placeholder=_("For example: Shorter response time for e-mail."), id="note")
+            yield Input(placeholder=_("For example: Shorter response time for email."), id="note")
             yield Label(_("Your name"))
             yield Input(self.author, id="author")
             with Horizontal(classes="dialog-buttons"):

@@ -22,7 +22,7 @@ class BasicsForm(Form):
         ),
         Text(N_("Company"), ("company",), translatable=False, placeholder=N_("Your organisation's name")),
         Text(N_("Owner"), ("owner",), placeholder=N_("Name and role of the person who keeps this policy")),
-        Text(N_("Contact for questions"), ("contact",), translatable=False, placeholder=N_("E-mail, phone or web page")),
+        Text(N_("Contact for questions"), ("contact",), translatable=False, placeholder=N_("Email, phone or web page")),
         Date(N_("Effective date"), ("effective_date",)),
         Months(N_("Review every"), ("review_every_months",), help=N_("Review the policy at least once a year.")),
         Choice(

@@ -297,7 +297,7 @@ class Form(StepForm):
 
     def unsaved_label(self, field: FormField) -> str:
         """How the review names a field: its label, after its item's name in a list
-        ("E-mail › First response within")."""
+        ("Email › First response within")."""
         row = _ancestor(field, ListRow, self)
         if row is None:
             return field.label

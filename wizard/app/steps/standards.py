@@ -41,7 +41,7 @@ class StandardsForm(Form):
         yield self.text_list(
             ("standards", "always"),
             label=_("We will always…"),
-            placeholder=_("answer every e-mail within one working day"),
+            placeholder=_("answer every email within one working day"),
             add_label=_("Add a commitment"),
             id="always",
         )

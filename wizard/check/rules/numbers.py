@@ -184,13 +184,15 @@ def impossible_target(ctx: Context) -> Iterator[tuple]:
                 "metric": name,
                 "target": percent_text(100),
             }
+            example = percent_text(90)
         elif metric == "nps" and isinstance(target, int) and not isinstance(target, bool) and target >= 100:
             message = _("An NPS target of 100 means every single customer must be a promoter.")
+            example = "50"  # NPS is a score from -100 to 100, not a percentage
         else:
             continue
         yield (
             ("standards", "metrics", index, "target"),
             message,
             _("Set a target you reach today or can reach with effort, for example %(target)s.")
-            % {"target": percent_text(90)},
+            % {"target": example},
         )

@@ -33,6 +33,8 @@ def untranslated(ctx: Context) -> Iterator[tuple]:
         source = ctx.source_text(value)
         if not _HAS_LETTER.search(source):
             continue  # "08:00-20:00" reads the same in every language
+        if path == ("title",) and _is_default_title(source, ctx.lang):
+            continue  # the renderer prints the default title in each edition's own language
         for lang in ctx.langs:
             if not model.is_translated(value, lang, ctx.lang):
                 yield (
@@ -42,6 +44,13 @@ def untranslated(ctx: Context) -> Iterator[tuple]:
                     _("Add the %(language)s text, or leave it out to print the original in that edition.")
                     % {"language": language_name(lang)},
                 )
+
+
+def _is_default_title(text: str, lang: str) -> bool:
+    """Whether `text` is one of the renderer's default titles (one per customer word)."""
+    from wizard.render.build import served_message
+
+    return text.strip() in {served_message(lang, word, "title") for word in model.CUSTOMER_WORDS}
 
 
 @rule("stale-translation", "warning", N_("A translation made from an older version of its source text."))

@@ -31,6 +31,7 @@ SOURCES: dict[str, tuple[str, list[str]]] = {
     "cli": ("[python: wizard/*.py]\n", ["wizard"]),
     "app": ("[ignore: wizard/app/guidance.py]\n[python: wizard/app/**.py]\n", ["wizard/app"]),
     "guide": ("[python: wizard/app/guidance.py]\n", ["wizard/app/guidance.py"]),
+    "changes": ("[python: wizard/changes/**.py]\n", ["wizard/changes"]),
 }
 KEYWORDS = ["-k", "N_", "-k", "pgettext:1c,2", "-k", "npgettext:1c,2,3"]
 

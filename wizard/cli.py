@@ -22,6 +22,7 @@ from wizard.spec.model import LANGUAGES
 _ = Translator("cli").gettext
 
 FORMATS = ("md", "html", "txt", "docx")
+CHANGE_FORMATS = ("md", "txt", "html")
 AUDIENCES = ("internal", "public")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -170,6 +171,20 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("'internal': the whole policy; 'public': a short customer charter"))
     preview.set_defaults(run=_run_preview)
 
+    changes = commands.add_parser("changes", parents=[common], help=_("say what changed between two versions of a policy"),
+                                  description=_("Write a plain-language notice of what changed between two versions "
+                                                "of a policy, section by section. OLD may be a version in git, written "
+                                                "as git writes it: HEAD~1:policy.yaml. Exit code 0: there are changes; "
+                                                "1: none; 2: bad input."))
+    changes.add_argument("old", metavar=_("OLD"), help=_("the earlier version: a file, or REVISION:FILE from git"))
+    changes.add_argument("new", metavar=_("NEW"), help=_("the later version: a file, or REVISION:FILE from git"))
+    changes.add_argument("--lang", choices=LANGUAGES, help=_("language of the notice (default: the new version's own)"))
+    changes.add_argument("--format", choices=CHANGE_FORMATS, default="md", help=_("output format (default: md)"))
+    changes.add_argument("--audience", choices=AUDIENCES, default="internal",
+                         help=_("'internal': every change, for staff; 'public': only what the customer charter contains"))
+    changes.add_argument("-o", "--output", type=Path, metavar=_("PATH"), help=_("write to this file instead of the screen"))
+    changes.set_defaults(run=_run_changes)
+
     schema = commands.add_parser("schema", parents=[common], help=_("print the JSON Schema of the policy format"),
                                  description=_("Print the JSON Schema of the policy file format, for "
                                                "editors such as the YAML language server."))
@@ -268,6 +283,19 @@ def _run_preview(args: argparse.Namespace) -> int:
     else:
         console.print(document)
     return EXIT_OK
+
+
+def _run_changes(args: argparse.Namespace) -> int:
+    from wizard.changes import compare, load_version, write_notice
+
+    old, new = load_version(args.old), load_version(args.new)
+    notice = compare(old.data, new.data, args.lang or new.data["language"], args.audience)
+    output = write_notice(notice, args.format)
+    if args.output is not None:
+        _write_output(args.output, output)
+    else:
+        sys.stdout.write(output)
+    return EXIT_FINDINGS if notice.empty else EXIT_OK
 
 
 def _run_schema(args: argparse.Namespace) -> int:

@@ -655,6 +655,11 @@ def _subtitle(v: _Vocabulary, old: dict, new: dict) -> str:
     return v.say("Version %(old)s → %(new)s", old=format_number(before, v.lang), new=format_number(after, v.lang))
 
 
+def first_version_note(lang: str) -> str:
+    """The revision note of a policy's first save, in the document's language."""
+    return translations(lang, "changes").gettext("First version")
+
+
 def summary(notice: Notice) -> str:
     """The notice in one line, as a starting point for a revision note: the change itself
     when there is one, else the sections that changed."""

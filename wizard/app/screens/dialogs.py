@@ -91,11 +91,16 @@ class RevisionNote:
 
 
 class RevisionNoteScreen(Dialog):
-    """Ask for a short note for the revision history. Returns RevisionNote, "skip", or None (cancel)."""
+    """Ask for a short note for the revision history. Returns RevisionNote, "skip", or None (cancel).
+    `summary`: the changes since the last save in one line; F5 (or its button) puts it into
+    the note as a starting point."""
 
-    def __init__(self, author: str = "") -> None:
+    BINDINGS = [Binding("f5", "use_summary", N_("Use the summary"))]
+
+    def __init__(self, author: str = "", summary: str = "") -> None:
         super().__init__()
         self.author = author
+        self.summary = summary
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -106,6 +111,12 @@ class RevisionNoteScreen(Dialog):
             )
             yield Label(_("Note"))
             yield Input(placeholder=_("For example: Shorter response time for e-mail."), id="note")
+            if self.summary:
+                yield Static(_("Changes: %(summary)s") % {"summary": self.summary}, classes="dialog-text", markup=False)
+                # F5 is its key; out of the tab order, so Tab still goes from the note to the name
+                summary_button = Button(_("Use this summary (F5)"), id="use-summary", compact=True)
+                summary_button.can_focus = False
+                yield summary_button
             yield Label(_("Your name"))
             yield Input(self.author, id="author")
             with Horizontal(classes="dialog-buttons"):
@@ -121,8 +132,19 @@ class RevisionNoteScreen(Dialog):
     def _pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "add":
             self._add()
+        elif event.button.id == "use-summary":
+            self.action_use_summary()
         else:
             self.dismiss(None if event.button.id == "cancel" else "skip")
+
+    def action_use_summary(self) -> None:
+        """Fill the note with the summary of the changes, to be shortened or completed."""
+        if not self.summary:
+            return
+        note = self.query_one("#note", Input)
+        note.value = self.summary
+        note.cursor_position = len(note.value)
+        note.focus()
 
     def _add(self) -> None:
         note = self.query_one("#note", Input).value.strip()

@@ -128,3 +128,15 @@ def test_without_git_says_so_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "HEAD~1:p.yaml: git nije instaliran pa se verzija iz gita ne može pročitati"]
+
+
+def test_changes_does_not_import_textual(tmp_path: Path) -> None:
+    """The comparison is UI-free: the command starts as fast as `render`."""
+    new = faster_email(EXAMPLE, tmp_path / "new.yaml")
+    code = ("import sys, runpy; sys.argv=['wizard','changes',%r,%r,'--lang','hr'];"
+            "\ntry:\n    runpy.run_module('wizard', run_name='__main__')\nexcept SystemExit: pass\n"
+            "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN', file=sys.stderr)"
+            % (str(EXAMPLE), str(new)))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert result.stderr.strip().endswith("CLEAN"), result.stderr

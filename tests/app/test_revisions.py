@@ -86,7 +86,7 @@ async def test_from_a_new_policy_to_its_third_revision(workdir):
         assert isinstance(app.screen, RevisionNoteScreen)
         await pilot.press("f5")
         note = app.screen.query_one("#note", Input)
-        assert note.value == "Izmijenjeni odjeljci: Opći podaci."  # a reworded title: its section
+        assert note.value == "Naslov (nova formulacija)"
         await pilot.press("ctrl+u", *"Naslov dopunjen", "tab", *"Ana Horvat", "enter")
         await settle(pilot)
         assert app.screen is app.editor and not app.editor.dirty

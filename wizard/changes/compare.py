@@ -666,8 +666,8 @@ def summary(notice: Notice) -> str:
     changes = notice.changes
     if not changes:
         return ""
-    if len(changes) == 1 and not changes[0].before and not changes[0].after:
-        return changes[0].text
+    if len(changes) == 1:  # a reworded text's sentence leads into its wording: drop the colon
+        return changes[0].text.rstrip(":：")
     catalog = translations(notice.lang, "changes")
     headings = [section.heading for section in notice.sections if section.key != "revisions"]
     return catalog.gettext("Changed: %(sections)s.") % {"sections": format_list(headings, notice.lang)}

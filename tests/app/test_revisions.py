@@ -142,6 +142,7 @@ async def test_the_palette_adds_a_revision_note(workdir):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, RevisionNoteScreen)
+        assert not app.screen.query("#skip")  # nothing is saved here, so nothing to save without a note
         await pilot.press(*"Reviewed with the team", "enter")
         await settle(pilot)
         assert app.editor.dirty

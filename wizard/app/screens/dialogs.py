@@ -93,14 +93,16 @@ class RevisionNote:
 class RevisionNoteScreen(Dialog):
     """Ask for a short note for the revision history. Returns RevisionNote, "skip", or None (cancel).
     `summary`: the changes since the last save in one line; F5 (or its button) puts it into
-    the note as a starting point."""
+    the note as a starting point. `saving`: asked before a save (the buttons say so), else
+    from the palette (a note only: no save, nothing to skip)."""
 
     BINDINGS = [Binding("f5", "use_summary", N_("Use the summary"))]
 
-    def __init__(self, author: str = "", summary: str = "") -> None:
+    def __init__(self, author: str = "", summary: str = "", saving: bool = True) -> None:
         super().__init__()
         self.author = author
         self.summary = summary
+        self.saving = saving
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -120,8 +122,9 @@ class RevisionNoteScreen(Dialog):
             yield Label(_("Your name"))
             yield Input(self.author, id="author")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Add note and save"), id="add", variant="primary")
-                yield Button(_("Save without a note"), id="skip")
+                yield Button(_("Add note and save") if self.saving else _("Add note"), id="add", variant="primary")
+                if self.saving:
+                    yield Button(_("Save without a note"), id="skip")
                 yield Button(_("Cancel"), id="cancel")
 
     @on(Input.Submitted)

@@ -760,15 +760,17 @@ class EditorScreen(Screen):
             return await self._ask_revision_note()
         return True
 
-    async def _ask_revision_note(self) -> bool:
+    async def _ask_revision_note(self, saving: bool = True) -> bool:
         """Ask for a note for the revision history (remembered for this editing session);
         False on cancel. The name field offers the user's own name from an earlier note, never
-        someone else's; the dialog can start the note from the summary of the changes."""
+        someone else's; the dialog can start the note from the summary of the changes since
+        the last save (a policy never saved has none)."""
         from wizard.app.app import load_settings, save_settings
         from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
 
-        summary = core.change_summary(self.changes_since_saved())
-        answer = await self.app.push_screen_wait(RevisionNoteScreen(str(load_settings().get("author", "")), summary))
+        summary = core.change_summary(self.changes_since_saved()) if self.fingerprint is not None else ""
+        author = str(load_settings().get("author", ""))
+        answer = await self.app.push_screen_wait(RevisionNoteScreen(author, summary, saving=saving))
         if answer is None:
             return False
         self._revision_noted = True
@@ -782,7 +784,7 @@ class EditorScreen(Screen):
     @work(exclusive=True, group="dialog")
     async def action_add_revision_note(self) -> None:
         """The palette's "Add a revision note": a note now, saved with the next save."""
-        if await self._ask_revision_note() and self.step == "review":
+        if await self._ask_revision_note(saving=False) and self.step == "review":
             await self.show_step(self.step, focus=False)
 
     def saved_version(self) -> dict:

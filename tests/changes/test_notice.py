@@ -156,6 +156,22 @@ EDITS = {
     "section reworded": ("sections", _set(("sections", 0, "body"), "We answer within an hour.")),
     "contact changed": ("contact", _set(("contact",), "care@northwind.example")),
     "revision added": ("revisions", _append(("revisions",), {"date": "2027-01-10", "note": "Faster e-mail"})),
+    # the same fields the other way round: a value given where there was none, or taken away
+    "company removed": ("general", _set(("company",), _REMOVE)),
+    "effective date removed": ("general", _set(("effective_date",), _REMOVE)),
+    "support hours removed": ("standards", _set(("standards", "support_hours"), _REMOVE)),
+    "first response removed": ("standards", _set(("standards", "service_levels", 0, "first_response"), _REMOVE)),
+    "metric target removed": ("standards", _set(("standards", "metrics", 1, "target"), _REMOVE)),
+    "procedure resolution removed": ("procedures", _set(("procedures", 0, "resolve_within"), _REMOVE)),
+    "escalation time added": ("escalation", _set(("escalation", 0, "within"), "1 hour")),
+    "escalation condition removed": ("escalation", _set(("escalation", 0, "when"), _REMOVE)),
+    "refresher removed": ("training", _set(("training", "refresher_every_months"), _REMOVE)),
+    "resource removed": ("training", _set(("training", "resources"), [])),
+    "consequences removed": ("enforcement", _set(("enforcement", "consequences"), _REMOVE)),
+    "review cycle removed": ("enforcement", _set(("review_every_months",), _REMOVE)),
+    "section removed": ("sections", _set(("sections",), [])),
+    "contact removed": ("contact", _set(("contact",), _REMOVE)),
+    "vision reworded": ("vision", _set(("vision",), "The most trusted shop in the country.")),
 }
 
 
@@ -316,3 +332,14 @@ def test_the_summary_is_one_line_for_a_revision_note() -> None:
     hr = changed("hr", EDITS["mission reworded"][1])
     EDITS["escalation role changed"][1](hr)
     assert summary(compare(spec("hr"), hr, "hr")) == "Izmijenjeni odjeljci: Misija i Matrica eskalacije."
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_text_given_for_the_first_time_is_shown_as_new(lang: str) -> None:
+    old = spec(lang)
+    del old["vision"]
+    (change,) = compare(old, spec(lang), lang).changes
+    assert change.text == {"en": "Vision added:", "hr": "Vizija (novi tekst):", "zh": "愿景（新增）：",
+                           "tr": "Vizyonumuz (yeni metin):"}[lang]
+    assert [(s.text, s.changed) for s in change.after] == [("The most trusted shop in the region.", True)]
+    assert not change.before

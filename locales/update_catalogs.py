@@ -32,6 +32,7 @@ SOURCES: dict[str, tuple[str, list[str]]] = {
     "app": ("[ignore: wizard/app/guidance.py]\n[python: wizard/app/**.py]\n", ["wizard/app"]),
     "guide": ("[python: wizard/app/guidance.py]\n", ["wizard/app/guidance.py"]),
     "importer": ("[python: wizard/importer/**.py]\n", ["wizard/importer"]),
+    "changes": ("[python: wizard/changes/**.py]\n", ["wizard/changes"]),
 }
 KEYWORDS = ["-k", "N_", "-k", "pgettext:1c,2", "-k", "npgettext:1c,2,3"]
 

@@ -25,6 +25,7 @@ _ = Translator("cli").gettext
 ngettext = Translator("cli").ngettext
 
 FORMATS = ("md", "html", "txt", "docx")
+CHANGE_FORMATS = ("md", "txt", "html")
 AUDIENCES = ("internal", "public")
 PAPERS = ("a4", "letter")  # as wizard.render (not imported here: `--help` stays fast)
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -310,6 +311,21 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help=_("replace the policy file if it exists"))
     importer.set_defaults(run=_run_import)
 
+    changes = commands.add_parser("changes", parents=[common], help=_("say what changed between two versions of a policy"),
+                                  description=_("Write a plain-language notice of what changed between two versions "
+                                                "of a policy, section by section. OLD may be a version in git, written "
+                                                "as git writes it: HEAD~1:policy.yaml. Exit code 0: there are changes; "
+                                                "1: none; 2: bad input."))
+    changes.add_argument("old", metavar=_("OLD"), help=_("the earlier version: a file, or REVISION:FILE from git"))
+    changes.add_argument("new", metavar=_("NEW"), help=_("the later version: a file, or REVISION:FILE from git"))
+    changes.add_argument("--lang", choices=LANGUAGES, help=_("language of the notice (default: the new version's own)"))
+    changes.add_argument("--format", choices=CHANGE_FORMATS, default="md", help=_("output format (default: md)"))
+    changes.add_argument("--audience", choices=AUDIENCES, default="internal",
+                         help=_("'internal': every change, for staff; 'public': only what the customer charter contains"))
+    changes.add_argument("-o", "--output", type=Path, metavar=_("PATH"), help=_("write to this file instead of the screen"))
+    changes.add_argument("--force", action="store_true", help=_("write even over a policy file (never done without it)"))
+    changes.set_defaults(run=_run_changes)
+
     schema = commands.add_parser("schema", parents=[common], help=_("print the JSON Schema of the policy format"),
                                  description=_("Print the JSON Schema of the policy file format, for "
                                                "editors such as the YAML language server."))
@@ -335,14 +351,14 @@ def _run_render(args: argparse.Namespace) -> int:
             raise UsageError(_("--lang all writes one file per language: name a folder with -o"))
         targets = {lang: args.output / f"{args.file.stem}.{lang}.{args.format}" for lang in languages}
         for target in targets.values():  # all refused or none, not one file in four
-            _spare_policy(target, args)
+            _spare_policy(target, args.force, args.file)
         _make_folder(args.output)
         for lang, target in targets.items():
             _write_output(target, render(data, lang, args.format, args.audience, args.paper))
             print(_("Wrote %(path)s") % {"path": _shown_path(target)})
         return EXIT_OK
     if args.output is not None:
-        _spare_policy(args.output, args)
+        _spare_policy(args.output, args.force, args.file)
     output = render(data, languages[0], args.format, args.audience, args.paper)
     if args.output is not None:
         _write_output(args.output, output)
@@ -454,6 +470,20 @@ def _run_import(args: argparse.Namespace) -> int:
     for line in report_lines(imported, _shown_path(args.file), _shown_path(target), args.file.suffix.lower() == ".docx"):
         print(line)
     return EXIT_OK
+
+
+def _run_changes(args: argparse.Namespace) -> int:
+    from wizard.changes import compare, load_version, write_notice
+
+    old, new = load_version(args.old), load_version(args.new)
+    notice = compare(old.data, new.data, args.lang or new.data["language"], args.audience)
+    output = write_notice(notice, args.format)
+    if args.output is not None:
+        _spare_policy(args.output, args.force, *(Path(version) for version in (args.old, args.new)))
+        _write_output(args.output, output)
+    else:
+        sys.stdout.write(output)
+    return EXIT_FINDINGS if notice.empty else EXIT_OK
 
 
 def _run_schema(args: argparse.Namespace) -> int:
@@ -583,12 +613,13 @@ def _shown_path(path: Path | str) -> str:
     return shown(path, limit=None)
 
 
-def _spare_policy(target: Path, args: argparse.Namespace) -> None:
-    """Refuse to render over a policy (the input itself or any other) without --force:
-    `render p.yaml -o p.yaml` would replace the policy with its own document."""
-    if args.force or not target.exists() or not (_same_file(target, args.file) or _is_policy(target)):
+def _spare_policy(target: Path, force: bool, *inputs: Path) -> None:
+    """Refuse to write output over a policy (an input itself or any other) without --force:
+    `render p.yaml -o p.yaml` would replace the policy with its own document, and so would a
+    change notice written over one of the versions it compares."""
+    if force or not target.exists() or not (any(_same_file(target, path) for path in inputs) or _is_policy(target)):
         return
-    raise UsageError(_("%(path)s is a policy file, and rendering would replace it: name another "
+    raise UsageError(_("%(path)s is a policy file, and writing there would replace it: name another "
                        "output file, or add --force to replace it") % {"path": _shown_path(target)})
 
 

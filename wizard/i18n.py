@@ -10,7 +10,8 @@ the program so that each can be translated (and merged) on its own:
 - `cli`: the command line's help and messages (and other top-level modules);
 - `app`: the Textual app's labels, buttons and messages;
 - `guide`: the guidance shown beside each step (long prose, translated apart);
-- `importer`: what `import` says about a document it reads.
+- `importer`: what `import` says about a document it reads;
+- `changes`: the change notice between two versions of a policy (`policy-wizard changes`).
 
 The `.po` files are the only source; they are compiled with Babel on first use
 and the compiled catalog is cached in the user's cache folder, so start-up stays
@@ -33,7 +34,7 @@ from pathlib import Path
 from wizard.resources import resource_dir
 from wizard.spec.model import LANGUAGES
 
-DOMAINS = ("render", "spec", "check", "presets", "cli", "app", "guide", "importer")
+DOMAINS = ("render", "spec", "check", "presets", "cli", "app", "guide", "importer", "changes")
 DEFAULT_LANGUAGE = "en"
 
 _ui_language = DEFAULT_LANGUAGE

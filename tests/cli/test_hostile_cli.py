@@ -114,7 +114,7 @@ def test_commands_that_write_a_file_and_then_report_it_say_when_the_report_fails
 
 # --- render -o never replaces a policy -----------------------------------------------------------
 
-REFUSED = ("policy-wizard: {path} is a policy file, and rendering would replace it: name another output "
+REFUSED = ("policy-wizard: {path} is a policy file, and writing there would replace it: name another output "
            "file, or add --force to replace it\n")
 
 

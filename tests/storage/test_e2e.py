@@ -76,6 +76,14 @@ def edit_title(terminal: Terminal, text: str) -> None:
     terminal.wait_for(text)
 
 
+def answer_revision_note(terminal: Terminal, note: str) -> None:
+    """Saving edits of an existing policy asks for a note for its revision history."""
+    terminal.wait_for("What did you change?")
+    terminal.type(note)
+    terminal.wait_for(note)
+    terminal.press("enter")
+
+
 def title_on_disk(path: Path) -> str:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
 
@@ -96,6 +104,7 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     again.wait_for("unsaved changes")
     time.sleep(0.5)  # the restored editor replaces the first one; let it settle, as a person would
     again.press("ctrl+s")
+    answer_revision_note(again, "Title after the crash")
     deadline = time.monotonic() + 10
     while title_on_disk(policy) != "Kava Policy After Crash":
         assert time.monotonic() < deadline, f"the restored edit was not saved:\n{again.text()}"
@@ -158,6 +167,7 @@ def test_a_failed_save_loses_nothing(start, policy, tmp_path):
     terminal.press("ctrl+s")
     terminal.wait_for("The file is no longer there", "Save it again")  # never written again unasked
     terminal.press("down", "enter")  # Save it again: its folder is gone too
+    answer_revision_note(terminal, "New title")
     screen = terminal.wait_for("The policy was not saved", "Nothing is lost")
     flat = " ".join(screen.split())
     assert "Could not save" in flat and "its folder no longer exists." in flat
@@ -194,6 +204,7 @@ def test_a_file_changed_behind_the_apps_back_asks_first(start, policy):
     terminal.press("ctrl+s")
     terminal.wait_for("The file was changed by someone else")
     terminal.press("down", "enter")  # Overwrite, on purpose
+    answer_revision_note(terminal, "My title")
     deadline = time.monotonic() + 10
     while title_on_disk(policy) != "My Version":
         assert time.monotonic() < deadline, f"not overwritten:\n{terminal.text()}"

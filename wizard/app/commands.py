@@ -26,6 +26,7 @@ class WizardCommands(Provider):
                 )
             commands.append((_("Save"), _("Save the policy to its file (Ctrl+S)"), editor.action_save))
             commands.append((_("Save as…"), _("Save the policy under another name"), editor.action_save_as))
+            commands.append((_("Add a revision note"), _("Say what changed, for the policy's revision history"), editor.action_add_revision_note))
             from wizard.app.ui import FORMAT_NAMES, FORMATS
 
             for fmt in FORMATS:

@@ -97,6 +97,36 @@ def findings(data: dict, langs: tuple[str, ...] = ()) -> list:
         return []
 
 
+def change_notice(old: dict, new: dict, lang: str):
+    """What changed from `old` to `new`, in `lang` (wizard.changes.Notice)."""
+    from wizard.changes import compare
+
+    return compare(old, new, lang)
+
+
+def change_summary(notice) -> str:
+    """The notice in one line: a starting point for a revision note."""
+    from wizard.changes import summary
+
+    return summary(notice)
+
+
+def revision_entry(note: str, author: str = "") -> dict:
+    """An entry of the revision history made today (the contract's key order)."""
+    entry: dict[str, Any] = {"date": date.today().isoformat()}
+    if author:
+        entry["author"] = author
+    entry["note"] = note
+    return entry
+
+
+def first_version_note(lang: str) -> str:
+    """The note of a policy's first save ("First version"), in the document's language."""
+    from wizard.changes import first_version_note
+
+    return first_version_note(lang)
+
+
 def snapshot(data: dict) -> dict:
     """A private copy of the spec for work in another thread."""
     return copy.deepcopy(data)

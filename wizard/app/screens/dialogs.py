@@ -91,11 +91,18 @@ class RevisionNote:
 
 
 class RevisionNoteScreen(Dialog):
-    """Ask for a short note for the revision history. Returns RevisionNote, "skip", or None (cancel)."""
+    """Ask for a short note for the revision history. Returns RevisionNote, "skip", or None (cancel).
+    `summary`: the changes since the last save in one line; F5 (or its button) puts it into
+    the note as a starting point. `saving`: asked before a save (the buttons say so), else
+    from the palette (a note only: no save, nothing to skip)."""
 
-    def __init__(self, author: str = "") -> None:
+    BINDINGS = [Binding("f5", "use_summary", N_("Use the summary"))]
+
+    def __init__(self, author: str = "", summary: str = "", saving: bool = True) -> None:
         super().__init__()
         self.author = author
+        self.summary = summary
+        self.saving = saving
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -106,11 +113,18 @@ class RevisionNoteScreen(Dialog):
             )
             yield Label(_("Note"))
             yield Input(placeholder=_("For example: Shorter response time for email."), id="note")
+            if self.summary:
+                yield Static(_("Changes: %(summary)s") % {"summary": self.summary}, classes="dialog-text", markup=False)
+                # F5 is its key; out of the tab order, so Tab still goes from the note to the name
+                summary_button = Button(_("Use this summary (F5)"), id="use-summary", compact=True)
+                summary_button.can_focus = False
+                yield summary_button
             yield Label(_("Your name"))
             yield Input(self.author, id="author")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Add note and save"), id="add", variant="primary")
-                yield Button(_("Save without a note"), id="skip")
+                yield Button(_("Add note and save") if self.saving else _("Add note"), id="add", variant="primary")
+                if self.saving:
+                    yield Button(_("Save without a note"), id="skip")
                 yield Button(_("Cancel"), id="cancel")
 
     @on(Input.Submitted)
@@ -121,8 +135,19 @@ class RevisionNoteScreen(Dialog):
     def _pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "add":
             self._add()
+        elif event.button.id == "use-summary":
+            self.action_use_summary()
         else:
             self.dismiss(None if event.button.id == "cancel" else "skip")
+
+    def action_use_summary(self) -> None:
+        """Fill the note with the summary of the changes, to be shortened or completed."""
+        if not self.summary:
+            return
+        note = self.query_one("#note", Input)
+        note.value = self.summary
+        note.cursor_position = len(note.value)
+        note.focus()
 
     def _add(self) -> None:
         note = self.query_one("#note", Input).value.strip()

@@ -12,7 +12,6 @@ autosaver batches.
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -191,6 +190,7 @@ class EditorScreen(Screen):
         self._switching = asyncio.Lock()
         self._revision_noted = False  # the revision note is asked for once per editing session
         self._shown_draft_problem: OSError | None = None  # why no draft can be written, as told
+        self._saved: dict | None = None  # the last saved version, read when first needed
         self.autosaver = Autosaver(self, self.session)
 
     # The file's state lives in the session; these are the editor's names for it.
@@ -309,7 +309,8 @@ class EditorScreen(Screen):
         if step == "review":
             return cls(self.data, self.edit_lang, states=self.states, findings=self.findings,
                        untranslated=self._untranslated_counts(), unsaved=self.unsaved_list(),
-                       imported=self.imported, id="form")
+                       imported=self.imported,
+                       changes=self.changes_since_saved() if self.fingerprint is not None else None, id="form")
         return cls(self.data, self.edit_lang, id="form")
 
     def _untranslated_counts(self) -> dict[str, int]:
@@ -695,15 +696,13 @@ class EditorScreen(Screen):
             path = await self.ask_save_path(initial)
             if path is None:
                 return False
-        overwrite = False
+        overwrite = recorded = False
         while True:
             try:
-                if self.dirty and self.data.get("revisions") and path == self.path and not self._revision_noted:
-                    # a conflict is asked about first: the note belongs to the save that happens
-                    if not overwrite:
-                        await asyncio.to_thread(session.check_unchanged, path)
-                    if not await self._ask_revision_note():
+                if not recorded:
+                    if not await self._record_revision(path, overwrite):
                         return False
+                    recorded = True
                 saved = session.keep_disk_values(self.data, list(self.unsaved))
                 result = await asyncio.to_thread(session.save, saved, to=path, overwrite=overwrite)
             except ConflictError as error:
@@ -731,6 +730,7 @@ class EditorScreen(Screen):
             break
         for unsaved_path in self.unsaved:  # memory now matches the file
             set_at(self.data, unsaved_path, get_at(saved, unsaved_path))
+        self._saved = core.snapshot(saved)
         self._update_title()
         self.autosaver.discard()
         if self.unsaved:
@@ -784,24 +784,67 @@ class EditorScreen(Screen):
             await self.go_to(step_for_path(first.path) or self.step, first.path)
         return False
 
-    async def _ask_revision_note(self) -> bool:
-        """Ask once per editing session for a note for the revision history; False on cancel.
-        The name field offers the user's own name from an earlier note, never someone else's."""
+    async def _record_revision(self, path: Path, overwrite: bool) -> bool:
+        """The revision history's part of a save; False when the user cancels the save.
+        The first save of a new policy records its first version; saving edits of a policy
+        that has a file asks for a note, once per editing session."""
+        if self.fingerprint is None:
+            if not self.data.get("revisions"):
+                from wizard.app.app import load_settings
+
+                author = str(load_settings().get("author", ""))
+                entry = core.revision_entry(core.first_version_note(self.data.get("language", "en")), author)
+                self.apply_change(("revisions",), [entry])
+            return True
+        if self.dirty and path == self.path and not self._revision_noted:
+            # a conflict is asked about first: the note belongs to the save that happens
+            if not overwrite:
+                await asyncio.to_thread(self.session.check_unchanged, path)
+            return await self._ask_revision_note()
+        return True
+
+    async def _ask_revision_note(self, saving: bool = True) -> bool:
+        """Ask for a note for the revision history (remembered for this editing session);
+        False on cancel. The name field offers the user's own name from an earlier note, never
+        someone else's; the dialog can start the note from the summary of the changes since
+        the last save (a policy never saved has none)."""
         from wizard.app.app import load_settings, save_settings
         from wizard.app.screens.dialogs import RevisionNote, RevisionNoteScreen
 
-        answer = await self.app.push_screen_wait(RevisionNoteScreen(str(load_settings().get("author", ""))))
+        summary = core.change_summary(self.changes_since_saved()) if self.fingerprint is not None else ""
+        author = str(load_settings().get("author", ""))
+        answer = await self.app.push_screen_wait(RevisionNoteScreen(author, summary, saving=saving))
         if answer is None:
             return False
         self._revision_noted = True
         if isinstance(answer, RevisionNote):
-            entry: dict[str, Any] = {"date": date.today().isoformat()}
             if answer.author:
-                entry["author"] = answer.author
                 save_settings(author=answer.author)
-            entry["note"] = answer.note
-            self.data["revisions"] = list(self.data.get("revisions") or []) + [entry]
+            entry = core.revision_entry(answer.note, answer.author)
+            self.apply_change(("revisions",), list(self.data.get("revisions") or []) + [entry])
         return True
+
+    @work(exclusive=True, group="dialog")
+    async def action_add_revision_note(self) -> None:
+        """The palette's "Add a revision note": a note now, saved with the next save."""
+        if await self._ask_revision_note(saving=False) and self.step == "review":
+            await self.show_step(self.step, focus=False)
+
+    def saved_version(self) -> dict:
+        """The policy as last saved (empty for a policy never saved): what the changes are
+        measured against. Read from the file once, then kept from each save."""
+        if self._saved is None:
+            self._saved = {}
+            if self.path is not None and self.fingerprint is not None:
+                try:
+                    self._saved = core.load(self.path).data
+                except (core.FileProblems, OSError):
+                    pass
+        return self._saved
+
+    def changes_since_saved(self):
+        """The change notice from the last saved version to the policy as it is now."""
+        return core.change_notice(self.saved_version(), self.data, self.data.get("language", "en"))
 
     async def _ask_conflict(self, path: Path, gone: bool = False) -> str | None:
         from wizard.app.screens.conflict import ConflictScreen
@@ -828,6 +871,7 @@ class EditorScreen(Screen):
             return
         self.data.clear()
         self.data.update(spec.data)
+        self._saved = core.snapshot(spec.data)
         self.unsaved = {}  # typed input goes with the other changes the user chose to drop
         self.autosaver.discard()
         self.version += 1

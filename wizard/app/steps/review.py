@@ -1,5 +1,6 @@
 """The last step: input that cannot be saved (each field, with a button that puts the
-cursor into it), every section with its state and findings, jump to edit one, export."""
+cursor into it), every section with its state and findings, jump to edit one, the revision
+history (the latest note editable), the changes since the last save, export."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ from wizard.app.ui import (
 )
 from wizard.app.unsaved import UnsavedInput, describe, reason
 from wizard.app.widgets.bullets import Hanging
+from wizard.app.widgets.field import FieldChanged
+from wizard.app.widgets.text_field import TextField
+from wizard.spec.model import text_in
 
 
 # Findings listed per section; the rest are counted (Edit shows each at its field).
@@ -55,14 +59,18 @@ class ReviewStep(StepForm):
         untranslated: dict[str, int] | None = None,
         unsaved: list[UnsavedInput] | None = None,
         imported: list | None = None,
+        changes=None,
         **kwargs,
     ) -> None:
+        """`changes`: the change notice since the last save (wizard.changes.Notice); None
+        for a policy that was never saved."""
         super().__init__(data, edit_lang, **kwargs)
         self.imported = list(imported or [])
         self.states = states or {}
         self.findings = findings or []
         self.untranslated = untranslated or {}
         self.unsaved = list(unsaved or [])
+        self.changes = changes
 
     def compose(self) -> ComposeResult:
         yield Static(_("Check each section, then export the policy."), classes="step-intro")
@@ -83,6 +91,9 @@ class ReviewStep(StepForm):
             else:
                 text = _("%(language)s: everything is translated.") % {"language": name}
             yield Static(Hanging(text, ""), classes="review-translation")
+        yield from self._revision_rows()
+        if self.changes is not None:
+            yield from self._change_rows(self.changes)
         yield Static(_("Export"), classes="review-heading")
         # A label column and a column of pickers, one picker a row: side by side the two
         # pickers were too narrow for "Internal: the whole policy" in every language.
@@ -124,6 +135,52 @@ class ReviewStep(StepForm):
                     yield Button(_("Check"), id=f"imported-{index}", classes="review-edit")
                 yield Static(Hanging(_("Kept as an extra section: move its text to the step it belongs "
                                        "to, or keep it there.")), classes="review-finding")
+
+    def _revision_rows(self):
+        """The revision history, newest last; the latest note can be edited here."""
+        revisions = [(i, r) for i, r in enumerate(self.data.get("revisions") or []) if isinstance(r, dict)]
+        yield Static(_("Revision history"), classes="review-heading")
+        if not revisions:
+            text = _("No revisions yet: saving records the first version.")
+            yield Static(Hanging(text, ""), classes="review-revision")
+            return
+        for _index, entry in revisions:
+            yield Static(Hanging(_revision_line(entry, self.source_lang), ""), classes="review-revision")
+        index, latest = revisions[-1]
+        yield TextField(
+            _("Note of the latest revision"),
+            ("revisions", index, "note"),
+            latest.get("note"),
+            source_lang=self.source_lang,
+            edit_lang=self.edit_lang,
+            id="latest-note",
+        )
+
+    def _change_rows(self, notice):
+        """The change notice since the last save: one line a change; a reworded text shows
+        its old and new wording with the changed words marked."""
+        yield Static(_("Changes since the last saved version"), classes="review-heading")
+        if notice.empty:
+            yield Static(Hanging(notice.no_changes, ""), classes="review-change")
+            return
+        for section in notice.sections:
+            yield Static(Text(section.heading, style="bold"), classes="review-change-section")
+            for change in section.changes:
+                yield Static(Hanging(change.text), classes="review-change")
+                for detail in change.details:
+                    yield Static(Hanging(detail, ""), classes="review-change-detail")
+                for label, segments, style in (
+                    (notice.before_label, change.before, "strike red"),
+                    (notice.after_label, change.after, "bold green"),
+                ):
+                    if segments:
+                        yield Static(Hanging(_marked(label, segments, style), ""), classes="review-change-detail")
+
+    @on(FieldChanged)
+    def _note_changed(self, event: FieldChanged) -> None:
+        """The latest revision note, edited here (the only field of this step)."""
+        event.stop()
+        self.change(tuple(event.path), event.value)
 
     def _section_rows(self):
         for step in STEP_KEYS:
@@ -206,3 +263,22 @@ def _step_of(finding) -> str | None:
     from wizard.app.ui import step_for_path
 
     return step_for_path(tuple(getattr(finding, "path", ()) or ()))
+
+
+def _revision_line(entry: dict, source: str) -> str:
+    """One entry of the history: "2026-12-04 · Ana Horvat · First version"."""
+    parts = [str(entry.get("date") or "—")]
+    author = entry.get("author")
+    if isinstance(author, str) and author.strip():
+        parts.append(author.strip())
+    parts.append(text_in(entry.get("note"), source, source) or "—")
+    return " · ".join(parts)
+
+
+def _marked(label: str, segments, style: str) -> Text:
+    """`label` ("Before: %(text)s") around the wording, the changed words in `style`."""
+    wording = Text()
+    for segment in segments:
+        wording.append(segment.text, style=style if segment.changed else "")
+    head, _middle, tail = label.partition("%(text)s")
+    return Text.assemble(head, wording, tail)

@@ -88,7 +88,7 @@ def _ui_language_from(argv: list[str]) -> str:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--ui-lang", choices=LANGUAGES)
     known, _rest = early.parse_known_args(argv)
-    return known.ui_lang or i18n.language_from_environment()
+    return known.ui_lang or i18n.chosen_language()
 
 
 def _translate_argparse() -> None:
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ui-lang",
         choices=LANGUAGES,
         metavar="{en,hr,zh,tr}",
-        help=_("language of the program's messages (default: from LC_ALL/LANG, else English)"),
+        help=_("language of the program's messages (default: the one chosen in the app, else from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)"),
     )
     parser = argparse.ArgumentParser(
         prog="policy-wizard",

@@ -6,52 +6,19 @@ the storage are imported in the actions that need them, after the first frame.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
-from typing import Any
-
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from wizard.app.catch_up import catch_up_with_typing
-from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings, translate_textual_keys
+from wizard.app.ui import N_, _, language_name, translate_bindings, translate_textual_keys
 from wizard.i18n import set_ui_language, ui_language
+from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 STYLES = Path(__file__).resolve().parent / "styles"
-
-
-# ---------------------------------------------------------------------- settings
-
-
-def _settings_file() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("policy-wizard", appauthor=False)) / "settings.json"
-
-
-def load_settings() -> dict:
-    try:
-        settings = json.loads(_settings_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return settings if isinstance(settings, dict) else {}
-
-
-def save_settings(**changes: Any) -> None:
-    settings = load_settings()
-    settings.update(changes)
-    target = _settings_file()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(settings, indent=1), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError:
-        pass
 
 
 # ---------------------------------------------------------------------- command palette
@@ -330,8 +297,10 @@ class PolicyWizardApp(App):
         save_settings(theme=name)
 
     def set_ui_lang(self, lang: str) -> None:
-        """Switch the language of the app while it runs."""
+        """Switch the language of the app while it runs, and keep it for the next start (and
+        for the command line's messages)."""
         set_ui_language(lang)
+        save_settings(ui_lang=lang)
         translate_bindings(self)
         translate_textual_keys()
         self.title = _("Policy Wizard")
@@ -340,7 +309,7 @@ class PolicyWizardApp(App):
             if refresh is not None:
                 self.call_later(refresh)
         self.refresh_bindings()
-        self.notify(_("The app now speaks %(language)s.") % {"language": LANGUAGE_NAMES[lang]}, timeout=3)
+        self.notify(_("The app now speaks %(language)s.") % {"language": language_name(lang)}, timeout=3)
 
 
 def run_app(
@@ -357,7 +326,7 @@ def run_app(
     `mode`: "new" (optional target `path`; the starting spec `data`, or a `preset` key and a
     document `lang`), "edit" (`path`), or "welcome"/None for the welcome screen.
     `ui_lang`: the app's language; when None the language already set (by the command line,
-    from `--ui-lang` or LC_ALL/LANG) is kept.
+    from `--ui-lang`, the language chosen in the app, or the locale variables) is kept.
     """
     if ui_lang in LANGUAGES:
         set_ui_language(ui_lang)

@@ -41,8 +41,8 @@ METHOD_LABELS = {
     "knowledge_base": N_("Knowledge base"),
 }
 
-# Each language by its own name: a reader finds their language whatever the UI language is.
-LANGUAGE_NAMES = {
+# Each language by its own name: the palette finds a language by it whatever the UI language is.
+OWN_LANGUAGE_NAMES = {
     "en": "English",
     "hr": "Hrvatski",
     "zh": "中文（简体）",
@@ -95,4 +95,22 @@ def unit_label(key: str, amount: int = 2) -> str:
 
 
 def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    """The name of a language in the UI language ("engleski" in a Croatian app), from CLDR."""
+    return _display_name(code, ui_language())
+
+
+@cache
+def _display_name(code: str, ui: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(ui) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(name, code) of each language of a policy, for a drop-down, named in the UI language."""
+    from wizard.spec.model import LANGUAGES
+
+    return [(language_name(code), code) for code in LANGUAGES]

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from wizard.app.labels import LANGUAGE_NAMES  # re-exported for the screens
+from wizard.app.labels import language_choices, language_name  # re-exported for the screens
 from wizard.app.steps import SECTION_STEPS, STEP_KEYS, STEP_TITLES
 from wizard.i18n import N_, Translator, ui_language
 

@@ -12,7 +12,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, N_, _, ngettext, translate_bindings
+from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, N_, _, language_choices, ngettext, translate_bindings
 
 
 class Dialog(ModalScreen):
@@ -198,7 +198,7 @@ class ExportScreen(PathDialog):
                 yield Label(_("Format"))
                 yield Select([(_(FORMAT_NAMES[f]), f) for f in FORMATS], value=self.fmt, allow_blank=False, id="fmt", compact=True)
                 yield Label(_("Language"))
-                yield Select([(name, code) for code, name in LANGUAGE_NAMES.items()], value=self.lang, allow_blank=False, id="lang", compact=True)
+                yield Select(language_choices(), value=self.lang, allow_blank=False, id="lang", compact=True)
                 yield Label(_("Audience"))
                 yield Select([(_(label), key) for key, label in AUDIENCES.items()], value=self.audience, allow_blank=False, id="audience", compact=True)
             yield Label(_("File path"))

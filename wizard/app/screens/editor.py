@@ -27,12 +27,12 @@ from textual.widgets import Button, Footer, Header, Static
 from wizard.app import core
 from wizard.app.steps.base import StepForm
 from wizard.app.ui import (
-    LANGUAGE_NAMES,
     N_,
     STEP_DATA_KEYS,
     STEP_KEYS,
     STEP_SECTION,
     _,
+    language_name,
     ngettext,
     step_for_path,
     step_title,
@@ -338,10 +338,10 @@ class EditorScreen(Screen):
         if self.step != "review":
             heading.append("   ")
             if self.edit_lang == source:
-                heading.append(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES.get(source, source)}, style="dim")
+                heading.append(_("Writing in %(language)s") % {"language": language_name(source)}, style="dim")
             else:
                 heading.append(
-                    _("Translating into %(language)s") % {"language": LANGUAGE_NAMES.get(self.edit_lang, self.edit_lang)},
+                    _("Translating into %(language)s") % {"language": language_name(self.edit_lang)},
                     style="bold magenta",
                 )
         self.query_one("#step-heading", Static).update(heading)
@@ -564,7 +564,7 @@ class EditorScreen(Screen):
             self._preview_user_choice = True
             preview.display = True
         preview.lang = lang
-        self.notify(_("Preview in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)
+        self.notify(_("Preview in %(language)s") % {"language": language_name(lang)}, timeout=2)
 
     async def action_edit_language(self, lang: str | None = None) -> None:
         """Write in another language (a translation) or back in the spec's language."""
@@ -573,16 +573,15 @@ class EditorScreen(Screen):
         if lang is None:
             lang = order[(order.index(self.edit_lang) + 1) % len(order)] if self.edit_lang in order else source
         self.edit_lang = lang
-        if lang != source:
-            self.query_one(Preview).lang = lang
+        self.query_one(Preview).lang = lang  # the preview shows what is being written, also after coming back
         self.version += 1  # findings of the other language are out of date
         self._schedule_checks(delay=0)
         await self.show_step(self.step)
         if lang == source:
-            self.notify(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)
+            self.notify(_("Writing in %(language)s") % {"language": language_name(lang)}, timeout=2)
         else:
             self.notify(
-                _("Translating into %(language)s: the original text is shown under each field.") % {"language": LANGUAGE_NAMES[lang]},
+                _("Translating into %(language)s: the original text is shown under each field.") % {"language": language_name(lang)},
                 timeout=3,
             )
 

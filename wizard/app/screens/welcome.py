@@ -15,7 +15,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from wizard.app import core
-from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings
+from wizard.app.ui import N_, _, language_choices, translate_bindings
+from wizard.spec.model import LANGUAGES
 from wizard.i18n import ui_language
 
 BLANK = "-blank-"
@@ -67,8 +68,8 @@ class WelcomeScreen(Screen):
                 with Horizontal(classes="welcome-row"):
                     yield Label(_("Document language"), classes="welcome-label")
                     yield Select(
-                        [(name, code) for code, name in LANGUAGE_NAMES.items()],
-                        value=self.doc_lang if self.doc_lang in LANGUAGE_NAMES else "en",
+                        language_choices(),
+                        value=self.doc_lang if self.doc_lang in LANGUAGES else "en",
                         allow_blank=False,
                         id="doc-lang",
                         compact=True,

@@ -20,6 +20,7 @@ from wizard.i18n import N_, Translator
 from wizard.spec.model import LANGUAGES
 
 _ = Translator("cli").gettext
+ngettext = Translator("cli").ngettext
 
 FORMATS = ("md", "html", "txt", "docx")
 AUDIENCES = ("internal", "public")
@@ -196,9 +197,11 @@ def _run_render(args: argparse.Namespace) -> int:
         _make_folder(args.output)
         for lang in languages:
             target = args.output / f"{args.file.stem}.{lang}.{args.format}"
+            _say_what_falls_back(data, lang)
             _write_output(target, render(data, lang, args.format, args.audience))
             print(_("Wrote %(path)s") % {"path": target})
         return EXIT_OK
+    _say_what_falls_back(data, languages[0])
     output = render(data, languages[0], args.format, args.audience)
     if args.output is not None:
         _write_output(args.output, output)
@@ -207,6 +210,23 @@ def _run_render(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return EXIT_OK
+
+
+def _say_what_falls_back(data: dict, lang: str) -> None:
+    """On stderr: how many texts have no `lang` translation and are printed in the policy's
+    own language instead (a reader would otherwise find them only by reading it)."""
+    source = data.get("language", "en")
+    if lang == source:
+        return
+    from wizard.check import run_checks
+
+    count = sum(1 for finding in run_checks(data, langs=[lang]) if finding.code == "untranslated")
+    if count:
+        print(ngettext(
+            "%(count)d text has no %(language)s translation: it is printed in %(source)s.",
+            "%(count)d texts have no %(language)s translation: they are printed in %(source)s.",
+            count,
+        ) % {"count": count, "language": i18n.language_name(lang), "source": i18n.language_name(source)}, file=sys.stderr)
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -262,12 +282,19 @@ def _run_preview(args: argparse.Namespace) -> int:
     document = Markdown(markdown)
     height = len(console.render_lines(document, console.options, pad=False))
     if console.is_terminal and height > console.height:
-        os.environ.setdefault("LESS", "-R")
+        os.environ.setdefault("LESS", f"-R -Ps{_less_prompt()}$")
         with console.pager(styles=True):
             console.print(document)
     else:
         console.print(document)
     return EXIT_OK
+
+
+def _less_prompt() -> str:
+    """The pager's bottom line in the UI language (a bare ":" told nobody how to quit), with
+    the characters that less's prompts treat specially escaped."""
+    text = _("Space: next page, b: back, /: search, q: quit")
+    return "".join("\\" + c if c in "?:.%\\$" else c for c in text)
 
 
 def _run_schema(args: argparse.Namespace) -> int:

@@ -92,6 +92,21 @@ def ui_language() -> str:
     return _ui_language
 
 
+def language_name(code: str) -> str:
+    """The name of a language in the UI language ("engleski" in Croatian), from CLDR."""
+    return _display_name(code, _ui_language)
+
+
+@cache
+def _display_name(code: str, ui: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(ui) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 def translations(lang: str, domain: str) -> gettext.NullTranslations:
     """The catalog of `domain` in `lang`; English (the msgids) when no catalog exists."""
     return _load(lang, domain)

@@ -119,3 +119,203 @@ async def test_palette_search_folds_case_and_diacritics_and_knows_other_words(en
         burst(app, *typed)
         await pilot.pause(0.8)
         assert found in palette_text(app)
+
+
+# ---------------------------------------------------------------------- nothing typed goes nowhere
+
+
+async def go_to(pilot, step: str) -> None:
+    await pilot.app.editor.go_to(step)
+    await settle(pilot)
+
+
+async def test_typing_on_the_add_button_of_an_empty_list_starts_an_item():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "values")
+        assert "Add" in str(app.focused.label)  # an empty list: the focus is on "+ Add"
+        burst(app, *"Honesty")
+        await settle(pilot)
+        assert app.editor.data["values"] == [{"name": "Honesty"}]
+
+
+async def test_the_export_dialog_from_the_palette_takes_the_typed_file_name(workdir, english_policy):
+    app = PolicyWizardApp("edit", english_policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        target = workdir / "mine.md"
+        burst(app, *"Export: Markdown", "enter", *"mine.md", "enter")
+        await settle(pilot)
+        for _ in range(40):
+            if target.exists():
+                break
+            await pilot.pause(0.1)
+        assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+async def test_keys_typed_right_after_choosing_a_channel_go_to_its_new_row():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "standards")
+        from textual.widgets import Select
+
+        adder = app.editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        app.editor.set_focus(adder)
+        await pilot.pause()
+        burst(app, "enter", "down", "enter", "2", "4")  # open, go to the first channel, take it, type at once
+        await settle(pilot)
+        levels = app.editor.data["standards"]["service_levels"]
+        assert levels[0]["channel"] == "phone"
+        assert levels[0]["first_response"].startswith("24 ")
+
+
+async def test_enter_after_choosing_a_starter_policy_starts():
+    app = PolicyWizardApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        from textual.widgets import Select
+
+        app.screen.set_focus(app.screen.query_one("#preset", Select))
+        await pilot.pause()
+        burst(app, "enter", "down", "enter", "enter")  # open, the first starter, take it, start
+        await settle(pilot, rounds=3)
+        assert app.editor is not None
+        assert app.editor.data.get("mission")  # a starter policy, not a blank one
+
+
+# ---------------------------------------------------------------------- small things
+
+
+async def test_the_duration_unit_is_picked_by_typing_in_chinese():
+    from tests.app.forms_harness import FormHarness
+    from wizard.app.steps.standards import StandardsForm
+    from wizard.app.widgets.duration_picker import DurationPicker, UnitPicker
+
+    set_ui_language("zh")
+    data = {"schema_version": 1, "language": "zh",
+            "standards": {"service_levels": [{"channel": "email", "first_response": "24 hours"}]}}
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        unit = app.form.query(DurationPicker).first().query_one(UnitPicker)
+        unit.focus()
+        await pilot.pause()
+        for typed, expected in (("月", "month"), ("工", "working_day"), ("个", "month"), ("个", "working_day"),
+                                ("小", "hour"), ("天", "day")):
+            await pilot.press(typed)
+            assert unit.unit == expected, typed
+        assert data["standards"]["service_levels"][0]["first_response"] == "24 days"
+
+
+async def test_the_quit_dialogs_buttons_move_with_the_arrow_keys():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        burst(app, *"Acme")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+        assert app.focused.id == "save"
+        await pilot.press("right")
+        assert app.focused.id == "discard"
+        await pilot.press("right")
+        assert app.focused.id == "cancel"
+        await pilot.press("left", "left")
+        assert app.focused.id == "save"
+        await pilot.press("right", "right", "enter")  # "Keep editing"
+        await settle(pilot)
+        assert app.editor.data["title"] == "Acme"
+
+
+# ---------------------------------------------------------------------- readable in every theme
+
+
+def _luminance(color) -> float:
+    def channel(value: int) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = color
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(foreground, background) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def is_mark(text: str) -> bool:
+    """A one-character sign (✓ ! ▼ •): WCAG asks 3:1 of such graphics, 4.5:1 of text."""
+    return len(text) == 1 and not text.isalnum()
+
+
+def poorly_readable(app) -> list[str]:
+    """Every run of text on the screen whose colours read below WCAG AA, as the terminal
+    draws it: the compositor's segments with their final colours (dim halves the way to the
+    background, as terminals draw it). Borders, scrollbars and disabled buttons (inactive
+    controls, which WCAG leaves out) are not text."""
+    found = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        x = 0
+        for segment in strip:
+            start, x = x, x + segment.cell_length
+            style, text = segment.style, segment.text.strip()
+            if not text or style is None or all(0x2500 <= ord(c) <= 0x259F or c.isspace() for c in text):
+                continue
+            foreground, background = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+            if style.dim:
+                foreground = tuple((a + b) // 2 for a, b in zip(foreground, background))
+            ratio = contrast(tuple(foreground), tuple(background))
+            if ratio >= (3.0 if is_mark(text) else 4.5):
+                continue
+            widget, _region = app.screen.get_widget_at(start, y)
+            if not widget.disabled:
+                found.append(f"{ratio:.2f} {text!r} in {type(widget).__name__}")
+    return found
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+async def test_every_text_of_every_step_is_readable_in_both_themes(english_policy, theme):
+    from wizard.app.ui import STEP_KEYS
+
+    app = PolicyWizardApp("edit", english_policy, theme=theme)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        problems = []
+        for step in STEP_KEYS:
+            await go_to(pilot, step)
+            problems += [f"{step}: {problem}" for problem in poorly_readable(app)]
+        await pilot.press("ctrl+q")  # the quit dialog too
+        await pilot.pause(0.3)
+        problems += [f"quit: {problem}" for problem in poorly_readable(app)]
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+async def test_the_welcome_screen_is_readable_in_both_themes(theme):
+    app = PolicyWizardApp(theme=theme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not poorly_readable(app)
+
+
+async def test_the_channels_chosen_in_scope_are_offered_in_the_service_levels():
+    data = {"schema_version": 1, "language": "en", "purpose": {"channels": ["phone", "email", "live_chat"]},
+            "standards": {"service_levels": [{"channel": "email", "first_response": "1 day"}]}}
+    app = PolicyWizardApp("new", data=data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "standards")
+        assert "Add the channels from scope" in screen_text(app)
+        await pilot.click("#scope-channels")
+        await settle(pilot)
+        burst(app, "4")  # the focus is in the first new row: its first response time
+        await settle(pilot)
+        levels = app.editor.data["standards"]["service_levels"]
+        assert [level["channel"] for level in levels] == ["email", "phone", "live_chat"]
+        assert levels[1]["first_response"].startswith("4 ")
+        assert "Add the channels from scope" not in screen_text(app)

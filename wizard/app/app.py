@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from wizard.app.catch_up import catch_up_with_typing
+from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, translate_bindings, translate_textual_keys
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
@@ -76,6 +76,11 @@ class PolicyWizardApp(App):
         self._keys_waiting: list[events.Key] = []
 
     def on_mount(self) -> None:
+        from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
+
+        self.register_theme(readable_light_theme())
+        self.ansi_theme_light = LIGHT_ANSI
+        self.ansi_theme_dark = DARK_ANSI
         self.theme = THEMES[self.theme_choice]
         self.title = _("Policy Wizard")
         if self.mode == "edit" and self.start_path is not None:
@@ -84,6 +89,15 @@ class PolicyWizardApp(App):
             self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path, data=self.start_data)
         else:
             self.show_welcome()
+
+    def format_title(self, title: str, sub_title: str):
+        """The header's "title — state": the state in italics, not dimmed (Textual dims it
+        to 4.4:1 in the light theme, below what can be read comfortably)."""
+        from textual.content import Content
+
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title), (" — ", "italic"), Content(sub_title).stylize("italic"))
 
     # ------------------------------------------------------------------ screens
 
@@ -242,17 +256,34 @@ class PolicyWizardApp(App):
             # A screen that has just opened (the editor after "Start"): let it mount and
             # focus its first field before it gets the key, which it would otherwise drop.
             await catch_up_with_typing(self.screen)
+        self._focus_open_drop_down()
         target = self.focused or self.screen
         await super().on_event(key)
         await catch_up_with_typing(target)
+        await catch_up_with_screen(self)
         # A key no widget took comes back to the app for its bindings (Tab, F-keys): it is
         # queued by now, so the next key is handed out after it.
         self.call_later(self._next_key)
 
-    async def _next_key(self) -> None:
+    def _focus_open_drop_down(self) -> None:
+        """A drop-down that has just opened gives the focus to its list later (`focus()` is
+        deferred): the keys typed meanwhile (Enter to take the first choice) belong to it."""
+        focused = self.focused
+        if getattr(focused, "expanded", False):
+            from textual.widgets._select import Select, SelectOverlay
+
+            if isinstance(focused, Select):
+                self.screen.set_focus(focused.query_one(SelectOverlay), scroll_visible=False)
+
+    async def _next_key(self, turns: int = 0) -> None:
         if self._keys_waiting:
             # A binding that ran at the app (Enter on a button) may have set more in motion.
             await catch_up_with_typing(self.focused or self.screen)
+            await catch_up_with_screen(self)
+            if not self._message_queue.empty() and turns < 8:
+                # ... and asked the app for more (the palette runs its command later): after that
+                self.call_later(self._next_key, turns + 1)
+                return
         self._key_in_hand = False
         if self._keys_waiting:
             await self._hand_out(self._keys_waiting.pop(0))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, NamedTuple
 
 from rich.align import Align
@@ -12,7 +11,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.widgets.option_list import Option
 
 from wizard.app.labels import OWN_LANGUAGE_NAMES
-from wizard.app.ui import STEP_KEYS, _, language_name, pgettext, step_title
+from wizard.app.ui import STEP_KEYS, _, folded, language_name, pgettext, step_title
 from wizard.i18n import ui_language
 from wizard.spec.model import LANGUAGES
 
@@ -110,29 +109,11 @@ def _all_words_found(wanted: str, words: str) -> bool:
     return all(any(typed in word for word in known) for typed in wanted.split())
 
 
-def folded(text: str, lang: str) -> str:
-    """`text` for searching: lower case by the rules of `lang` (Turkish "I" is "ı", "İ" is
-    "i"), without diacritics ("Önizleme" -> "onizleme", "ı" -> "i"); one character for one,
-    so the places of a match in the folded title are its places in the title."""
-    return "".join(_folded_character(character, lang) for character in text)
-
-
-def _folded_character(character: str, lang: str) -> str:
-    if lang == "tr":
-        character = {"I": "ı", "İ": "i"}.get(character, character)
-    lower = character.lower()
-    base = "".join(part for part in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(part))
-    base = {"ı": "i", "đ": "d", "ł": "l", "ø": "o"}.get(base, base)
-    return base if len(base) == 1 else (lower if len(lower) == 1 else character)
-
-
 def _bind(function, *args):
     def call():
         return function(*args)
 
     return call
-
-
 
 
 class WizardPalette(CommandPalette):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from wizard.i18n import N_, Translator, translations, ui_language
+from wizard.i18n import N_, Translator, language_name, translations, ui_language  # noqa: F401 (language_name for the screens)
 
 _ = Translator("app").gettext
 ngettext = Translator("app").ngettext
@@ -92,21 +92,6 @@ def unit_label(key: str, amount: int = 2) -> str:
     if key not in UNIT_WORDS:
         return key
     return ngettext(*UNIT_WORDS[key], amount)
-
-
-def language_name(code: str) -> str:
-    """The name of a language in the UI language ("engleski" in a Croatian app), from CLDR."""
-    return _display_name(code, ui_language())
-
-
-@cache
-def _display_name(code: str, ui: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(code).get_display_name(ui) or code
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def language_choices() -> list[tuple[str, str]]:

@@ -19,7 +19,12 @@ class Dialog(ModalScreen):
     """A centred box; Escape cancels (dismisses with None)."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
+    # ←/→ move between the buttons as in the storage dialogs (a text field keeps them for its cursor)
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("right", "app.focus_next", show=False),
+        Binding("left", "app.focus_previous", show=False),
+    ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -208,8 +213,9 @@ class ExportScreen(PathDialog):
                 yield Button(_("Export"), id="ok", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+    # The file name has the focus (all of it selected): a name typed at once replaces the
+    # default, and Enter exports; on the Export button the typed name was lost.
+    AUTO_FOCUS = "#path"
 
     def _default(self) -> Path:
         return export_path(self.base, self.lang, self.fmt, self.audience)

@@ -49,6 +49,8 @@ from wizard.storage import ConflictError, SaveError, fingerprint, save_text
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
+# Below this width the footer cannot show every key: Quit comes first, so it is never cut off.
+WIDE_ENOUGH_FOR_ALL_KEYS = 80
 # Below this width the footer drops its padding: with it, Croatian needs about 93 columns.
 WIDE_ENOUGH_FOR_ROOMY_FOOTER = 100
 
@@ -191,6 +193,8 @@ class EditorScreen(Screen):
         Textual would otherwise list the key where the field put it."""
         active = super().active_bindings
         order = {key: index for index, (key, _binding) in enumerate(self._bindings)}
+        if self.app.size.width < WIDE_ENOUGH_FOR_ALL_KEYS:
+            order["ctrl+q"] = -1
         return dict(sorted(active.items(), key=lambda item: order.get(item[0], len(order))))
 
     # ------------------------------------------------------------------ layout
@@ -222,12 +226,21 @@ class EditorScreen(Screen):
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
+        self.refresh_bindings()  # the footer's order depends on the width
         self.query_one(Footer).compact = self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER
 
     def _apply_preview_visibility(self) -> None:
         preview = self.query_one(Preview)
         wide = self.app.size.width >= WIDE_ENOUGH_FOR_PREVIEW
         preview.display = wide if self._preview_user_choice is None else self._preview_user_choice
+        self._give_the_form_room()
+
+    def _give_the_form_room(self) -> None:
+        """In a narrow terminal the step list shows only marks and numbers, so that the form
+        keeps room to work beside the preview (at 80 columns it had 32 cells)."""
+        width = self.app.size.width
+        crowded = width < WIDE_ENOUGH_FOR_PREVIEW and (self.query_one(Preview).display or width < WIDE_ENOUGH_FOR_ALL_KEYS)
+        self.query_one(StepList).show_icons_only(crowded)
 
     def refresh_labels(self) -> None:
         """Show every label in the current UI language (after a switch)."""
@@ -553,6 +566,7 @@ class EditorScreen(Screen):
         preview = self.query_one(Preview)
         self._preview_user_choice = not preview.display
         preview.display = self._preview_user_choice
+        self._give_the_form_room()
         if preview.display:
             preview.request(self.data, delay=0)
 
@@ -563,6 +577,7 @@ class EditorScreen(Screen):
         if not preview.display:
             self._preview_user_choice = True
             preview.display = True
+            self._give_the_form_room()
         preview.lang = lang
         self.notify(_("Preview in %(language)s") % {"language": language_name(lang)}, timeout=2)
 
@@ -597,13 +612,16 @@ class EditorScreen(Screen):
 
     # ------------------------------------------------------------------ export
 
-    @work(exclusive=True, group="dialog")
-    async def action_export(self, fmt: str = "html", lang: str | None = None, audience: str = "internal") -> None:
+    def action_export(self, fmt: str = "html", lang: str | None = None, audience: str = "internal") -> None:
+        """Ask where to export. The dialog is pushed at once, not from a worker, so that keys
+        typed right after the command (the file name) already go to it."""
         from wizard.app.screens.dialogs import ExportScreen
 
-        request = await self.app.push_screen_wait(
-            ExportScreen(self.path, fmt=fmt, lang=lang or self.data.get("language", "en"), audience=audience)
-        )
+        dialog = ExportScreen(self.path, fmt=fmt, lang=lang or self.data.get("language", "en"), audience=audience)
+        self.app.push_screen(dialog, callback=self._export)
+
+    @work(exclusive=True, group="dialog")
+    async def _export(self, request) -> None:
         if request is None:
             return
         try:

@@ -150,6 +150,15 @@ class WelcomeScreen(Screen):
         else:
             note.update(Text(preset.description))
 
+    @on(Select.Changed, "#preset")
+    @on(Select.Changed, "#doc-lang")
+    def _chosen(self, event: Select.Changed) -> None:
+        """After a choice the Start button has the focus, as "Press Enter to start" says:
+        Enter on the drop-down would open it again. (Deferred like the drop-down's own
+        `focus()` when it closes, so that it comes after it.)"""
+        if event.select.has_focus_within:
+            self.app.call_later(self.query_one("#new", Button).focus)
+
     # ------------------------------------------------------------------ actions
 
     @on(Button.Pressed, "#new")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -23,9 +24,22 @@ def load_guidance(step: str):
 
 
 class GuidancePanel(Static):
-    """Short by default (the purpose); F1 shows everything."""
+    """Short by default (the purpose); F1 shows everything. All of it can be read by keys:
+    when it is longer than its box it can take the focus (Shift+Tab from the first field)
+    and scrolls with the arrows and PgUp/PgDn."""
 
     expanded: reactive[bool] = reactive(False)
+
+    BINDINGS = [
+        Binding("up", "scroll_up", show=False),
+        Binding("down", "scroll_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+    ]
+
+    def allow_focus(self) -> bool:
+        """Only when there is more to read than the box shows."""
+        return self.max_scroll_y > 0
 
     def __init__(self, **kwargs) -> None:
         super().__init__("", **kwargs)
@@ -57,12 +71,12 @@ class GuidancePanel(Static):
                 parts.append(Text(_("Example:"), style="bold"))
                 parts.append(Hanging(guidance.example, "", style="italic"))
             if guidance.examples:
-                parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="dim"))
+                parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="italic"))
         else:
             if guidance.examples:
                 hint = _("(F1: more guidance, F9: insert an example)")
             else:
                 hint = _("(F1: more guidance)")
             # the key hint stays in one piece, never split over two lines
-            parts = [Hanging(guidance.purpose, "", tail=Text(hint, style="dim"))]
+            parts = [Hanging(guidance.purpose, "", tail=Text(hint, style="italic"))]
         self.update(Group(*parts))

@@ -232,8 +232,11 @@ def _say_what_falls_back(data: dict, lang: str) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     from wizard.check import run_checks
 
+    from wizard.check.dismissals import dismissals, without_dismissed
+
     spec = _load(args.file)
     findings = run_checks(spec.data, langs=[lang for lang in args.lang if lang != spec.data["language"]])
+    findings = without_dismissed(findings, dismissals(spec.comments))  # `# check: ignore CODE` in the file
     name = str(args.file)
     if args.output_format == "json":
         rows = [

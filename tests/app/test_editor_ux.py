@@ -319,3 +319,30 @@ async def test_the_channels_chosen_in_scope_are_offered_in_the_service_levels():
         assert [level["channel"] for level in levels] == ["email", "phone", "live_chat"]
         assert levels[1]["first_response"].startswith("4 ")
         assert "Add the channels from scope" not in screen_text(app)
+
+
+async def test_a_finding_dismissed_for_its_place_stays_dismissed_in_the_file_and_in_check(tmp_path, capsys):
+    from wizard.cli import main
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("schema_version: 1\nlanguage: hr\nstandards:\n  always:\n"
+                      "    - odmah premještamo u privatne poruke  # check: ignore vague-time\n"
+                      "    - odgovaramo na prigovore što prije\n", encoding="utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "standards")
+        vague = [f.path for f in app.editor.findings if f.code == "vague-time"]
+        assert vague == [("standards", "always", 1)]  # the one dismissed in the file is not shown
+        await app.editor.go_to("standards", ("standards", "always", 1))
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert not [f for f in app.editor.findings if f.code == "vague-time"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    text = policy.read_text(encoding="utf-8")
+    assert "odgovaramo na prigovore što prije  # check: ignore vague-time" in text
+    assert "premještamo u privatne poruke  # check: ignore vague-time" in text
+    main(["check", str(policy)])
+    assert "vague-time" not in capsys.readouterr().out

@@ -60,9 +60,10 @@ def load(path: Path) -> Loaded:
     return Loaded(spec.data, path, file_fingerprint(path))
 
 
-def dump(data: dict, path: Path | None = None) -> str:
+def dump(data: dict, path: Path | None = None, dismissed: dict | None = None) -> str:
     """The canonical text to save; the comments of the file at `path` are kept, since the
-    author wrote them (a `# yaml-language-server` line, a note to a colleague)."""
+    author wrote them (a `# yaml-language-server` line, a note to a colleague). `dismissed`:
+    the findings dismissed in the editor, written as `# check: ignore CODE` comments."""
     from wizard.spec import SpecError, dump_spec, load_spec
 
     comments = None
@@ -71,7 +72,24 @@ def dump(data: dict, path: Path | None = None) -> str:
             comments = load_spec(path).comments
         except (SpecError, OSError):
             comments = None
+    if dismissed is not None:
+        from wizard.check.dismissals import with_dismissals
+
+        comments = with_dismissals(comments or [], dismissed)
     return dump_spec(data, comments=comments)
+
+
+def dismissed_in(path: Path | None) -> dict:
+    """The findings dismissed in the file at `path` (see `wizard.check.dismissals`)."""
+    from wizard.check.dismissals import dismissals
+    from wizard.spec import SpecError, load_spec
+
+    if path is None or not Path(path).is_file():
+        return {}
+    try:
+        return dismissals(load_spec(path).comments)
+    except (SpecError, OSError):
+        return {}
 
 
 def file_fingerprint(path: Path) -> Any:
@@ -98,12 +116,13 @@ def render_bytes(data: dict, lang: str, fmt: str, audience: str) -> bytes:
     return result if isinstance(result, bytes) else result.encode("utf-8")
 
 
-def findings(data: dict, langs: tuple[str, ...] = ()) -> list:
-    """Quality findings of the spec (wizard.check)."""
+def findings(data: dict, langs: tuple[str, ...] = (), dismissed: dict | None = None) -> list:
+    """Quality findings of the spec (wizard.check), but those dismissed at their place."""
     from wizard.check import run_checks
+    from wizard.check.dismissals import without_dismissed
 
     try:
-        return list(run_checks(data, langs, today=date.today()))
+        return without_dismissed(run_checks(data, langs, today=date.today()), dismissed or {})
     except Exception:  # a checker bug must never take the editor down
         return []
 

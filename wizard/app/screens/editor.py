@@ -141,6 +141,8 @@ class EditorScreen(Screen):
                 tooltip=N_("Show more or less guidance for this step")),
         Binding("f9", "insert_example", N_("Example"), id="example",
                 tooltip=N_("Insert the guide's example into the field you are in")),
+        Binding("f5", "dismiss_findings", N_("Dismiss"), id="dismiss", show=False,
+                tooltip=N_("Dismiss the suggestions for the field you are in, or show them again (kept in the file)")),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True,
                 tooltip=N_("Show or hide the preview of the document")),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False,
@@ -173,6 +175,8 @@ class EditorScreen(Screen):
         self.step = STEP_KEYS[0]
         self.edit_lang = data.get("language", "en")
         self.findings: list = []
+        # Findings the author dismissed, by path: kept in the file as `# check: ignore CODE`.
+        self.dismissed: dict[tuple, frozenset[str]] = {}
         # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
         # again in its field, listed on the review step, kept in the draft.
         self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
@@ -216,6 +220,7 @@ class EditorScreen(Screen):
         yield KeysFooter(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
 
     async def on_mount(self) -> None:
+        self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
         self._update_title()
         self._apply_preview_visibility()
         await self.show_step(self.step)
@@ -463,7 +468,7 @@ class EditorScreen(Screen):
     def _start_checks(self) -> None:
         self._check_timer = None
         if self.is_attached:
-            self._run_checks(core.snapshot(self.data), self.version, self.checked_languages())
+            self._run_checks(core.snapshot(self.data), self.version, self.checked_languages(), dict(self.dismissed))
 
     def checked_languages(self) -> tuple[str, ...]:
         """Untranslated text is reported for the language being translated into, only: while
@@ -477,8 +482,8 @@ class EditorScreen(Screen):
         return self._checked_version != self.version
 
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
-    def _run_checks(self, data: dict, version: int, langs: tuple[str, ...] = ()) -> None:
-        found = core.findings(data, langs)
+    def _run_checks(self, data: dict, version: int, langs: tuple[str, ...] = (), dismissed: dict | None = None) -> None:
+        found = core.findings(data, langs, dismissed)
         self.post_message(self._Checked(found, data, version))
 
     class _Checked(Message):
@@ -559,6 +564,31 @@ class EditorScreen(Screen):
         self._example_turn[(self.step, path)] = self._example_turn.get((self.step, path), 0) + 1
         if not form.insert_example(example):
             self.notify(_("There is no example for this place. Move to a field the guide has an example for and press F9 again."), severity="warning")
+
+    def action_dismiss_findings(self) -> None:
+        """F5: the suggestions for the focused field are not wanted here ("odmah premještamo
+        u privatne poruke" is an action, not a vague promise); again to show them again."""
+        node, path = self.focused, None
+        while node is not None and node is not self.form and not path:
+            path = _path_of(node)
+            node = node.parent
+        if not path:
+            self.notify(_("Move to a field with a suggestion and press F5 again."), severity="warning")
+            return
+        here = frozenset(f.code for f in self.findings if tuple(f.path) == path)
+        if here:
+            self.dismissed[path] = self.dismissed.get(path, frozenset()) | here
+            message = _("Dismissed here. The file keeps it, so “check” agrees; F5 again shows it.")
+        elif self.dismissed.pop(path, None):
+            message = _("The suggestions for this field are shown again.")
+        else:
+            self.notify(_("There is no suggestion for this field."), severity="warning")
+            return
+        self.dirty = True
+        self._update_title()
+        self.version += 1
+        self._schedule_checks(delay=0)
+        self.notify(message, timeout=4)
 
     # ------------------------------------------------------------------ preview & languages
 
@@ -685,7 +715,7 @@ class EditorScreen(Screen):
                         await asyncio.to_thread(_check_unchanged, path, expected)
                         if not await self._ask_revision_note():
                             return False
-                    text = core.dump(self.data, self.path or path)
+                    text = core.dump(self.data, self.path or path, dismissed=self.dismissed)
                 new_fingerprint = await asyncio.to_thread(save_text, path, text, expected)
             except (ConflictError, SaveError, OSError) as error:
                 if isinstance(error, ConflictError):
@@ -802,6 +832,7 @@ class EditorScreen(Screen):
             return
         self.data.clear()
         self.data.update(loaded.data)
+        self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
         self.unsaved = {}  # typed input goes with the other changes the user chose to drop
         self.fingerprint = loaded.fingerprint
         self.dirty = False

@@ -260,10 +260,10 @@ class PolicyWizardApp(App):
         target = self.focused or self.screen
         await super().on_event(key)
         await catch_up_with_typing(target)
-        await catch_up_with_screen(self)
+        await catch_up_with_screen(self, target)
         # A key no widget took comes back to the app for its bindings (Tab, F-keys): it is
         # queued by now, so the next key is handed out after it.
-        self.call_later(self._next_key)
+        self.call_later(self._next_key, 0, target)
 
     def _focus_open_drop_down(self) -> None:
         """A drop-down that has just opened gives the focus to its list later (`focus()` is
@@ -275,14 +275,17 @@ class PolicyWizardApp(App):
             if isinstance(focused, Select):
                 self.screen.set_focus(focused.query_one(SelectOverlay), scroll_visible=False)
 
-    async def _next_key(self, turns: int = 0) -> None:
+    async def _next_key(self, turns: int = 0, target=None) -> None:
+        """Hand out the next waiting key once what the last one (sent to `target`) set in
+        motion is done."""
         if self._keys_waiting:
             # A binding that ran at the app (Enter on a button) may have set more in motion.
             await catch_up_with_typing(self.focused or self.screen)
-            await catch_up_with_screen(self)
+            # (from where the key went: the focus may be nowhere while a drop-down closes)
+            await catch_up_with_screen(self, target)
             if not self._message_queue.empty() and turns < 8:
                 # ... and asked the app for more (the palette runs its command later): after that
-                self.call_later(self._next_key, turns + 1)
+                self.call_later(self._next_key, turns + 1, target)
                 return
         self._key_in_hand = False
         if self._keys_waiting:

@@ -66,10 +66,13 @@ async def catch_up_with_typing(node: DOMNode | None) -> None:
         node = node.parent
 
 
-async def catch_up_with_screen(app: App) -> None:
-    """Wait, a few hops deep, until no widget of the screen in front has a message waiting: what a key set in motion away from the widget it went to (a
-    palette command that opens a dialog, a choice that mounts a new row) is done before the
-    next key. A few hops, not "until all is quiet": a blinking cursor is never quiet."""
+async def catch_up_with_screen(app: App, target: DOMNode | None = None) -> None:
+    """Wait, a few hops deep, until no widget of the screen in front has a message waiting:
+    what a key set in motion away from the widget it went to (a palette command that opens
+    a dialog, a choice that mounts a new row) is done before the next key. Each hop also
+    lets the widgets between `target` (or the focus) and the screen finish the message they
+    are handling, which may be about to post the next one. A few hops, not "until all is
+    quiet": a blinking cursor is never quiet."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + PATIENCE_SECONDS
     for _hop in range(HOPS):
@@ -81,6 +84,18 @@ async def catch_up_with_screen(app: App) -> None:
         # (not the app: this runs in its handler; what it has queued runs before the next key)
         waiting = [pump for pump in screen.walk_children(with_self=True)
                    if pump.is_attached and not pump._message_queue.empty()]
-        if not waiting or left <= 0:
+        if left <= 0 or (_hop and not waiting):
             return
-        await asyncio.gather(*(_handled(pump, left) for pump in waiting))
+        busy = {*waiting, *_line_to_screen(target), *_line_to_screen(app.focused)}
+        await asyncio.gather(*(_handled(pump, left) for pump in busy))
+
+
+def _line_to_screen(node: DOMNode | None) -> list[DOMNode]:
+    """`node` and its ancestors up to its screen (that are still attached)."""
+    line = []
+    while node is not None and node.is_attached:
+        line.append(node)
+        if isinstance(node, Screen):
+            break
+        node = node.parent
+    return line

@@ -152,12 +152,12 @@ class WelcomeScreen(Screen):
 
     @on(Select.Changed, "#preset")
     @on(Select.Changed, "#doc-lang")
-    def _chosen(self, event: Select.Changed) -> None:
+    def _chosen(self) -> None:
         """After a choice the Start button has the focus, as "Press Enter to start" says:
         Enter on the drop-down would open it again. (Deferred like the drop-down's own
-        `focus()` when it closes, so that it comes after it.)"""
-        if event.select.has_focus_within:
-            self.app.call_later(self.query_one("#new", Button).focus)
+        `focus()` when it closes, so that it comes after it. The choices shown when the
+        screen opens change nothing: Start has the focus then anyway.)"""
+        self.app.call_later(self.set_focus, self.query_one("#new", Button))
 
     # ------------------------------------------------------------------ actions
 

@@ -311,6 +311,7 @@ async def test_the_channels_chosen_in_scope_are_offered_in_the_service_levels():
         await settle(pilot)
         await go_to(pilot, "standards")
         assert "Add the channels from scope" in screen_text(app)
+        assert app.focused.id != "scope-channels"  # typing starts in the first field, as on every step
         await pilot.click("#scope-channels")
         await settle(pilot)
         burst(app, "4")  # the focus is in the first new row: its first response time
@@ -346,3 +347,34 @@ async def test_a_finding_dismissed_for_its_place_stays_dismissed_in_the_file_and
     assert "premještamo u privatne poruke  # check: ignore vague-time" in text
     main(["check", str(policy)])
     assert "vague-time" not in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------- room in small terminals
+
+
+async def test_at_80x24_with_the_preview_the_form_keeps_room_to_work(english_policy):
+    from textual.widgets import Footer
+
+    from wizard.app.widgets.duration_picker import UnitPicker
+
+    app = PolicyWizardApp("edit", english_policy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "standards")
+        await pilot.press("f2")  # the preview beside the form
+        await settle(pilot)
+        assert app.editor.query_one(Preview).display
+        assert app.editor.query_one("#center").size.width >= 40  # 32 with the step names
+        levels = app.editor.query_one("#service-levels")
+        levels.scroll_visible(animate=False)
+        await settle(pilot)
+        assert all(unit.size.width >= 8 for unit in levels.query(UnitPicker))  # "◂ hours ▸" shows
+        assert app.editor.query_one(Footer).region.bottom == 24
+
+
+async def test_at_60x20_the_footer_still_shows_how_to_quit(english_policy):
+    app = PolicyWizardApp("edit", english_policy)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert "^q Quit" in screen_lines(app)[-1]
+        assert app.editor.query_one("#center").size.width >= 44

@@ -339,8 +339,10 @@ class EditorScreen(Screen):
     def _focus_form(self, form: Widget) -> None:
         # At once, not deferred like `focus()`: keys typed right after the switch go here.
         # No scrolling: the first field is at the top, and the form is not laid out yet.
+        # (Not a button that acts on the form, such as "Add the channels from scope": the
+        # form is not laid out yet, and the focus chain may list it before the first field.)
         for widget in self.focus_chain:
-            if widget is not form and form in widget.ancestors:
+            if widget is not form and form in widget.ancestors and not widget.has_class("form-action"):
                 self.set_focus(widget, scroll_visible=False)
                 return
         self.set_focus(form, scroll_visible=False)

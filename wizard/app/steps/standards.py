@@ -70,7 +70,7 @@ class StandardsForm(Form):
             eager_rows=3,
             id="service-levels",
         )
-        yield Button(_("Add the channels from scope"), id="scope-channels", compact=True,
+        yield Button(_("Add the channels from scope"), id="scope-channels", classes="form-action", compact=True,
                      tooltip=_("A service level for each channel chosen in “Purpose and scope”"))
         yield self.text(
             _("Support hours"),

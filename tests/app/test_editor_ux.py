@@ -312,7 +312,9 @@ async def test_the_channels_chosen_in_scope_are_offered_in_the_service_levels():
         await go_to(pilot, "standards")
         assert "Add the channels from scope" in screen_text(app)
         assert app.focused.id != "scope-channels"  # typing starts in the first field, as on every step
-        await pilot.click("#scope-channels")
+        app.editor.query_one("#scope-channels").focus()
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         burst(app, "4")  # the focus is in the first new row: its first response time
         await settle(pilot)

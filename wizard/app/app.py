@@ -278,15 +278,15 @@ class PolicyWizardApp(App):
     async def _next_key(self, turns: int = 0, target=None) -> None:
         """Hand out the next waiting key once what the last one (sent to `target`) set in
         motion is done."""
-        if self._keys_waiting:
-            # A binding that ran at the app (Enter on a button) may have set more in motion.
-            await catch_up_with_typing(self.focused or self.screen)
-            # (from where the key went: the focus may be nowhere while a drop-down closes)
-            await catch_up_with_screen(self, target)
-            if not self._message_queue.empty() and turns < 8:
-                # ... and asked the app for more (the palette runs its command later): after that
-                self.call_later(self._next_key, turns + 1, target)
-                return
+        # A binding that ran at the app (Enter on a button) may have set more in motion; a
+        # key that arrives meanwhile waits for it too (it went to the button before).
+        await catch_up_with_typing(self.focused or self.screen)
+        # (from where the key went: the focus may be nowhere while a drop-down closes)
+        await catch_up_with_screen(self, target)
+        if not self._message_queue.empty() and turns < 8:
+            # ... and asked the app for more (the palette runs its command later): after that
+            self.call_later(self._next_key, turns + 1, target)
+            return
         self._key_in_hand = False
         if self._keys_waiting:
             await self._hand_out(self._keys_waiting.pop(0))

@@ -77,17 +77,24 @@ async def catch_up_with_screen(app: App, target: DOMNode | None = None) -> None:
     deadline = loop.time() + PATIENCE_SECONDS
     for _hop in range(HOPS):
         left = deadline - loop.time()
-        try:
-            screen = app.screen
-        except ScreenStackError:  # closing
-            return
-        # (not the app: this runs in its handler; what it has queued runs before the next key)
-        waiting = [pump for pump in screen.walk_children(with_self=True)
-                   if pump.is_attached and not pump._message_queue.empty()]
-        if left <= 0 or (_hop and not waiting):
+        waiting = _waiting(app)
+        if waiting is None or left <= 0:
             return
         busy = {*waiting, *_line_to_screen(target), *_line_to_screen(app.focused)}
         await asyncio.gather(*(_handled(pump, left) for pump in busy))
+        if not waiting and not _waiting(app):
+            return  # a whole hop found nothing waiting, and the line had nothing more to post
+
+
+def _waiting(app: App) -> list[MessagePump] | None:
+    """The widgets of the screen in front that have a message waiting (None: no screen).
+    Not the app: this runs in its handler; what it has queued runs before the next key."""
+    try:
+        screen = app.screen
+    except ScreenStackError:  # closing
+        return None
+    return [pump for pump in screen.walk_children(with_self=True)
+            if pump.is_attached and not pump._message_queue.empty()]
 
 
 def _line_to_screen(node: DOMNode | None) -> list[DOMNode]:

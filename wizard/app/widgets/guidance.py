@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -24,22 +23,9 @@ def load_guidance(step: str):
 
 
 class GuidancePanel(Static):
-    """Short by default (the purpose); F1 shows everything. All of it can be read by keys:
-    when it is longer than its box it can take the focus (Shift+Tab from the first field)
-    and scrolls with the arrows and PgUp/PgDn."""
+    """Short by default (the purpose); F1 shows everything."""
 
     expanded: reactive[bool] = reactive(False)
-
-    BINDINGS = [
-        Binding("up", "scroll_up", show=False),
-        Binding("down", "scroll_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown", "page_down", show=False),
-    ]
-
-    def allow_focus(self) -> bool:
-        """Only when there is more to read than the box shows."""
-        return self.max_scroll_y > 0
 
     def __init__(self, **kwargs) -> None:
         super().__init__("", **kwargs)

@@ -378,3 +378,22 @@ async def test_at_60x20_the_footer_still_shows_how_to_quit(english_policy):
         await settle(pilot)
         assert "^q Quit" in screen_lines(app)[-1]
         assert app.editor.query_one("#center").size.width >= 44
+
+
+async def test_the_whole_guide_can_be_read_by_keys():
+    from wizard.app.widgets.guidance import GuideBox
+
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "review")
+        await pilot.press("f1")  # all the guidance: longer than its box
+        await settle(pilot)
+        box = app.editor.query_one(GuideBox)
+        assert box.max_scroll_y > 0
+        app.editor.set_focus(box)
+        await pilot.pause()
+        assert app.focused is box
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.pause(0.5)
+        assert box.scroll_y == box.max_scroll_y  # down to its last line

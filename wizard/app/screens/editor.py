@@ -39,7 +39,7 @@ from wizard.app.ui import (
     translate_bindings,
 )
 from wizard.app.widgets.footer import KeysFooter
-from wizard.app.widgets.guidance import GuidancePanel
+from wizard.app.widgets.guidance import GuidancePanel, GuideBox
 from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
@@ -209,7 +209,8 @@ class EditorScreen(Screen):
             yield StepList(id="steps")
             with Vertical(id="center"):
                 yield Static("", id="step-heading")
-                yield GuidancePanel(id="guidance")
+                with GuideBox(id="guide-box"):
+                    yield GuidancePanel(id="guidance")
                 yield Static("", id="step-findings", markup=False)
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):

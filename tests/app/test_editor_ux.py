@@ -397,3 +397,20 @@ async def test_the_whole_guide_can_be_read_by_keys():
         await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
         await pilot.pause(0.5)
         assert box.scroll_y == box.max_scroll_y  # down to its last line
+
+
+async def test_chinese_toasts_break_lines_like_the_rest_of_the_app():
+    from textual.geometry import Region
+    from textual.widgets._toast import Toast
+
+    from wizard.app.widgets.bullets import NO_LINE_START
+
+    app = PolicyWizardApp("new", lang="zh")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        # 36 cells of text and a full stop: the toast has 36 cells for its text at 80 columns
+        app.notify("预览语言已经切换为中文每个字段下方都。原文就在下面")
+        await pilot.pause(0.5)
+        toast = app.screen.query(Toast).last()
+        lines = [strip.text.strip("▌ ") for strip in toast.render_lines(Region(0, 0, *toast.outer_size))]  # (its border)
+        assert any(lines) and all(line[:1] not in NO_LINE_START for line in lines if line), lines

@@ -7,6 +7,7 @@ the storage are imported in the actions that need them, after the first frame.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from wizard.spec.model import LANGUAGES
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 STYLES = Path(__file__).resolve().parent / "styles"
+TOAST_WIDTH, TOAST_FRAME = 60, 4  # Textual's toast: its width, and its border, padding and margin
 
 
 # ---------------------------------------------------------------------- command palette
@@ -98,6 +100,15 @@ class PolicyWizardApp(App):
         if not sub_title:
             return Content(title)
         return Content.assemble(Content(title), (" — ", "italic"), Content(sub_title).stylize("italic"))
+
+    def notify(self, message: str, **options: Any):
+        """A toast whose Chinese lines are broken as the rest of the app breaks them (Textual
+        cut them anywhere, drew "中文（    ）" with blanks and began lines with "。")."""
+        from wizard.app.widgets.bullets import with_line_breaks
+
+        # Textual's toast: 60 cells, at most half the screen, less its border and padding
+        width = min(TOAST_WIDTH, self.size.width // 2) - TOAST_FRAME
+        return super().notify(with_line_breaks(message, width), **options)
 
     # ------------------------------------------------------------------ screens
 

@@ -414,3 +414,19 @@ async def test_chinese_toasts_break_lines_like_the_rest_of_the_app():
         toast = app.screen.query(Toast).last()
         lines = [strip.text.strip("▌ ") for strip in toast.render_lines(Region(0, 0, *toast.outer_size))]  # (its border)
         assert any(lines) and all(line[:1] not in NO_LINE_START for line in lines if line), lines
+
+
+async def test_the_review_steps_preview_tables_are_not_cut_at_120_columns(english_policy):
+    from textual.geometry import Region
+
+    app = PolicyWizardApp("edit", english_policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "review")
+        app.editor.action_preview_language("hr")  # Croatian words are long: "Djelatnik…"
+        await settle(pilot)
+        tables = [view for view in app.editor.query(SectionView) if "|" in view.markdown]
+        assert tables
+        for view in tables:
+            lines = [strip.text for strip in view.render_lines(Region(0, 0, *view.outer_size))]
+            assert not any("…" in line for line in lines), "\n".join(lines)

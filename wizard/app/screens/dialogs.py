@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, N_, _, language_choices, ngettext, translate_bindings
+from wizard.app.widgets.bullets import Hanging
 
 
 class Dialog(ModalScreen):
@@ -65,16 +66,16 @@ class QuitScreen(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("You have unsaved changes"), classes="dialog-title")
-            yield Static(_("Save them before you quit? A draft is kept until you decide."), classes="dialog-text")
+            # (a paragraph that breaks Chinese lines properly: no line starts with "。")
+            yield Static(Hanging(_("Save them before you quit? A draft is kept until you decide."), ""), classes="dialog-text")
             if self.unsaved:
                 yield Static(
-                    ngettext(
+                    Hanging(ngettext(
                         "%(count)d field holds input that is not valid yet and cannot be saved (see “Review and export”).",
                         "%(count)d fields hold input that is not valid yet and cannot be saved (see “Review and export”).",
                         self.unsaved,
-                    ) % {"count": self.unsaved},
+                    ) % {"count": self.unsaved}, ""),
                     classes="dialog-text dialog-warning",
-                    markup=False,
                 )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save and quit"), id="save", variant="primary")
@@ -257,9 +258,8 @@ class FileProblemsScreen(Dialog):
         with Vertical(classes="dialog dialog-wide"):
             yield Static(_("This file cannot be opened"), classes="dialog-title")
             yield Static(
-                _("%(path)s has problems. Fix them in a text editor, or open another file.") % {"path": self.path},
+                Hanging(_("%(path)s has problems. Fix them in a text editor, or open another file.") % {"path": self.path}, ""),
                 classes="dialog-text",
-                markup=False,
             )
             with VerticalScroll(id="problems"):
                 for problem in self.problems:

@@ -430,3 +430,22 @@ async def test_the_review_steps_preview_tables_are_not_cut_at_120_columns(englis
         for view in tables:
             lines = [strip.text for strip in view.render_lines(Region(0, 0, *view.outer_size))]
             assert not any("…" in line for line in lines), "\n".join(lines)
+
+
+async def test_a_drop_down_near_the_bottom_does_not_draw_over_the_footer():
+    from textual.widgets import Footer, Select
+    from textual.widgets._select import SelectOverlay
+
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "standards")
+        adder = app.editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        adder.scroll_visible(animate=False, top=False)
+        await settle(pilot)
+        app.editor.set_focus(adder)
+        await pilot.press("enter")  # opens its list of channels
+        await pilot.pause(0.5)
+        overlay = adder.query_one(SelectOverlay)
+        assert overlay.region.height >= 4
+        assert overlay.region.bottom <= app.editor.query_one(Footer).region.y

@@ -51,6 +51,7 @@ CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
 # Below this width the footer cannot show every key: Quit comes first, so it is never cut off.
 WIDE_ENOUGH_FOR_ALL_KEYS = 80
+DROP_DOWN_HEIGHT, MIN_DROP_DOWN_HEIGHT = 12, 4  # Textual's, and the least that shows two choices
 # Below this width the footer drops its padding: with it, Croatian needs about 93 columns.
 WIDE_ENOUGH_FOR_ROOMY_FOOTER = 100
 
@@ -247,6 +248,20 @@ class EditorScreen(Screen):
         width = self.app.size.width
         crowded = width < WIDE_ENOUGH_FOR_PREVIEW and (self.query_one(Preview).display or width < WIDE_ENOUGH_FOR_ALL_KEYS)
         self.query_one(StepList).show_icons_only(crowded)
+
+    def on_descendant_focus(self, event) -> None:
+        """A drop-down list that opens near the bottom would draw over the footer (and hide
+        Quit): it is made short enough to end above the footer."""
+        from textual.widgets._select import SelectOverlay
+
+        overlay = event.widget
+        if isinstance(overlay, SelectOverlay) and overlay.parent is not None:
+            # the list opens under its drop-down and goes down from there; with no room for
+            # it below, it opens upwards (Textual's "inflect")
+            room = self.query_one(Footer).region.y - overlay.parent.region.bottom
+            below = room >= MIN_DROP_DOWN_HEIGHT
+            overlay.styles.constrain_y = "inside" if below else "inflect"
+            overlay.styles.max_height = min(DROP_DOWN_HEIGHT, room) if below else DROP_DOWN_HEIGHT
 
     def refresh_labels(self) -> None:
         """Show every label in the current UI language (after a switch)."""

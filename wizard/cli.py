@@ -213,7 +213,7 @@ def _ui_language_from(argv: list[str]) -> str:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--ui-lang", choices=LANGUAGES)
     known, _rest = early.parse_known_args(argv)
-    return known.ui_lang or i18n.language_from_environment()
+    return known.ui_lang or i18n.chosen_language()
 
 
 def _translate_argparse() -> None:
@@ -229,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ui-lang",
         choices=LANGUAGES,
         metavar="{en,hr,zh,tr}",
-        help=_("language of the program's messages (default: from LC_ALL/LANG, else English)"),
+        help=_("language of the program's messages (default: the one chosen in the app, else from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)"),
     )
     parser = _Parser(
         prog="policy-wizard",
@@ -354,11 +354,13 @@ def _run_render(args: argparse.Namespace) -> int:
             _spare_policy(target, args.force, args.file)
         _make_folder(args.output)
         for lang, target in targets.items():
+            _say_what_falls_back(data, lang)
             _write_output(target, render(data, lang, args.format, args.audience, args.paper))
             print(_("Wrote %(path)s") % {"path": _shown_path(target)})
         return EXIT_OK
     if args.output is not None:
         _spare_policy(args.output, args.force, args.file)
+    _say_what_falls_back(data, languages[0])
     output = render(data, languages[0], args.format, args.audience, args.paper)
     if args.output is not None:
         _write_output(args.output, output)
@@ -369,11 +371,31 @@ def _run_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_what_falls_back(data: dict, lang: str) -> None:
+    """On stderr: how many texts have no `lang` translation and are printed in the policy's
+    own language instead (a reader would otherwise find them only by reading it)."""
+    source = data.get("language", "en")
+    if lang == source:
+        return
+    from wizard.check import run_checks
+
+    count = sum(1 for finding in run_checks(data, langs=[lang]) if finding.code == "untranslated")
+    if count:
+        print(ngettext(
+            "%(count)d text has no %(language)s translation: it is printed in %(source)s.",
+            "%(count)d texts have no %(language)s translation: they are printed in %(source)s.",
+            count,
+        ) % {"count": count, "language": i18n.language_name(lang), "source": i18n.language_name(source)}, file=sys.stderr)
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from wizard.check import run_checks
 
+    from wizard.check.dismissals import dismissals, without_dismissed
+
     spec = _load(args.file)
     findings = run_checks(spec.data, langs=[lang for lang in args.lang if lang != spec.data["language"]])
+    findings = without_dismissed(findings, dismissals(spec.comments))  # `# check: ignore CODE` in the file
     name = str(args.file)
     if args.output_format == "json":
         rows = [
@@ -438,7 +460,7 @@ def _run_preview(args: argparse.Namespace) -> int:
     document = Markdown(markdown)
     height = len(console.render_lines(document, console.options, pad=False))
     if console.is_terminal and height > console.height:
-        os.environ.setdefault("LESS", "-R")
+        os.environ.setdefault("LESS", f"-R -Ps{_less_prompt()}$")
         with console.pager(styles=True):
             console.print(document)
     else:
@@ -484,6 +506,13 @@ def _run_changes(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(output)
     return EXIT_FINDINGS if notice.empty else EXIT_OK
+
+
+def _less_prompt() -> str:
+    """The pager's bottom line in the UI language (a bare ":" told nobody how to quit), with
+    the characters that less's prompts treat specially escaped."""
+    text = _("Space: next page, b: back, /: search, q: quit")
+    return "".join("\\" + c if c in "?:.%\\$" else c for c in text)
 
 
 def _run_schema(args: argparse.Namespace) -> int:

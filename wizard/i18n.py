@@ -45,15 +45,40 @@ def N_(message: str) -> str:
     return message
 
 
+# gettext's order: LANGUAGE (a list, "tr:en"), then LC_ALL, LC_MESSAGES and LANG.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def language_from_environment(environ: dict[str, str] | None = None) -> str:
-    """The UI language from LC_ALL, then LANG (`hr_HR.UTF-8` -> `hr`); English otherwise."""
+    """The UI language the locale variables ask for, read as gettext reads them: the first
+    variable that is set decides (LANGUAGE may list several languages, the first we have
+    wins), and LANGUAGE is ignored when the locale is "C" as GNU gettext does. English
+    when none of our languages is asked for."""
+    from babel.core import UnknownLocaleError, negotiate_locale, parse_locale
+
     environ = os.environ if environ is None else environ
-    for variable in ("LC_ALL", "LANG"):
+    locale = next((environ[name] for name in LOCALE_VARIABLES[1:] if environ.get(name)), "")
+    for variable in LOCALE_VARIABLES:
         value = environ.get(variable, "")
-        if value:
-            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
-            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+        if not value or (variable == "LANGUAGE" and locale.split(".")[0] in ("C", "POSIX")):
+            continue
+        wanted = []
+        for entry in value.split(":") if variable == "LANGUAGE" else [value]:
+            try:
+                wanted.append(parse_locale(entry)[0])
+            except (ValueError, UnknownLocaleError):
+                continue
+        return negotiate_locale(wanted, LANGUAGES) or DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
+
+
+def chosen_language(environ: dict[str, str] | None = None) -> str:
+    """The UI language when no `--ui-lang` is given: the one the user chose in the app
+    (kept in the settings), else the one the environment asks for."""
+    from wizard.settings import load_settings
+
+    saved = load_settings().get("ui_lang")
+    return saved if saved in LANGUAGES else language_from_environment(environ)
 
 
 def set_ui_language(lang: str) -> None:
@@ -67,6 +92,21 @@ def set_ui_language(lang: str) -> None:
 def ui_language() -> str:
     """The language messages are shown in."""
     return _ui_language
+
+
+def language_name(code: str) -> str:
+    """The name of a language in the UI language ("engleski" in Croatian), from CLDR."""
+    return _display_name(code, _ui_language)
+
+
+@cache
+def _display_name(code: str, ui: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(ui) or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def translations(lang: str, domain: str) -> gettext.NullTranslations:

@@ -244,9 +244,11 @@ class PolicySession:
         if not expected.same_content(current):
             raise ConflictError(target, expected, current)
 
-    def text_for(self, data: dict, target: Path | None = None) -> str:
+    def text_for(self, data: dict, target: Path | None = None, dismissed: dict | None = None) -> str:
         """The canonical text to save; the comments of this session's file (else of `target`)
-        are kept: the author wrote them (a `# yaml-language-server` line, a note to a colleague)."""
+        are kept: the author wrote them (a `# yaml-language-server` line, a note to a colleague).
+        `dismissed`: the findings dismissed in the editor, by path, written as
+        `# check: ignore CODE` comments so that `check` agrees with the editor."""
         from wizard.spec import SpecError, dump_spec, load_spec
 
         source = self.path if self.path is not None else target
@@ -256,15 +258,20 @@ class PolicySession:
                 comments = load_spec(source).comments
             except (SpecError, OSError):
                 comments = None
+        if dismissed is not None:
+            from wizard.check.dismissals import with_dismissals
+
+            comments = with_dismissals(comments or [], dismissed)
         return dump_spec(data, comments=comments)
 
-    def save(self, data: dict, *, to: str | os.PathLike[str] | None = None, overwrite: bool = False) -> SaveResult:
+    def save(self, data: dict, *, to: str | os.PathLike[str] | None = None, overwrite: bool = False,
+             dismissed: dict | None = None) -> SaveResult:
         """Write `data` canonically to this session's file (or `to`, a "save as") and make it
-        the session's file. See `save_text` for the checks and errors."""
+        the session's file. See `save_text` for the checks and errors, `text_for` for `dismissed`."""
         target = Path(to) if to is not None else self.path
         if target is None:
             raise ValueError("a new policy needs a file name to be saved")
-        result = self.save_text(self.text_for(data, target), to=target, overwrite=overwrite)
+        result = self.save_text(self.text_for(data, target, dismissed), to=target, overwrite=overwrite)
         self._on_disk = copy.deepcopy(data)
         return result
 

@@ -40,6 +40,10 @@ async def settle(pilot, rounds: int = 1) -> None:
     app = pilot.app
     for _ in range(rounds):
         await pilot.pause()
+        for _ in range(100):  # keys typed in a burst are handed out one at a time
+            if not (getattr(app, "_key_in_hand", False) or getattr(app, "_keys_waiting", None)):
+                break
+            await pilot.pause(0.05)
         await wait_background(app)
         editor = getattr(app, "editor", None)
         if editor is None:

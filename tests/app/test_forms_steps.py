@@ -119,7 +119,7 @@ async def test_translating_a_field_records_the_source_hash():
         assert "Not translated yet." in field.note
         assert "English: We help every customer." in field.note
         summary = str(app.form.query_one(".form-translation").content)
-        assert "1 text on this step is not translated into Hrvatski yet." in summary
+        assert "1 text on this step is not translated into Croatian yet." in summary
         area = app.form.query_one(TextArea)
         assert area.text == ""  # the translation, not the English text
         area.focus()
@@ -132,7 +132,7 @@ async def test_translating_a_field_records_the_source_hash():
         }
         assert not field.has_class("-untranslated")
         summary = str(app.form.query_one(".form-translation").content)
-        assert "Everything on this step is translated into Hrvatski." in summary
+        assert "Everything on this step is translated into Croatian." in summary
 
 
 async def test_stale_translation_is_pointed_out():
@@ -360,7 +360,7 @@ async def test_translating_list_items():
     async with app.run_test(size=(80, 40)) as pilot:
         await pilot.pause()
         summary = str(app.form.query_one(".form-translation").content)
-        assert "2 texts on this step are not translated into Hrvatski yet." in summary
+        assert "2 texts on this step are not translated into Croatian yet." in summary
         assert "To do: Value 1 and What it means in practice 1." in summary
         editor = app.form.query_one(ListEditor)
         name = editor.rows[0].query_one(TextField)
@@ -376,7 +376,7 @@ async def test_translating_list_items():
         }
         assert data["values"][0]["description"] == "We keep our word."
         summary = str(app.form.query_one(".form-translation").content)
-        assert "1 text on this step is not translated into Hrvatski yet." in summary
+        assert "1 text on this step is not translated into Croatian yet." in summary
 
 
 async def test_a_channel_in_the_table_is_not_offered_again():

@@ -206,7 +206,7 @@ async def test_the_palette_offers_what_the_issue_lists():
         for step in STEP_KEYS:
             assert f"Go to: {step_title(step)}" in text
         for command in ("Save\n", "Save as…", "Export: Markdown (.md)", "Export: Word document (.docx)",
-                        "Preview language: Hrvatski", "App language: Türkçe", "Theme: light", "Theme: dark", "Keys"):
+                        "Preview language: Croatian", "App language: Turkish", "Theme: light", "Theme: dark", "Keys"):
             assert command in text, command
 
 

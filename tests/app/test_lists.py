@@ -26,7 +26,7 @@ from wizard.app.app import PolicyWizardApp
 from wizard.app.guidance import guidance_for
 from wizard.app.steps.review import ReviewStep
 from wizard.app.steps.values import ValuesForm
-from wizard.app.ui import AUDIENCES, LANGUAGE_NAMES, _
+from wizard.app.ui import AUDIENCES, _, language_name
 from wizard.app.widgets.bullets import Hanging
 from wizard.app.widgets.guidance import GuidancePanel
 from wizard.i18n import set_ui_language
@@ -188,7 +188,7 @@ async def test_review_findings_hang_under_their_text(policy, ui):
             (line,) = widget_lines(widget)  # state, title and count on one line
             assert line[0] in "✓!○" and line[1] == " " and line[2] != " "
         # the export pickers show their whole choice on one line
-        shown = {"#export-lang": LANGUAGE_NAMES["en"], "#export-audience": _(AUDIENCES["internal"])}
+        shown = {"#export-lang": language_name("en"), "#export-audience": _(AUDIENCES["internal"])}
         for selector, label in shown.items():
             current = review.query_one(selector, Select).query_one(SelectCurrent)
             assert current.outer_size.height == 3

@@ -6,52 +6,21 @@ the storage are imported in the actions that need them, after the first frame.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 from typing import Any
-
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from wizard.app.catch_up import catch_up_with_typing
-from wizard.app.ui import LANGUAGE_NAMES, N_, _, ngettext, translate_bindings, translate_textual_keys
+from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
+from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.i18n import set_ui_language, ui_language
+from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 STYLES = Path(__file__).resolve().parent / "styles"
-
-
-# ---------------------------------------------------------------------- settings
-
-
-def _settings_file() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("policy-wizard", appauthor=False)) / "settings.json"
-
-
-def load_settings() -> dict:
-    try:
-        settings = json.loads(_settings_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return settings if isinstance(settings, dict) else {}
-
-
-def save_settings(**changes: Any) -> None:
-    settings = load_settings()
-    settings.update(changes)
-    target = _settings_file()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(settings, indent=1), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError:
-        pass
+TOAST_WIDTH, TOAST_FRAME = 60, 4  # Textual's toast: its width, and its border, padding and margin
 
 
 # ---------------------------------------------------------------------- command palette
@@ -109,6 +78,11 @@ class PolicyWizardApp(App):
         self._keys_waiting: list[events.Key] = []
 
     def on_mount(self) -> None:
+        from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
+
+        self.register_theme(readable_light_theme())
+        self.ansi_theme_light = LIGHT_ANSI
+        self.ansi_theme_dark = DARK_ANSI
         self.theme = THEMES[self.theme_choice]
         self.title = _("Policy Wizard")
         if self.mode == "edit" and self.start_path is not None:
@@ -117,6 +91,24 @@ class PolicyWizardApp(App):
             self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path, data=self.start_data)
         else:
             self.show_welcome()
+
+    def format_title(self, title: str, sub_title: str):
+        """The header's "title — state": the state in italics, not dimmed (Textual dims it
+        to 4.4:1 in the light theme, below what can be read comfortably)."""
+        from textual.content import Content
+
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title), (" — ", "italic"), Content(sub_title).stylize("italic"))
+
+    def notify(self, message: str, **options: Any):
+        """A toast whose Chinese lines are broken as the rest of the app breaks them (Textual
+        cut them anywhere, drew "中文（    ）" with blanks and began lines with "。")."""
+        from wizard.app.widgets.bullets import with_line_breaks
+
+        # Textual's toast: 60 cells, at most half the screen, less its border and padding
+        width = min(TOAST_WIDTH, self.size.width // 2) - TOAST_FRAME
+        return super().notify(with_line_breaks(message, width), **options)
 
     # ------------------------------------------------------------------ screens
 
@@ -322,17 +314,37 @@ class PolicyWizardApp(App):
             # A screen that has just opened (the editor after "Start"): let it mount and
             # focus its first field before it gets the key, which it would otherwise drop.
             await catch_up_with_typing(self.screen)
+        self._focus_open_drop_down()
         target = self.focused or self.screen
         await super().on_event(key)
         await catch_up_with_typing(target)
+        await catch_up_with_screen(self, target)
         # A key no widget took comes back to the app for its bindings (Tab, F-keys): it is
         # queued by now, so the next key is handed out after it.
-        self.call_later(self._next_key)
+        self.call_later(self._next_key, 0, target)
 
-    async def _next_key(self) -> None:
-        if self._keys_waiting:
-            # A binding that ran at the app (Enter on a button) may have set more in motion.
-            await catch_up_with_typing(self.focused or self.screen)
+    def _focus_open_drop_down(self) -> None:
+        """A drop-down that has just opened gives the focus to its list later (`focus()` is
+        deferred): the keys typed meanwhile (Enter to take the first choice) belong to it."""
+        focused = self.focused
+        if getattr(focused, "expanded", False):
+            from textual.widgets._select import Select, SelectOverlay
+
+            if isinstance(focused, Select):
+                self.screen.set_focus(focused.query_one(SelectOverlay), scroll_visible=False)
+
+    async def _next_key(self, turns: int = 0, target=None) -> None:
+        """Hand out the next waiting key once what the last one (sent to `target`) set in
+        motion is done."""
+        # A binding that ran at the app (Enter on a button) may have set more in motion; a
+        # key that arrives meanwhile waits for it too (it went to the button before).
+        await catch_up_with_typing(self.focused or self.screen)
+        # (from where the key went: the focus may be nowhere while a drop-down closes)
+        await catch_up_with_screen(self, target)
+        if not self._message_queue.empty() and turns < 8:
+            # ... and asked the app for more (the palette runs its command later): after that
+            self.call_later(self._next_key, turns + 1, target)
+            return
         self._key_in_hand = False
         if self._keys_waiting:
             await self._hand_out(self._keys_waiting.pop(0))
@@ -377,8 +389,10 @@ class PolicyWizardApp(App):
         save_settings(theme=name)
 
     def set_ui_lang(self, lang: str) -> None:
-        """Switch the language of the app while it runs."""
+        """Switch the language of the app while it runs, and keep it for the next start (and
+        for the command line's messages)."""
         set_ui_language(lang)
+        save_settings(ui_lang=lang)
         translate_bindings(self)
         translate_textual_keys()
         self.title = _("Policy Wizard")
@@ -387,7 +401,7 @@ class PolicyWizardApp(App):
             if refresh is not None:
                 self.call_later(refresh)
         self.refresh_bindings()
-        self.notify(_("The app now speaks %(language)s.") % {"language": LANGUAGE_NAMES[lang]}, timeout=3)
+        self.notify(_("The app now speaks %(language)s.") % {"language": language_name(lang)}, timeout=3)
 
 
 def run_app(
@@ -404,7 +418,7 @@ def run_app(
     `mode`: "new" (optional target `path`; the starting spec `data`, or a `preset` key and a
     document `lang`), "edit" (`path`), or "welcome"/None for the welcome screen.
     `ui_lang`: the app's language; when None the language already set (by the command line,
-    from `--ui-lang` or LC_ALL/LANG) is kept.
+    from `--ui-lang`, the language chosen in the app, or the locale variables) is kept.
     """
     if ui_lang in LANGUAGES:
         set_ui_language(ui_lang)

@@ -12,6 +12,13 @@ So the app waits, after handing out a key, until the widget and each of its ance
 to the screen have handled what is queued for them (the key, the change it makes bubbling
 up to the form and the editor, a new item being mounted). A handler that takes longer than
 `PATIENCE_SECONDS` (one that waits for the user, say) does not hold the keys back longer.
+
+A key may also set things in motion outside that line of ancestors: Enter in the command
+palette selects in its list, the palette closes and its command opens a dialog; choosing
+in a drop-down posts to the drop-down, which tells the list that mounts a new row. So the
+app then waits until no widget of the screen in front (which may by now be another one)
+has a message waiting (`catch_up_with_screen`); what the app itself was asked to do
+meanwhile runs before the next key is handed out.
 """
 
 from __future__ import annotations
@@ -19,11 +26,13 @@ from __future__ import annotations
 import asyncio
 
 from textual._context import active_message_pump
+from textual.app import App, ScreenStackError
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 PATIENCE_SECONDS = 2.0
+HOPS = 12  # enough for the longest chain seen: Enter in the palette, up to the dialog its command opens
 
 
 async def _handled(pump: MessagePump, timeout: float) -> None:
@@ -55,3 +64,45 @@ async def catch_up_with_typing(node: DOMNode | None) -> None:
         if isinstance(node, Screen):
             break
         node = node.parent
+
+
+async def catch_up_with_screen(app: App, target: DOMNode | None = None) -> None:
+    """Wait, a few hops deep, until no widget of the screen in front has a message waiting:
+    what a key set in motion away from the widget it went to (a palette command that opens
+    a dialog, a choice that mounts a new row) is done before the next key. Each hop also
+    lets the widgets between `target` (or the focus) and the screen finish the message they
+    are handling, which may be about to post the next one. A few hops, not "until all is
+    quiet": a blinking cursor is never quiet."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + PATIENCE_SECONDS
+    for _hop in range(HOPS):
+        left = deadline - loop.time()
+        waiting = _waiting(app)
+        if waiting is None or left <= 0:
+            return
+        busy = {*waiting, *_line_to_screen(target), *_line_to_screen(app.focused)}
+        await asyncio.gather(*(_handled(pump, left) for pump in busy))
+        if not waiting and not _waiting(app):
+            return  # a whole hop found nothing waiting, and the line had nothing more to post
+
+
+def _waiting(app: App) -> list[MessagePump] | None:
+    """The widgets of the screen in front that have a message waiting (None: no screen).
+    Not the app: this runs in its handler; what it has queued runs before the next key."""
+    try:
+        screen = app.screen
+    except ScreenStackError:  # closing
+        return None
+    return [pump for pump in screen.walk_children(with_self=True)
+            if pump.is_attached and not pump._message_queue.empty()]
+
+
+def _line_to_screen(node: DOMNode | None) -> list[DOMNode]:
+    """`node` and its ancestors up to its screen (that are still attached)."""
+    line = []
+    while node is not None and node.is_attached:
+        line.append(node)
+        if isinstance(node, Screen):
+            break
+        node = node.parent
+    return line

@@ -2,71 +2,114 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.align import Align
 from rich.text import Text
+from textual.content import Content
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
-from wizard.app.ui import LANGUAGE_NAMES, STEP_KEYS, _, step_title
+from wizard.app.labels import OWN_LANGUAGE_NAMES
+from wizard.app.ui import STEP_KEYS, _, folded, language_name, pgettext, step_title
+from wizard.i18n import ui_language
+from wizard.spec.model import LANGUAGES
+
+
+class Command(NamedTuple):
+    title: str
+    help: str
+    callback: Any
+    keywords: str = ""  # other words a user may search for, in the UI language
 
 
 class WizardCommands(Provider):
-    """Every command of the app, in the UI language: go to a step, save, export, languages, theme."""
+    """Every command of the app, in the UI language: go to a step, save, export, languages, theme.
 
-    def _commands(self) -> list[tuple[str, str, Any]]:
+    Search folds case by the rules of the UI language (Turkish "FARKLI" finds "Farklı"),
+    ignores diacritics ("onizleme" finds "Önizleme") and also looks at each command's
+    keywords, so other words for the same thing ("按键" for "快捷键") find it."""
+
+    def _commands(self) -> list[Command]:
         app = self.app  # type: ignore[assignment]
         editor = app.editor
-        commands: list[tuple[str, str, Any]] = []
+        commands: list[Command] = []
         if editor is not None:
             for step in STEP_KEYS:
                 commands.append(
-                    (_("Go to: %(step)s") % {"step": step_title(step)}, _("Show this step of the policy"), _bind(editor.go_to, step))
+                    Command(_("Go to: %(step)s") % {"step": step_title(step)}, _("Show this step of the policy"), _bind(editor.go_to, step))
                 )
-            commands.append((_("Save"), _("Save the policy to its file (Ctrl+S)"), editor.action_save))
-            commands.append((_("Save as…"), _("Save the policy under another name"), editor.action_save_as))
-            commands.append((_("Add a revision note"), _("Say what changed, for the policy's revision history"), editor.action_add_revision_note))
+            commands.append(Command(_("Save"), _("Save the policy to its file (Ctrl+S)"), editor.action_save,
+                                    pgettext("palette search keywords", "store write keep")))
+            commands.append(Command(_("Save as…"), _("Save the policy under another name"), editor.action_save_as,
+                                    pgettext("palette search keywords", "store write copy file name")))
+            commands.append(Command(_("Add a revision note"), _("Say what changed, for the policy's revision history"),
+                                    editor.action_add_revision_note,
+                                    pgettext("palette search keywords", "history changelog version change")))
             from wizard.app.ui import FORMAT_NAMES, FORMATS
 
             for fmt in FORMATS:
                 commands.append(
-                    (_("Export: %(format)s") % {"format": _(FORMAT_NAMES[fmt])}, _("Write the rendered policy to a file"), _bind(editor.action_export, fmt))
+                    Command(_("Export: %(format)s") % {"format": _(FORMAT_NAMES[fmt])}, _("Write the rendered policy to a file"),
+                            _bind(editor.action_export, fmt), pgettext("palette search keywords", "print document save file"))
                 )
-            commands.append((_("Show or hide the preview"), _("The rendered document beside the form (F2)"), editor.action_toggle_preview))
-            for code, name in LANGUAGE_NAMES.items():
+            commands.append(Command(_("Show or hide the preview"), _("The rendered document beside the form (F2)"),
+                                    editor.action_toggle_preview, pgettext("palette search keywords", "document view")))
+            for code in LANGUAGES:
                 commands.append(
-                    (_("Preview language: %(language)s") % {"language": name}, _("Show the preview in this language"), _bind(editor.action_preview_language, code))
+                    Command(_("Preview language: %(language)s") % {"language": language_name(code)}, _("Show the preview in this language"),
+                            _bind(editor.action_preview_language, code), OWN_LANGUAGE_NAMES[code])
                 )
-            for code, name in LANGUAGE_NAMES.items():
+            for code in LANGUAGES:
                 commands.append(
-                    (_("Write in: %(language)s") % {"language": name}, _("Edit the text of the policy in this language (a translation when it is not the policy's language)"), _bind(editor.action_edit_language, code))
+                    Command(_("Write in: %(language)s") % {"language": language_name(code)},
+                            _("Edit the text of the policy in this language (a translation when it is not the policy's language)"),
+                            _bind(editor.action_edit_language, code), OWN_LANGUAGE_NAMES[code] + " " + pgettext("palette search keywords", "translate translation"))
                 )
-            commands.append((_("Open a file"), _("Open another policy file"), editor.action_open_file))
+            commands.append(Command(_("Open a file"), _("Open another policy file"), editor.action_open_file))
         else:
             if hasattr(self.screen, "action_new"):  # the welcome screen
-                commands.append((_("New policy"), _("Start a policy with the choices on this screen"), self.screen.action_new))
-            commands.append((_("Open a file"), _("Open a policy file to edit it"), app.action_open_file))
-        for code, name in LANGUAGE_NAMES.items():
+                commands.append(Command(_("New policy"), _("Start a policy with the choices on this screen"), self.screen.action_new))
+            commands.append(Command(_("Open a file"), _("Open a policy file to edit it"), app.action_open_file))
+        for code in LANGUAGES:
             commands.append(
-                (_("App language: %(language)s") % {"language": name}, _("The language of menus and messages"), _bind(app.set_ui_lang, code))
+                Command(_("App language: %(language)s") % {"language": language_name(code)}, _("The language of menus and messages"),
+                        _bind(app.set_ui_lang, code), OWN_LANGUAGE_NAMES[code] + " " + pgettext("palette search keywords", "interface menus"))
             )
-        commands.append((_("Theme: dark"), _("Light text on a dark background"), _bind(app.set_theme, "dark")))
-        commands.append((_("Theme: light"), _("Dark text on a light background"), _bind(app.set_theme, "light")))
-        commands.append((_("Keys"), _("Show the keys you can press here"), app.action_show_keys))
-        commands.append((_("Quit"), _("Leave the app (asks first when there are unsaved changes)"), app.action_quit))
+        colours = pgettext("palette search keywords", "colours colors appearance contrast")
+        commands.append(Command(_("Theme: dark"), _("Light text on a dark background"), _bind(app.set_theme, "dark"), colours))
+        commands.append(Command(_("Theme: light"), _("Dark text on a light background"), _bind(app.set_theme, "light"), colours))
+        commands.append(Command(_("Keys"), _("Show the keys you can press here"), app.action_show_keys,
+                                pgettext("palette search keywords", "shortcuts keyboard hotkeys help")))
+        commands.append(Command(_("Quit"), _("Leave the app (asks first when there are unsaved changes)"), app.action_quit,
+                                pgettext("palette search keywords", "exit close leave")))
         return commands
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.callback, help=command.help)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
+        lang = ui_language()
+        wanted = folded(query, lang).strip()
+        fuzzy = self.matcher(wanted).fuzzy_search
+        for command in self._commands():
+            score, offsets = fuzzy.match(wanted, folded(command.title, lang))
+            title = Content(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                for offset in offsets:
+                    title = title.stylize(self.match_style, offset, offset + 1)
+            elif wanted and _all_words_found(wanted, folded(f"{command.title} {command.keywords}", lang)):
+                score = 0.5  # below any match in the title
+            if score > 0:
+                yield Hit(score, title, command.callback, help=command.help)
+
+
+def _all_words_found(wanted: str, words: str) -> bool:
+    """Whether each word typed is part of a word of the title or of the keywords (Chinese
+    has no spaces: "按键" is found inside "按键")."""
+    known = words.split()
+    return all(any(typed in word for word in known) for typed in wanted.split())
 
 
 def _bind(function, *args):
@@ -74,8 +117,6 @@ def _bind(function, *args):
         return function(*args)
 
     return call
-
-
 
 
 class WizardPalette(CommandPalette):

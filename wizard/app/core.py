@@ -63,6 +63,19 @@ def load(path: Path) -> Loaded:
     return Loaded(opened.spec.data, path, opened.session.fingerprint, opened.session)
 
 
+def dismissed_in(path: Path | None) -> dict:
+    """The findings dismissed in the file at `path` (see `wizard.check.dismissals`)."""
+    from wizard.check.dismissals import dismissals
+    from wizard.spec import SpecError, load_spec
+
+    if path is None or not Path(path).is_file():
+        return {}
+    try:
+        return dismissals(load_spec(path).comments)
+    except (SpecError, OSError):
+        return {}
+
+
 def file_fingerprint(path: Path) -> Any:
     from wizard.storage import fingerprint
 
@@ -87,12 +100,13 @@ def render_bytes(data: dict, lang: str, fmt: str, audience: str) -> bytes:
     return result if isinstance(result, bytes) else result.encode("utf-8")
 
 
-def findings(data: dict, langs: tuple[str, ...] = ()) -> list:
-    """Quality findings of the spec (wizard.check)."""
+def findings(data: dict, langs: tuple[str, ...] = (), dismissed: dict | None = None) -> list:
+    """Quality findings of the spec (wizard.check), but those dismissed at their place."""
     from wizard.check import run_checks
+    from wizard.check.dismissals import without_dismissed
 
     try:
-        return list(run_checks(data, langs, today=date.today()))
+        return without_dismissed(run_checks(data, langs, today=date.today()), dismissed or {})
     except Exception:  # a checker bug must never take the editor down
         return []
 

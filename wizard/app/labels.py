@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from wizard.i18n import N_, Translator, translations, ui_language
+from wizard.i18n import N_, Translator, language_name, translations, ui_language  # noqa: F401 (language_name for the screens)
 
 _ = Translator("app").gettext
 ngettext = Translator("app").ngettext
@@ -50,8 +50,8 @@ CUSTOMER_WORD_LABELS = {
     "patients": N_("Patients"),
 }
 
-# Each language by its own name: a reader finds their language whatever the UI language is.
-LANGUAGE_NAMES = {
+# Each language by its own name: the palette finds a language by it whatever the UI language is.
+OWN_LANGUAGE_NAMES = {
     "en": "English",
     "hr": "Hrvatski",
     "zh": "中文（简体）",
@@ -107,5 +107,8 @@ def customer_word_label(key: str) -> str:
     return _(CUSTOMER_WORD_LABELS[key]) if key in CUSTOMER_WORD_LABELS else key
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+def language_choices() -> list[tuple[str, str]]:
+    """(name, code) of each language of a policy, for a drop-down, named in the UI language."""
+    from wizard.spec.model import LANGUAGES
+
+    return [(language_name(code), code) for code in LANGUAGES]

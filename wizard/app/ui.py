@@ -4,10 +4,11 @@ and translated key bindings (Textual has no i18n of its own)."""
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from wizard.app.labels import LANGUAGE_NAMES  # re-exported for the screens
+from wizard.app.labels import language_choices, language_name  # re-exported for the screens
 from wizard.app.steps import SECTION_STEPS, STEP_KEYS, STEP_TITLES
 from wizard.i18n import N_, Translator, ui_language
 
@@ -71,6 +72,29 @@ def quoted(text: str) -> str:
     """`text` in the UI language's quotation marks, so a title that itself holds "and"
     ("Purpose and scope") stays one item when it sits in a list."""
     return pgettext("quotation marks around a title", "“%(text)s”") % {"text": text}
+
+
+def folded(text: str, lang: str) -> str:
+    """`text` for searching: lower case by the rules of `lang` (Turkish "I" is "ı", "İ" is
+    "i"), without diacritics ("Önizleme" -> "onizleme", "ı" -> "i"); one character for one,
+    so the places of a match in the folded title are its places in the title."""
+    return "".join(_folded_character(character, lang) for character in text)
+
+
+def _folded_character(character: str, lang: str) -> str:
+    if lang == "tr":
+        character = {"I": "ı", "İ": "i"}.get(character, character)
+    lower = character.lower()
+    base = "".join(part for part in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(part))
+    base = {"ı": "i", "đ": "d", "ł": "l", "ø": "o"}.get(base, base)
+    return base if len(base) == 1 else (lower if len(lower) == 1 else character)
+
+
+def _bind(function, *args):
+    def call():
+        return function(*args)
+
+    return call
 
 
 def step_for_path(path: tuple) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from wizard.i18n import N_, Translator, ui_language
+from wizard.i18n import N_, Translator, language_name
 
 from .interpret import Imported, Placement
 
@@ -50,15 +50,6 @@ PART_NAMES = {
     "sections": N_("extra section"),
 }
 _INDEX = re.compile(r"\[(\d+)\]")
-
-
-def language_name(lang: str) -> str:
-    """A document language's name in the UI language ("hrvatski", "Croatian", "克罗地亚语")."""
-    from babel import Locale
-
-    from wizard.render.formatting import babel_locale
-
-    return Locale.parse(lang).get_language_name(babel_locale(ui_language())) or lang
 
 
 def part_name(target: str) -> str:

@@ -12,14 +12,20 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, LANGUAGE_NAMES, N_, _, ngettext, translate_bindings
+from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, N_, _, language_choices, ngettext, translate_bindings
+from wizard.app.widgets.bullets import Hanging
 
 
 class Dialog(ModalScreen):
     """A centred box; Escape cancels (dismisses with None)."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
+    # ←/→ move between the buttons as in the storage dialogs (a text field keeps them for its cursor)
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("right", "app.focus_next", show=False),
+        Binding("left", "app.focus_previous", show=False),
+    ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -60,16 +66,16 @@ class QuitScreen(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("You have unsaved changes"), classes="dialog-title")
-            yield Static(_("Save them before you quit? A draft is kept until you decide."), classes="dialog-text")
+            # (a paragraph that breaks Chinese lines properly: no line starts with "。")
+            yield Static(Hanging(_("Save them before you quit? A draft is kept until you decide."), ""), classes="dialog-text")
             if self.unsaved:
                 yield Static(
-                    ngettext(
+                    Hanging(ngettext(
                         "%(count)d field holds input that is not valid yet and cannot be saved (see “Review and export”).",
                         "%(count)d fields hold input that is not valid yet and cannot be saved (see “Review and export”).",
                         self.unsaved,
-                    ) % {"count": self.unsaved},
+                    ) % {"count": self.unsaved}, ""),
                     classes="dialog-text dialog-warning",
-                    markup=False,
                 )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Save and quit"), id="save", variant="primary")
@@ -223,7 +229,7 @@ class ExportScreen(PathDialog):
                 yield Label(_("Format"))
                 yield Select([(_(FORMAT_NAMES[f]), f) for f in FORMATS], value=self.fmt, allow_blank=False, id="fmt", compact=True)
                 yield Label(_("Language"))
-                yield Select([(name, code) for code, name in LANGUAGE_NAMES.items()], value=self.lang, allow_blank=False, id="lang", compact=True)
+                yield Select(language_choices(), value=self.lang, allow_blank=False, id="lang", compact=True)
                 yield Label(_("Audience"))
                 yield Select([(_(label), key) for key, label in AUDIENCES.items()], value=self.audience, allow_blank=False, id="audience", compact=True)
             yield Label(_("File path"))
@@ -233,8 +239,9 @@ class ExportScreen(PathDialog):
                 yield Button(_("Export"), id="ok", variant="primary")
                 yield Button(_("Cancel"), id="cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+    # The file name has the focus (all of it selected): a name typed at once replaces the
+    # default, and Enter exports; on the Export button the typed name was lost.
+    AUTO_FOCUS = "#path"
 
     def _default(self) -> Path:
         return export_path(self.base, self.lang, self.fmt, self.audience)
@@ -276,9 +283,8 @@ class FileProblemsScreen(Dialog):
         with Vertical(classes="dialog dialog-wide"):
             yield Static(_("This file cannot be opened"), classes="dialog-title")
             yield Static(
-                _("%(path)s has problems. Fix them in a text editor, or open another file.") % {"path": self.path},
+                Hanging(_("%(path)s has problems. Fix them in a text editor, or open another file.") % {"path": self.path}, ""),
                 classes="dialog-text",
-                markup=False,
             )
             with VerticalScroll(id="problems"):
                 for problem in self.problems:

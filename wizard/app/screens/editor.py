@@ -29,19 +29,19 @@ from wizard.app import core
 from wizard.app.autosave import Autosaver
 from wizard.app.steps.base import StepForm
 from wizard.app.ui import (
-    LANGUAGE_NAMES,
     N_,
     STEP_DATA_KEYS,
     STEP_KEYS,
     STEP_SECTION,
     _,
+    language_name,
     ngettext,
     step_for_path,
     step_title,
     translate_bindings,
 )
 from wizard.app.widgets.footer import KeysFooter
-from wizard.app.widgets.guidance import GuidancePanel
+from wizard.app.widgets.guidance import GuidancePanel, GuideBox
 from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
@@ -52,6 +52,9 @@ from wizard.storage import ConflictError, SaveError, free_name
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
+# Below this width the footer cannot show every key: Quit comes first, so it is never cut off.
+WIDE_ENOUGH_FOR_ALL_KEYS = 80
+DROP_DOWN_HEIGHT, MIN_DROP_DOWN_HEIGHT = 12, 4  # Textual's, and the least that shows two choices
 # Below this width the footer drops its padding: with it, Croatian needs about 93 columns.
 WIDE_ENOUGH_FOR_ROOMY_FOOTER = 100
 
@@ -142,6 +145,8 @@ class EditorScreen(Screen):
                 tooltip=N_("Show more or less guidance for this step")),
         Binding("f9", "insert_example", N_("Example"), id="example",
                 tooltip=N_("Insert the guide's example into the field you are in")),
+        Binding("f5", "dismiss_findings", N_("Dismiss"), id="dismiss", show=False,
+                tooltip=N_("Dismiss the suggestions for the field you are in, or show them again (kept in the file)")),
         Binding("f2", "toggle_preview", N_("Preview"), id="preview", priority=True,
                 tooltip=N_("Show or hide the preview of the document")),
         Binding("f3", "preview_language", N_("Preview language"), id="preview-language", show=False,
@@ -177,6 +182,8 @@ class EditorScreen(Screen):
         self.step = STEP_KEYS[0]
         self.edit_lang = data.get("language", "en")
         self.findings: list = []
+        # Findings the author dismissed, by path: kept in the file as `# check: ignore CODE`.
+        self.dismissed: dict[tuple, frozenset[str]] = {}
         # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
         # again in its field, listed on the review step, kept in the draft.
         self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
@@ -218,6 +225,8 @@ class EditorScreen(Screen):
         Textual would otherwise list the key where the field put it."""
         active = super().active_bindings
         order = {key: index for index, (key, _binding) in enumerate(self._bindings)}
+        if self.app.size.width < WIDE_ENOUGH_FOR_ALL_KEYS:
+            order["ctrl+q"] = -1
         return dict(sorted(active.items(), key=lambda item: order.get(item[0], len(order))))
 
     # ------------------------------------------------------------------ layout
@@ -228,7 +237,8 @@ class EditorScreen(Screen):
             yield StepList(id="steps")
             with Vertical(id="center"):
                 yield Static("", id="step-heading")
-                yield GuidancePanel(id="guidance")
+                with GuideBox(id="guide-box"):
+                    yield GuidancePanel(id="guidance")
                 yield Static("", id="step-findings", markup=False)
                 yield Vertical(id="form-host")
                 with Horizontal(id="nav"):
@@ -241,6 +251,7 @@ class EditorScreen(Screen):
     async def on_mount(self) -> None:
         if not self.session.claim():
             self._show_draft_problem(self.session.draft_problem)
+        self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
         self._update_title()
         self._apply_preview_visibility()
         await self.show_step(self.step)
@@ -251,12 +262,35 @@ class EditorScreen(Screen):
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
+        self.refresh_bindings()  # the footer's order depends on the width
         self.query_one(Footer).compact = self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER
 
     def _apply_preview_visibility(self) -> None:
         preview = self.query_one(Preview)
         wide = self.app.size.width >= WIDE_ENOUGH_FOR_PREVIEW
         preview.display = wide if self._preview_user_choice is None else self._preview_user_choice
+        self._give_the_form_room()
+
+    def _give_the_form_room(self) -> None:
+        """In a narrow terminal the step list shows only marks and numbers, so that the form
+        keeps room to work beside the preview (at 80 columns it had 32 cells)."""
+        width = self.app.size.width
+        crowded = width < WIDE_ENOUGH_FOR_PREVIEW and (self.query_one(Preview).display or width < WIDE_ENOUGH_FOR_ALL_KEYS)
+        self.query_one(StepList).show_icons_only(crowded)
+
+    def on_descendant_focus(self, event) -> None:
+        """A drop-down list that opens near the bottom would draw over the footer (and hide
+        Quit): it is made short enough to end above the footer."""
+        from textual.widgets._select import SelectOverlay
+
+        overlay = event.widget
+        if isinstance(overlay, SelectOverlay) and overlay.parent is not None:
+            # the list opens under its drop-down and goes down from there; with no room for
+            # it below, it opens upwards (Textual's "inflect")
+            room = self.query_one(Footer).region.y - overlay.parent.region.bottom
+            below = room >= MIN_DROP_DOWN_HEIGHT
+            overlay.styles.constrain_y = "inside" if below else "inflect"
+            overlay.styles.max_height = min(DROP_DOWN_HEIGHT, room) if below else DROP_DOWN_HEIGHT
 
     def refresh_labels(self) -> None:
         """Show every label in the current UI language (after a switch)."""
@@ -342,6 +376,7 @@ class EditorScreen(Screen):
         if step != "review":
             form.restore_unsaved({path: entry for path, entry in self.unsaved.items() if step_for_path(path) == step})
         self.query_one(StepList).set_current(step)
+        self.set_class(step == "review", "-reviewing")  # the preview gets the wider column
         self.query_one(GuidancePanel).show_step(step)
         self._update_heading()
         self._show_step_findings()
@@ -356,8 +391,10 @@ class EditorScreen(Screen):
     def _focus_form(self, form: Widget) -> None:
         # At once, not deferred like `focus()`: keys typed right after the switch go here.
         # No scrolling: the first field is at the top, and the form is not laid out yet.
+        # (Not a button that acts on the form, such as "Add the channels from scope": the
+        # form is not laid out yet, and the focus chain may list it before the first field.)
         for widget in self.focus_chain:
-            if widget is not form and form in widget.ancestors:
+            if widget is not form and form in widget.ancestors and not widget.has_class("form-action"):
                 self.set_focus(widget, scroll_visible=False)
                 return
         self.set_focus(form, scroll_visible=False)
@@ -373,10 +410,10 @@ class EditorScreen(Screen):
         if self.step != "review":
             heading.append("   ")
             if self.edit_lang == source:
-                heading.append(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES.get(source, source)}, style="dim")
+                heading.append(_("Writing in %(language)s") % {"language": language_name(source)}, style="dim")
             else:
                 heading.append(
-                    _("Translating into %(language)s") % {"language": LANGUAGE_NAMES.get(self.edit_lang, self.edit_lang)},
+                    _("Translating into %(language)s") % {"language": language_name(self.edit_lang)},
                     style="bold magenta",
                 )
         self.query_one("#step-heading", Static).update(heading)
@@ -485,7 +522,7 @@ class EditorScreen(Screen):
     def _start_checks(self) -> None:
         self._check_timer = None
         if self.is_attached:
-            self._run_checks(core.snapshot(self.data), self.version, self.checked_languages())
+            self._run_checks(core.snapshot(self.data), self.version, self.checked_languages(), dict(self.dismissed))
 
     def checked_languages(self) -> tuple[str, ...]:
         """Untranslated text is reported for the language being translated into, only: while
@@ -499,8 +536,8 @@ class EditorScreen(Screen):
         return self._checked_version != self.version
 
     @work(exclusive=True, thread=True, group="checks", exit_on_error=False)
-    def _run_checks(self, data: dict, version: int, langs: tuple[str, ...] = ()) -> None:
-        found = core.findings(data, langs)
+    def _run_checks(self, data: dict, version: int, langs: tuple[str, ...] = (), dismissed: dict | None = None) -> None:
+        found = core.findings(data, langs, dismissed)
         self.post_message(self._Checked(found, data, version))
 
     class _Checked(Message):
@@ -582,12 +619,38 @@ class EditorScreen(Screen):
         if not form.insert_example(example):
             self.notify(_("There is no example for this place. Move to a field the guide has an example for and press F9 again."), severity="warning")
 
+    def action_dismiss_findings(self) -> None:
+        """F5: the suggestions for the focused field are not wanted here ("odmah premještamo
+        u privatne poruke" is an action, not a vague promise); again to show them again."""
+        node, path = self.focused, None
+        while node is not None and node is not self.form and not path:
+            path = _path_of(node)
+            node = node.parent
+        if not path:
+            self.notify(_("Move to a field with a suggestion and press F5 again."), severity="warning")
+            return
+        here = frozenset(f.code for f in self.findings if tuple(f.path) == path)
+        if here:
+            self.dismissed[path] = self.dismissed.get(path, frozenset()) | here
+            message = _("Dismissed here. The file keeps it, so “check” agrees; F5 again shows it.")
+        elif self.dismissed.pop(path, None):
+            message = _("The suggestions for this field are shown again.")
+        else:
+            self.notify(_("There is no suggestion for this field."), severity="warning")
+            return
+        self.dirty = True
+        self._update_title()
+        self.version += 1
+        self._schedule_checks(delay=0)
+        self.notify(message, timeout=4)
+
     # ------------------------------------------------------------------ preview & languages
 
     def action_toggle_preview(self) -> None:
         preview = self.query_one(Preview)
         self._preview_user_choice = not preview.display
         preview.display = self._preview_user_choice
+        self._give_the_form_room()
         if preview.display:
             preview.request(self.data, delay=0)
 
@@ -598,8 +661,9 @@ class EditorScreen(Screen):
         if not preview.display:
             self._preview_user_choice = True
             preview.display = True
+            self._give_the_form_room()
         preview.lang = lang
-        self.notify(_("Preview in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)
+        self.notify(_("Preview in %(language)s") % {"language": language_name(lang)}, timeout=2)
 
     async def action_edit_language(self, lang: str | None = None) -> None:
         """Write in another language (a translation) or back in the spec's language."""
@@ -608,16 +672,15 @@ class EditorScreen(Screen):
         if lang is None:
             lang = order[(order.index(self.edit_lang) + 1) % len(order)] if self.edit_lang in order else source
         self.edit_lang = lang
-        if lang != source:
-            self.query_one(Preview).lang = lang
+        self.query_one(Preview).lang = lang  # the preview shows what is being written, also after coming back
         self.version += 1  # findings of the other language are out of date
         self._schedule_checks(delay=0)
         await self.show_step(self.step)
         if lang == source:
-            self.notify(_("Writing in %(language)s") % {"language": LANGUAGE_NAMES[lang]}, timeout=2)
+            self.notify(_("Writing in %(language)s") % {"language": language_name(lang)}, timeout=2)
         else:
             self.notify(
-                _("Translating into %(language)s: the original text is shown under each field.") % {"language": LANGUAGE_NAMES[lang]},
+                _("Translating into %(language)s: the original text is shown under each field.") % {"language": language_name(lang)},
                 timeout=3,
             )
 
@@ -633,13 +696,16 @@ class EditorScreen(Screen):
 
     # ------------------------------------------------------------------ export
 
-    @work(exclusive=True, group="dialog")
-    async def action_export(self, fmt: str = "html", lang: str | None = None, audience: str = "internal") -> None:
+    def action_export(self, fmt: str = "html", lang: str | None = None, audience: str = "internal") -> None:
+        """Ask where to export. The dialog is pushed at once, not from a worker, so that keys
+        typed right after the command (the file name) already go to it."""
         from wizard.app.screens.dialogs import ExportScreen
 
-        request = await self.app.push_screen_wait(
-            ExportScreen(self.path, fmt=fmt, lang=lang or self.data.get("language", "en"), audience=audience)
-        )
+        dialog = ExportScreen(self.path, fmt=fmt, lang=lang or self.data.get("language", "en"), audience=audience)
+        self.app.push_screen(dialog, callback=self._export)
+
+    @work(exclusive=True, group="dialog")
+    async def _export(self, request) -> None:
         if request is None:
             return
         try:
@@ -704,7 +770,8 @@ class EditorScreen(Screen):
                         return False
                     recorded = True
                 saved = session.keep_disk_values(self.data, list(self.unsaved))
-                result = await asyncio.to_thread(session.save, saved, to=path, overwrite=overwrite)
+                result = await asyncio.to_thread(session.save, saved, to=path, overwrite=overwrite,
+                                                 dismissed=self.dismissed)
             except ConflictError as error:
                 choice = await self._ask_conflict(path, gone=isinstance(error, FileGoneError))
                 if choice == "overwrite":
@@ -872,6 +939,7 @@ class EditorScreen(Screen):
         self.data.clear()
         self.data.update(spec.data)
         self._saved = core.snapshot(spec.data)
+        self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
         self.unsaved = {}  # typed input goes with the other changes the user chose to drop
         self.autosaver.discard()
         self.version += 1

@@ -95,8 +95,9 @@ class KeysScreen(Dialog):
             table.add_row(keys, text)
         return table
 
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+    # The list has the focus: ↑/↓ and PgUp/PgDn scroll to its last line at once (it went
+    # on below the Close button, out of reach of the keys); Escape or Tab and Enter close.
+    AUTO_FOCUS = "#keys-list"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

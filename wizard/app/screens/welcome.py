@@ -15,7 +15,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from wizard.app import core
-from wizard.app.ui import LANGUAGE_NAMES, N_, _, translate_bindings
+from wizard.app.ui import N_, _, language_choices, translate_bindings
+from wizard.spec.model import LANGUAGES
 from wizard.i18n import ui_language
 
 BLANK = "-blank-"
@@ -68,8 +69,8 @@ class WelcomeScreen(Screen):
                 with Horizontal(classes="welcome-row"):
                     yield Label(_("Document language"), classes="welcome-label")
                     yield Select(
-                        [(name, code) for code, name in LANGUAGE_NAMES.items()],
-                        value=self.doc_lang if self.doc_lang in LANGUAGE_NAMES else "en",
+                        language_choices(),
+                        value=self.doc_lang if self.doc_lang in LANGUAGES else "en",
                         allow_blank=False,
                         id="doc-lang",
                         compact=True,
@@ -158,6 +159,15 @@ class WelcomeScreen(Screen):
             note.update(_("Every section starts empty; the guide beside each step helps you fill it in."))
         else:
             note.update(Text(preset.description))
+
+    @on(Select.Changed, "#preset")
+    @on(Select.Changed, "#doc-lang")
+    def _chosen(self) -> None:
+        """After a choice the Start button has the focus, as "Press Enter to start" says:
+        Enter on the drop-down would open it again. (Deferred like the drop-down's own
+        `focus()` when it closes, so that it comes after it. The choices shown when the
+        screen opens change nothing: Start has the focus then anyway.)"""
+        self.app.call_later(self.set_focus, self.query_one("#new", Button))
 
     # ------------------------------------------------------------------ actions
 

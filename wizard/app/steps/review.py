@@ -16,7 +16,8 @@ from wizard.app.ui import (
     AUDIENCES,
     FORMAT_NAMES,
     FORMATS,
-    LANGUAGE_NAMES,
+    language_choices,
+    language_name,
     STEP_KEYS,
     _,
     ngettext,
@@ -81,7 +82,7 @@ class ReviewStep(StepForm):
         with Vertical(id="review-sections"):
             yield from self._section_rows()
         for lang, count in self.untranslated.items():
-            name = LANGUAGE_NAMES.get(lang, lang)
+            name = language_name(lang)
             if count:
                 text = ngettext(
                     "%(language)s: %(count)d text is not translated yet (F4 switches the language you write in).",
@@ -100,7 +101,7 @@ class ReviewStep(StepForm):
         with Container(classes="review-export-options"):
             yield Label(_("Language"))
             yield Select(
-                [(name, code) for code, name in LANGUAGE_NAMES.items()],
+                language_choices(),
                 value=self.source_lang,
                 allow_blank=False,
                 id="export-lang",

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
+from textual.widgets import Button
 
 from wizard.app.labels import channel_label, metric_label
 from wizard.app.steps.form import DurationPicker, Form, IntegerField, PercentField
+from wizard.app.widgets.list_editor import ListEditor
 from wizard.i18n import Translator
 from wizard.spec.model import (
     CHANNELS,
@@ -18,6 +21,7 @@ from wizard.spec.model import (
     METRICS,
     PERCENT_METRICS,
     SERVICE_LEVEL_KEYS,
+    get_at,
 )
 
 _ = Translator("app").gettext
@@ -66,6 +70,8 @@ class StandardsForm(Form):
             eager_rows=3,
             id="service-levels",
         )
+        yield Button(_("Add the channels from scope"), id="scope-channels", classes="form-action", compact=True,
+                     tooltip=_("A service level for each channel chosen in “Purpose and scope”"))
         yield self.text(
             _("Support hours"),
             ("standards", "support_hours"),
@@ -85,6 +91,31 @@ class StandardsForm(Form):
             eager_rows=3,
             id="metrics",
         )
+
+    def on_mount(self) -> None:
+        self._offer_scope_channels()
+
+    def _channels_without_level(self) -> list[str]:
+        """The channels chosen in scope that have no service level yet, in scope's order."""
+        channels = get_at(self.data, ("purpose", "channels")) or []
+        levels = self.query_one("#service-levels", ListEditor)
+        present = {row.item.get("channel") for row in levels.rows if isinstance(row.item, dict)}
+        present.update(item.get("channel") for item in levels.pending if isinstance(item, dict))
+        return [channel for channel in channels if channel in CHANNELS and channel != "other" and channel not in present]
+
+    def _offer_scope_channels(self) -> None:
+        self.query_one("#scope-channels", Button).display = bool(self._channels_without_level())
+
+    @on(Button.Pressed, "#scope-channels")
+    async def _add_scope_channels(self, event: Button.Pressed) -> None:
+        """Channels customers use (chosen in scope) need their times here: one row each,
+        the times still empty, the focus in the first new one."""
+        event.stop()
+        levels = self.query_one("#service-levels", ListEditor)
+        added = [await levels.add({"channel": channel}, focus=False) for channel in self._channels_without_level()]
+        self._offer_scope_channels()
+        if added:
+            added[0].focus_target()
 
     def build_service_level(self, item: dict) -> Iterable[Widget]:
         """A service level's row, under its channel (and name, for "other")."""

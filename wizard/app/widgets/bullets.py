@@ -88,6 +88,18 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
+def with_line_breaks(text: str, width: int) -> str:
+    """`text` with its lines broken at `width` cells the way `Hanging` breaks them, for a
+    widget that wraps by itself (a toast): Chinese lines then never start with "。" or "）",
+    and no double-width character is cut at the edge (drawn as blanks). Text without
+    double-width characters is returned as it is (its own word wrapping is right)."""
+    if not any(_wide(char) for char in text):
+        return text
+    return "\n".join(
+        paragraph[start:end] for paragraph in text.split("\n") for start, end in wrap_offsets(paragraph, width)
+    )
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and _SPACE.match(text[end - 1]):
         end -= 1

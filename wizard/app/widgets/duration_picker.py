@@ -21,8 +21,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from wizard.app.labels import unit_label
+from wizard.app.ui import folded
 from wizard.app.widgets.field import FieldInput, FormField, focus_now
-from wizard.i18n import Translator
+from wizard.i18n import Translator, ui_language
 from wizard.spec.model import MAX_DURATION_AMOUNT, Duration, parse_duration
 
 _ = Translator("app").gettext
@@ -106,11 +107,17 @@ class UnitPicker(Static, can_focus=True):
         self.action_step(-1 if event.x < self.size.width // 2 else 1)
 
     def on_key(self, event: events.Key) -> None:
-        """Typing the first letter of a unit picks it ("h" hours; "m" minutes, then months)."""
+        """Typing the first letter of a unit picks it ("h" hours; "m" minutes, then months).
+        A character inside the name picks it too when none starts with it: Chinese "个月"
+        and "个工作日" share their first character, "月" and "工" tell them apart."""
         char = event.character
         if not char or not char.isprintable() or char.isspace() or event.key.startswith("alt+"):
             return
-        matches = [unit for unit in self.units if unit_label(unit, self.amount).casefold().startswith(char.casefold())]
+        lang = ui_language()
+        typed = folded(char, lang)
+        names = {unit: folded(unit_label(unit, self.amount), lang) for unit in self.units}
+        matches = ([unit for unit, name in names.items() if name.startswith(typed)]
+                   or [unit for unit, name in names.items() if typed in name])
         if not matches:
             return
         event.stop()

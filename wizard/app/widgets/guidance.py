@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -20,6 +21,15 @@ def load_guidance(step: str):
         return guidance_for(step)
     except KeyError:
         return None
+
+
+class GuideBox(VerticalScroll):
+    """The box around the guide: all of it can be read by keys. Longer than the box (the
+    whole guide at 80x24), it takes the focus (Shift+Tab from the first field) and scrolls
+    with the arrows and PgUp/PgDn; the text was cut at the box's edge before."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
 
 
 class GuidancePanel(Static):
@@ -57,12 +67,12 @@ class GuidancePanel(Static):
                 parts.append(Text(_("Example:"), style="bold"))
                 parts.append(Hanging(guidance.example, "", style="italic"))
             if guidance.examples:
-                parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="dim"))
+                parts.append(Hanging(_("Press F9 in a field to insert an example."), "", style="italic"))
         else:
             if guidance.examples:
                 hint = _("(F1: more guidance, F9: insert an example)")
             else:
                 hint = _("(F1: more guidance)")
             # the key hint stays in one piece, never split over two lines
-            parts = [Hanging(guidance.purpose, "", tail=Text(hint, style="dim"))]
+            parts = [Hanging(guidance.purpose, "", tail=Text(hint, style="italic"))]
         self.update(Group(*parts))

@@ -27,7 +27,7 @@ import asyncio
 import copy
 from typing import Any, Callable, Iterable, Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
@@ -155,6 +155,28 @@ class ListRow(FindingTarget, Horizontal):
         return False
 
 
+class AddButton(Button):
+    """"+ Add" under a list. A letter typed on it starts a new item with that letter: on a
+    step whose list is empty the focus starts here, and what the user types must not vanish."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or not event.character or event.character.isspace():
+            return
+        event.stop()
+        event.prevent_default()
+        editor = next(node for node in self.ancestors if isinstance(node, ListEditor))
+        await editor.add()
+        pass_key_to_focus(self, event)
+
+
+def pass_key_to_focus(old: Widget, key: events.Key) -> None:
+    """Give a key that started something (a new item) to the widget that has the focus now,
+    ahead of the keys typed after it (each widget takes its messages in order)."""
+    focused = old.screen.focused
+    if focused is not None and focused is not old:
+        focused.post_message(events.Key(key.key, key.character))
+
+
 class ListEditor(FindingTarget, Vertical):
     """An editable list at `path` (absolute, or relative inside another editor's row)."""
 
@@ -245,7 +267,7 @@ class ListEditor(FindingTarget, Vertical):
                 classes="list-add-choice",
             )
         else:
-            yield Button("+ " + self.add_label, compact=True, classes="list-add")
+            yield AddButton("+ " + self.add_label, compact=True, classes="list-add")
 
     # The lines around the add button, in their order; each is mounted the first time it has
     # something to say, since a form holds many lists and most never show them.
@@ -589,7 +611,10 @@ class ListEditor(FindingTarget, Vertical):
             return
         key = event.value
         event.select.value = Select.NULL
-        await self.add(self.new_item(key))
+        row = await self.add(self.new_item(key))
+        # The drop-down takes the focus back once it has closed (a deferred `focus()`): the
+        # new row takes it after that, so what the user types next goes into the row.
+        self.app.call_later(row.focus_target)
 
     async def enter_in(self, row: ListRow, text: str) -> bool:
         """Enter in an item of a list of texts: a new item after it. On an empty last item

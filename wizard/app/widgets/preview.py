@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from wizard.app import core
-from wizard.app.ui import LANGUAGE_NAMES, _
+from wizard.app.ui import _, language_name
 
 
 def use_document_line_breaks() -> None:
@@ -98,7 +98,7 @@ class Preview(VerticalScroll):
         yield Static(self._caption(), id="preview-caption", markup=False)
 
     def _caption(self) -> str:
-        return _("Preview: %(language)s") % {"language": LANGUAGE_NAMES.get(self.lang, self.lang)}
+        return _("Preview: %(language)s") % {"language": language_name(self.lang)}
 
     def refresh_labels(self) -> None:
         self.query_one("#preview-caption", Static).update(self._caption())

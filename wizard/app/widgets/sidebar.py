@@ -35,6 +35,7 @@ class StepList(OptionList):
         self.steps = steps
         self.states: dict[str, str] = {step: (NONE if step == "review" else EMPTY) for step in steps}
         self.current = steps[0]
+        self.icons_only = False
         super().__init__(*[Option(self._prompt(step), id=step) for step in steps], **kwargs)
 
     def _prompt(self, step: str) -> Text:
@@ -48,8 +49,17 @@ class StepList(OptionList):
         }
         text = Text()
         text.append(f"{mark} ", style=styles[style_class])
-        text.append(step_title(step), style="bold" if step == self.current else "")
+        label = str(self.steps.index(step) + 1) if self.icons_only else step_title(step)
+        text.append(label, style="bold" if step == self.current else "")
         return text
+
+    def show_icons_only(self, icons_only: bool) -> None:
+        """Marks and step numbers only, in a narrow column, when the terminal is too narrow
+        for the step names beside the form (the heading above the form names the step)."""
+        if icons_only != self.icons_only:
+            self.icons_only = icons_only
+            self.set_class(icons_only, "-icons")
+            self.refresh_labels()
 
     def state_label(self, step: str) -> str:
         state = self.states.get(step, EMPTY)

@@ -342,6 +342,11 @@ async def test_a_finding_dismissed_for_its_place_stays_dismissed_in_the_file_and
         assert not [f for f in app.editor.findings if f.code == "vague-time"]
         await pilot.press("ctrl+s")
         await settle(pilot)
+        from wizard.app.screens.dialogs import RevisionNoteScreen
+
+        assert isinstance(app.screen, RevisionNoteScreen)  # a change to the file asks for a note
+        await pilot.click("#skip")
+        await settle(pilot)
     text = policy.read_text(encoding="utf-8")
     assert "odgovaramo na prigovore što prije  # check: ignore vague-time" in text
     assert "premještamo u privatne poruke  # check: ignore vague-time" in text

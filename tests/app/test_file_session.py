@@ -43,6 +43,19 @@ review_every_months: 12
 """
 
 
+@pytest.fixture(autouse=True)
+def no_revision_note(monkeypatch):
+    """These tests are about the file, not its history: every save is made without a note
+    (tests/app/test_revisions.py asks for one)."""
+    from wizard.app.screens.editor import EditorScreen
+
+    async def without_note(self, saving: bool = True) -> bool:
+        self._revision_noted = True
+        return True
+
+    monkeypatch.setattr(EditorScreen, "_ask_revision_note", without_note)
+
+
 @pytest.fixture
 def policy(tmp_path):
     path = tmp_path / "policy.yaml"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from tests.app.conftest import settle
-from tests.app.test_keys import screen_lines
+from tests.app.test_lists import widget_lines
 from wizard.app.app import PolicyWizardApp
 from wizard.i18n import set_ui_language
 
@@ -34,9 +34,12 @@ async def test_import_a_document_and_check_what_found_no_step(ui, workdir):
         await editor.go_to("review")
         await settle(pilot)
         check = editor.query_one("#imported-0")
-        lines = screen_lines(app)
-        assert any("From the imported document: check these" in line or "Iz uvezenog dokumenta" in line for line in lines)
-        assert any("9. Our history" in line and check.label.plain in line for line in lines)
+        headings = [str(heading.content) for heading in editor.query(".review-heading")]
+        assert {"en": "From the imported document: check these",
+                "hr": "Iz uvezenog dokumenta: provjerite ovo"}[ui] in headings
+        row = " ".join(widget_lines(editor.query_one(".review-imported .review-title")))
+        assert "9. Our history" in " ".join(row.split())
+        assert check.label.plain == {"en": "Check", "hr": "Provjeri"}[ui]
         await pilot.click(check)
         await settle(pilot)
         assert editor.step == "sections"

@@ -157,13 +157,13 @@ class _Interpreter:
         return block.kind == "heading" and block.level <= section_level
 
     def _own_document(self) -> bool:
-        """Whether this tool wrote the document: our own headings and labels (two or more, no
-        heading numbered, and more of them than headings we would have to guess). Then a heading that is not ours
+        """Whether this tool wrote the document: our own headings and labels (two or more, most
+        headings not numbered, and more of them than headings we would have to guess). Then a heading that is not ours
         is the author's extra section, and names in tables are never guessed from a word."""
         headings = [b.text for b in self.blocks if b.kind == "heading"]
         ours = self.words.own_words_in(self.blocks)
         guessed = sum(1 for text in headings if squash(text) not in self.words.sections and self.words.heading_key(text))
-        numbered = sum(1 for text in headings if strip_numbering(text) != text) >= 2
+        numbered = sum(1 for text in headings if strip_numbering(text) != text) * 2 > len(headings) >= 2
         return ours >= 2 and ours >= guessed and not numbered
 
     def title_of(self, head: Block) -> str:

@@ -543,6 +543,7 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
 
 def _procedure_blocks(procedure: dict, words: _Words) -> list:
     kind = procedure.get("kind")
+    kind = kind if isinstance(kind, str) else None  # a draft may hold anything while it is typed
     title = words.text(procedure.get("title"))
     if not title and kind in ("feedback", "closing"):  # they name the people served
         title = words.served(kind)

@@ -61,7 +61,7 @@ PHRASES = {
                     "Postupanje s povratnim informacijama članova", "Završetak kontakta s članom"),
         "patients": ("Politika odnosa s pacijentima", "Povelja o usluzi pacijentima",
                      "Zadovoljstvo pacijenata (CSAT)", "Postupanje s povratnim informacijama pacijenata",
-                     "Završetak posjeta pacijenta"),
+                     "Završetak pacijentova posjeta"),
     },
     # Turkish: the bare noun in compounds, suffixes in vowel harmony in the charter's title
     # (-lerimize after e/i/ü, -larımıza after a/ı) and the closing title (-yle / -la).
@@ -77,7 +77,7 @@ PHRASES = {
         "members": ("Üye Hizmetleri Politikası", "Üyelerimize Hizmet Sözümüz", "Üye memnuniyeti (CSAT)",
                     "Üye geri bildirimlerinin ele alınması", "Üyeyle görüşmenin sonlandırılması"),
         "patients": ("Hasta Hizmetleri Politikası", "Hastalarımıza Hizmet Sözümüz", "Hasta memnuniyeti (CSAT)",
-                     "Hasta geri bildirimlerinin ele alınması", "Hasta ziyaretinin tamamlanması"),
+                     "Hasta geri bildirimlerinin ele alınması", "Hasta görüşmesinin tamamlanması"),
     },
     # Chinese: one noun per document. "Customers" (a shop's 顾客, a call centre's 客户) has neutral labels
     # and charter title; only the default title keeps 客户服务, the name of the function.

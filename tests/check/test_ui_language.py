@@ -52,7 +52,7 @@ def test_turkish_ui():
     set_ui_language("tr")
     found = _by_code(findings(DATA, langs=["hr"]))
     assert found["untranslated"].message.startswith("Hırvatça çevirisi yok:")
-    assert found["impossible-target"].message == "“müşteri memnuniyeti (CSAT)” hedefi %100: tek bir aksaklık bu hedefi bozar."
+    assert found["impossible-target"].message == "“müşteri memnuniyeti (CSAT)” hedefi %100: tek bir aksaklık bile bu hedefin tutturulmasını engeller."
     assert found["long-review-cycle"].message == "Politika yalnızca 24 ayda bir gözden geçiriliyor."
 
 

@@ -80,7 +80,7 @@ def test_public_charter_contents(full, northwind):
                      "Repeated breaches", "Onboarding", "Performance targets", "Definitions"):
         assert internal not in md
     zh = render(full, "zh", "md", audience="public")
-    assert zh.startswith("# 莲花茶馆服务规范\n") and "如何投诉" in zh and "我们会在1个工作日内受理您的投诉，5个工作日内办结。" in zh
+    assert zh.startswith("# 莲花茶馆服务规范\n") and "如何投诉" in zh and "您的投诉将在1个工作日内受理，5个工作日内办结。" in zh
 
 
 def test_public_charter_of_an_empty_draft():

@@ -296,6 +296,10 @@ class _Words:
                               "capitalised, separated by |", "policy|Policy")
         return any(noun and noun in title for noun in nouns.split("|"))
 
+    def version(self, count: int) -> str:
+        """The version number as documents write it (zh "第2版", elsewhere the bare number)."""
+        return self.pgettext("the version number of a document", "%(number)s") % {"number": format_number(count, self.lang)}
+
     def within(self, value: Any) -> str:
         """ "within 2 hours" in this language; "" when `value` is not a duration."""
         duration = parse_duration(value)
@@ -390,7 +394,7 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
         items.append((_(words.document_phrase("owner")), owner))
     revisions = _revisions(data)
     if revisions:
-        items.append((_("Version"), format_number(len(revisions), words.lang)))
+        items.append((_("Version"), words.version(len(revisions))))
     blocks = (Fields(tuple(items), words.field_pattern),) if items else ()
     return Section("title", title, blocks, level=1)
 
@@ -808,7 +812,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
         tuple(s for s in sections if s is not None),
         audience,
         owner=one_line(words.text(data.get("owner"))),
-        version=format_number(len(revisions), lang) if revisions and audience == "internal" else "",
+        version=words.version(len(revisions)) if revisions and audience == "internal" else "",
         fallbacks=tuple(sorted(words.fallbacks.items())),
     )
 

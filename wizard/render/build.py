@@ -288,13 +288,31 @@ class _Words:
         """The phrase `key` naming this document: the policy noun only when its title is a policy."""
         return DOCUMENT_PHRASES[key][0 if self.titled_policy else 1]
 
+    def _policy_nouns(self) -> list[str]:
+        return self.pgettext("the policy noun in a title: the letters all its forms share, each way it is "
+                             "capitalised, separated by |", "policy|Policy").split("|")
+
     def names_a_policy(self, title: str) -> bool:
         """Whether an author's title calls the document a policy, in this language's own noun.
         The catalog gives the letters every form of it shares, as written in and out of title
         case (hr "politik|Politik", zh "规范"): no case is changed in code."""
-        nouns = self.pgettext("the policy noun in a title: the letters all its forms share, each way it is "
-                              "capitalised, separated by |", "policy|Policy")
-        return any(noun and noun in title for noun in nouns.split("|"))
+        return any(noun and noun in title for noun in self._policy_nouns())
+
+    def charter_title(self, title: str) -> str:
+        """The public charter's title made from the author's policy title: customers read a
+        charter, not an internal rule ("莲花茶馆服务规范" -> "莲花茶馆服务承诺书", "Customer Service
+        Policy of Lotus Tea House" -> "... Charter ..."). The catalog pairs each form of the
+        policy noun with the noun that replaces it; a language whose grammar would not survive
+        the swap pairs the policy noun with itself and keeps the title."""
+        charters = self.pgettext(
+            "the public charter's title: the noun replacing each form of the policy noun of the author's "
+            "title, in the same order (the policy noun itself to keep the title unchanged)",
+            "charter|Charter",
+        ).split("|")
+        for noun, charter in zip(self._policy_nouns(), charters):
+            if noun and noun in title:
+                return title.replace(noun, charter)
+        return title
 
     def version(self, count: int) -> str:
         """The version number as documents write it (zh "第2版", elsewhere the bare number)."""
@@ -779,7 +797,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     title = _author_title(data, words)
     words.titled_policy = not title or words.names_a_policy(title)
     if audience == "public":
-        title = title or words.served("charter")
+        title = words.charter_title(title) if title else words.served("charter")
         company = data.get("company")
         intro = _("Here is what you can expect from us whenever you contact us.")
         # For customers the company is the subtitle, not a labelled field.

@@ -87,7 +87,8 @@ def test_public_charter_contents(full, northwind):
     ("lang", "title", "charter"),
     [
         ("zh", "莲花茶馆服务规范", "莲花茶馆服务承诺书"),  # customers read a charter, not an internal rule
-        ("zh", "服务章程", "服务章程"),  # not a policy: the author's title as written
+        ("zh", "康宁口腔诊所患者服务制度", "康宁口腔诊所患者服务承诺书"),
+        ("zh", "服务章程", "服务章程"),  # not an internal rule: the author's title as written
         ("en", "Customer Service Policy of Lotus Tea House", "Customer Service Charter of Lotus Tea House"),
         ("tr", "Müşteri Destek Politikası", "Müşteri Destek Politikası"),  # the swap would break the suffix
     ],

@@ -301,16 +301,17 @@ class _Words:
     def charter_title(self, title: str) -> str:
         """The public charter's title made from the author's policy title: customers read a
         charter, not an internal rule ("莲花茶馆服务规范" -> "莲花茶馆服务承诺书", "Customer Service
-        Policy of Lotus Tea House" -> "... Charter ..."). The catalog pairs each form of the
-        policy noun with the noun that replaces it; a language whose grammar would not survive
-        the swap pairs the policy noun with itself and keeps the title."""
-        charters = self.pgettext(
-            "the public charter's title: the noun replacing each form of the policy noun of the author's "
-            "title, in the same order (the policy noun itself to keep the title unchanged)",
-            "charter|Charter",
-        ).split("|")
-        for noun, charter in zip(self._policy_nouns(), charters):
-            if noun and noun in title:
+        Policy of Lotus Tea House" -> "... Charter ..."). The catalog lists the nouns of an
+        internal rule with the noun that replaces each; a language whose grammar would not
+        survive the swap (a Turkish suffix) lists none and keeps the title."""
+        pairs = self.pgettext(
+            "the public charter's title: each noun that names an internal rule in a title, '=', the noun "
+            "replacing it; pairs separated by |. Write = alone to keep every title unchanged",
+            "Policy=Charter|policy=charter",
+        )
+        for pair in pairs.split("|"):
+            noun, _, charter = pair.partition("=")
+            if noun and charter and noun in title:
                 return title.replace(noun, charter)
         return title
 

@@ -19,16 +19,14 @@ breaks inside a term, whatever the dictionary thinks of it.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from functools import cache, lru_cache
+from types import ModuleType
+from typing import Iterator
 
 from wizard.i18n import translated_messages
 from wizard.spec.model import DURATION_UNITS
 
 from .formatting import cell_len, char_width, format_duration
-
-if TYPE_CHECKING:
-    import rjieba
 
 # Punctuation that may not start a line, and that may not end one.
 NO_BREAK_BEFORE = frozenset("，。、：；！？）」』】》〉〕”’％…—·～‥々〻ー,.;:!?)]}%\u00a0")
@@ -75,27 +73,29 @@ def _scaffolding_words() -> set[str]:
 
 
 @cache
-def _segmenter() -> "rjieba.Jieba":
-    """jieba's dictionary with our own words added. Loaded on first use (a third of a second),
-    so that nothing without Chinese text pays for it."""
+def _segmenter() -> ModuleType:
+    """jieba's dictionary with our own words added. Imported on first use (rjieba loads its
+    dictionary at import, about 0.4 s), so that nothing without Chinese text pays for it; its
+    one shared instance is used, as a second one would load the dictionary again."""
     import rjieba
 
-    segmenter = rjieba.Jieba()
     for word in sorted(_scaffolding_words()):
-        segmenter.add_word(word, None, None)
-    return segmenter
+        rjieba.add_word(word, None, None)
+    return rjieba
 
 
-def _word_starts(word: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def _word_starts(word: str) -> frozenset[int] | range:
     """Offsets inside `word` (a run without breakable white space) where a Chinese word starts;
-    every offset when there is no Chinese in it (nothing to look up)."""
+    every offset when there is no Chinese in it (nothing to look up). Cached: the preview lays
+    out the same paragraphs again on every keystroke."""
     if not _HAN.search(word):
-        return set(range(len(word)))
+        return range(len(word))
     starts, offset = set(), 0
     for token in _segmenter().cut(word):
         starts.add(offset)
         offset += len(token)
-    return starts
+    return frozenset(starts)
 
 
 def pieces(text: str) -> Iterator[tuple[int, int]]:

@@ -168,3 +168,12 @@ def test_sentences_of_the_presets_keep_their_words_at_every_width(sentence, word
     assert_rules(lines, width)
     for word in words:
         assert any(word in line for line in lines), (word, lines)
+
+
+@pytest.mark.parametrize("width", [20, 24, 30, 40])
+def test_dates_and_ranges_stay_on_one_line(width):
+    sentence = "最近修订日期：2026年12月15日，服务时间为每天9:00至18:00，退款在1至5个工作日内到账。"
+    lines = wrap(sentence, width)
+    assert "".join(lines) == sentence
+    for quantity in ("2026年12月15日", "9:00至18:00", "1至5个工作日内"):
+        assert any(quantity in line for line in lines), (quantity, lines)

@@ -6,7 +6,9 @@ between a number and its unit ("3 minute", "10 iş günü") hold. Chinese text h
 a line may break between two words, except (Chinese line-breaking rules, kinsoku):
 - never before closing punctuation or a mark that ends a phrase (，。、；：！？）」』”…),
 - never after opening punctuation (（「『“),
-- never between a number and the character after it ("5个工作日", "30分钟").
+- never between a number and the character after it ("5个工作日", "30分钟"),
+- never inside a date or a range, where one character joins two numbers ("2026年12月1日",
+  "9:00至18:00").
 Where the words are comes from a dictionary segmenter (jieba, through rjieba: the dictionary
 Chinese search and text tools use, compiled, a few milliseconds for a whole policy). Breaking
 between any two characters, as the rules above alone allow, splits words ("工作|日", "负责|人",
@@ -98,6 +100,12 @@ def _word_starts(word: str) -> frozenset[int] | range:
     return frozenset(starts)
 
 
+def _joins_numbers(text: str, index: int) -> bool:
+    """Whether `index` falls after a character that joins two numbers: a date or a range reads
+    as one quantity ("2026年12月1日", "9:00至18:00", "1至5个工作日") and stays on one line."""
+    return index >= 2 and text[index].isdigit() and text[index - 2].isdigit() and char_width(text[index - 1]) == 2
+
+
 def pieces(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each unbreakable piece of `text`, in order. Pieces of one word touch
     (end == next start); white space lies between words."""
@@ -109,7 +117,7 @@ def pieces(text: str) -> Iterator[tuple[int, int]]:
         word_starts = _word_starts(match.group())
         piece_start = start
         for index in range(start + 1, end):
-            if index - start in word_starts and _may_break(text[index - 1], text[index]):
+            if index - start in word_starts and _may_break(text[index - 1], text[index]) and not _joins_numbers(text, index):
                 yield piece_start, index
                 piece_start = index
         yield piece_start, end

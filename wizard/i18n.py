@@ -144,6 +144,22 @@ def _load(lang: str, domain: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(io.BytesIO(_compiled(po_path)))
 
 
+@cache
+def translated_messages(lang: str, domain: str) -> tuple[str, ...]:
+    """Every translation (each plural form) that the catalog of `domain` in `lang` holds: the
+    words our own text is made of, for code that must know them all (where a line may break)."""
+    from babel.messages.pofile import read_po
+
+    po_path = resource_dir("locales") / lang / "LC_MESSAGES" / f"{domain}.po"
+    if not po_path.is_file():
+        return ()
+    forms: list[str] = []
+    for message in read_po(io.BytesIO(po_path.read_bytes())):
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        forms.extend(text for text in strings if message.id and text)
+    return tuple(forms)
+
+
 def _compiled(po_path: Path) -> bytes:
     """The `.mo` bytes of a `.po` file, from the cache when the `.po` has not changed.
 

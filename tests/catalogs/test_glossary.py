@@ -37,6 +37,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
 PRESETS = ROOT / "wizard" / "presets"
 HEADER = ["concept", "preferred", "rejected"]
+# Languages written without spaces between words: every Chinese character is a word character to
+# a regular expression, so a word boundary would hide "政策" inside "说明政策变更". A variant
+# matches wherever it occurs.
+UNSPACED_LANGUAGES = {"zh"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ def variant_pattern(variant: str, lang: str) -> re.Pattern:
         stem = word.endswith("*") and len(word) > 1
         words.append(re.escape(word.rstrip("*")) + (r"\w*" if stem else ""))
     body = r"\s+".join(words)
+    if lang in UNSPACED_LANGUAGES:
+        return re.compile(body)
     folded = fold(variant, lang).rstrip("*")
     start = r"(?<!\w)" if re.match(r"\w", folded) else ""
     end = r"(?!\w)" if re.search(r"\w$", folded) and not variant.endswith("*") else ""
@@ -184,6 +190,8 @@ def test_every_glossary_covers_the_same_core_concepts():
         ("en", "first reply", "our first replying", False),
         ("en", "yyyy-mm-dd", "written as YYYY-MM-DD.", True),
         ("hr", "“", "„prigovor“", True),
+        ("zh", "政策", "说明政策两个版本之间的变更", True),
+        ("zh", "升级矩阵", "问题升级机制", False),
     ],
 )
 def test_matching_respects_case_words_and_stems(lang, variant, text, hit):

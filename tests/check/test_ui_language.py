@@ -44,8 +44,8 @@ def test_chinese_ui():
     found = _by_code(findings(DATA, langs=["tr"]))
     assert found["vague-time"].message == "“quickly”承诺了速度，却没有说明具体多快。"
     assert found["resolution-before-response"].message == "“电话”的解决时限（1小时）短于其首次响应时限（2小时）。"
-    assert found["untranslated"].message == "缺少土耳其语译文：“We answer quickly. [Company] is here.”。"
-    assert found["impossible-target"].message == "“客户满意度（CSAT）”的目标为100%：一次失误就无法达成。"
+    assert found["untranslated"].message == "“We answer quickly. [Company] is here.”缺少土耳其语译文。"
+    assert found["impossible-target"].message == "“满意度（CSAT）”的目标为100%：一次失误就无法达成。"
 
 
 def test_turkish_ui():

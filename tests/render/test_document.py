@@ -80,7 +80,23 @@ def test_public_charter_contents(full, northwind):
                      "Repeated breaches", "Onboarding", "Performance targets", "Definitions"):
         assert internal not in md
     zh = render(full, "zh", "md", audience="public")
-    assert zh.startswith("# 莲花茶馆服务规范\n") and "如何投诉" in zh and "我们会在1个工作日内受理您的投诉，5个工作日内办结。" in zh
+    assert zh.startswith("# 莲花茶馆服务承诺书\n") and "如何投诉" in zh and "您的投诉将在1个工作日内受理，5个工作日内办结。" in zh
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "charter"),
+    [
+        ("zh", "莲花茶馆服务规范", "莲花茶馆服务承诺书"),  # customers read a charter, not an internal rule
+        ("zh", "康宁口腔诊所患者服务制度", "康宁口腔诊所患者服务承诺书"),
+        ("zh", "服务章程", "服务章程"),  # not an internal rule: the author's title as written
+        ("en", "Customer Service Policy of Lotus Tea House", "Customer Service Charter of Lotus Tea House"),
+        ("tr", "Müşteri Destek Politikası", "Müşteri Destek Politikası"),  # the swap would break the suffix
+    ],
+)
+def test_the_public_title_derives_from_the_authors(lang, title, charter):
+    data = {"schema_version": 1, "language": lang, "title": title}
+    assert build_document(data, lang, "public").title == charter
+    assert build_document(data, lang).title == title
 
 
 def test_public_charter_of_an_empty_draft():

@@ -47,7 +47,7 @@ def test_unknown_paper_is_refused(northwind):
 
 @pytest.mark.parametrize(
     "lang, words",
-    [("hr", ("Verzija: 1", "Stranica ", " od ")), ("zh", ("版本号：1", "第", "页，共", "页")), ("tr", ("Sayfa ", " / "))],
+    [("hr", ("Verzija: 1", "Stranica ", " od ")), ("zh", ("版本：第1版", "第", "页，共", "页")), ("tr", ("Sayfa ", " / "))],
 )
 def test_header_title_and_footer_page_x_of_y(northwind, lang, words):
     document = open_docx(render(northwind, lang, "docx"))

@@ -288,13 +288,36 @@ class _Words:
         """The phrase `key` naming this document: the policy noun only when its title is a policy."""
         return DOCUMENT_PHRASES[key][0 if self.titled_policy else 1]
 
+    def _policy_nouns(self) -> list[str]:
+        return self.pgettext("the policy noun in a title: the letters all its forms share, each way it is "
+                             "capitalised, separated by |", "policy|Policy").split("|")
+
     def names_a_policy(self, title: str) -> bool:
         """Whether an author's title calls the document a policy, in this language's own noun.
         The catalog gives the letters every form of it shares, as written in and out of title
         case (hr "politik|Politik", zh "规范"): no case is changed in code."""
-        nouns = self.pgettext("the policy noun in a title: the letters all its forms share, each way it is "
-                              "capitalised, separated by |", "policy|Policy")
-        return any(noun and noun in title for noun in nouns.split("|"))
+        return any(noun and noun in title for noun in self._policy_nouns())
+
+    def charter_title(self, title: str) -> str:
+        """The public charter's title made from the author's policy title: customers read a
+        charter, not an internal rule ("莲花茶馆服务规范" -> "莲花茶馆服务承诺书", "Customer Service
+        Policy of Lotus Tea House" -> "... Charter ..."). The catalog lists the nouns of an
+        internal rule with the noun that replaces each; a language whose grammar would not
+        survive the swap (a Turkish suffix) lists none and keeps the title."""
+        pairs = self.pgettext(
+            "the public charter's title: each noun that names an internal rule in a title, '=', the noun "
+            "replacing it; pairs separated by |. Write = alone to keep every title unchanged",
+            "Policy=Charter|policy=charter",
+        )
+        for pair in pairs.split("|"):
+            noun, _, charter = pair.partition("=")
+            if noun and charter and noun in title:
+                return title.replace(noun, charter)
+        return title
+
+    def version(self, count: int) -> str:
+        """The version number as documents write it (zh "第2版", elsewhere the bare number)."""
+        return self.pgettext("the version number of a document", "%(number)s") % {"number": format_number(count, self.lang)}
 
     def within(self, value: Any) -> str:
         """ "within 2 hours" in this language; "" when `value` is not a duration."""
@@ -390,7 +413,7 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
         items.append((_(words.document_phrase("owner")), owner))
     revisions = _revisions(data)
     if revisions:
-        items.append((_("Version"), format_number(len(revisions), words.lang)))
+        items.append((_("Version"), words.version(len(revisions))))
     blocks = (Fields(tuple(items), words.field_pattern),) if items else ()
     return Section("title", title, blocks, level=1)
 
@@ -775,7 +798,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
     title = _author_title(data, words)
     words.titled_policy = not title or words.names_a_policy(title)
     if audience == "public":
-        title = title or words.served("charter")
+        title = words.charter_title(title) if title else words.served("charter")
         company = data.get("company")
         intro = _("Here is what you can expect from us whenever you contact us.")
         # For customers the company is the subtitle, not a labelled field.
@@ -808,7 +831,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
         tuple(s for s in sections if s is not None),
         audience,
         owner=one_line(words.text(data.get("owner"))),
-        version=format_number(len(revisions), lang) if revisions and audience == "internal" else "",
+        version=words.version(len(revisions)) if revisions and audience == "internal" else "",
         fallbacks=tuple(sorted(words.fallbacks.items())),
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .formatting import cell_len, char_width, one_line, words_of
-from .linebreak import no_break_space_parts, pieces
+from .linebreak import long_piece_parts, pieces
 
 # Table cells this short (in terminal cells) never wrap in HTML and DOCX: "10 minuta",
 # "24小时", "级别".
@@ -158,13 +158,13 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 
 
 def _split_long(pieces: list[tuple[str, bool]], room: int):
-    """Cut a piece wider than a whole line into line-sized parts: at its no-break spaces
-    first ("5 radnih dana" in a narrow column), then anywhere (a long URL, a huge number)."""
+    """Cut a piece wider than a whole line into line-sized parts: where `long_piece_parts`
+    says first ("5 radnih dana" in a narrow column), then anywhere (a long URL, a huge number)."""
     for piece, spaced in pieces:
         if cell_len(piece) <= room:
             yield piece, spaced
             continue
-        for start, end in no_break_space_parts(piece, 0, len(piece)):
+        for start, end in long_piece_parts(piece, 0, len(piece)):
             yield from _cut(piece[start:end], spaced, room)
             spaced = False
 

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from wizard.render import render
@@ -66,18 +67,23 @@ def test_public_charter_footer_has_no_version(northwind):
     assert "Version" not in footer and footer.startswith("Page ")
 
 
-def test_contents_are_filled_in_and_linked(northwind):
+def test_contents_are_filled_in_linked_and_numbered(northwind):
+    """Each entry links to its heading and ends in a PAGEREF field to the heading's bookmark:
+    LibreOffice computes it from its layout, Word when it opens the file (a TOC field would
+    show LibreOffice readers its stored result, without page numbers)."""
     data = render(northwind, "en", "docx")
     document = open_docx(data)
     entries = [p for p in document.paragraphs if p.style.name == "toc 1"]
     headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
     # Every top-level heading is listed, in order, with its text already shown.
-    assert [p.text for p in entries] == [p.text for p in headings]
-    assert entries[0].text == "Purpose and scope"
+    assert [p.text.rstrip("\t") for p in entries] == [p.text for p in headings]
+    assert entries[0].text == "Purpose and scope\t"
     for entry, heading in zip(entries, headings):
         anchor = entry._p.find(qn("w:hyperlink")).get(qn("w:anchor"))
         assert heading._p.find(qn("w:bookmarkStart")).get(qn("w:name")) == anchor
-    assert "TOC \\o" in "".join(field_codes(entries[0]._p))
+        assert field_codes(entry._p) == [f"PAGEREF {anchor} \\h"]
+    tab = document.styles["toc 1"].paragraph_format.tab_stops[0]
+    assert (tab.alignment, tab.leader, tab.position) == (WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS, document.sections[0].page_width - 2 * document.sections[0].left_margin)
     settings = part_text(data, "word/settings.xml")
     # Word reads the settings in the schema's order: updateFields comes before compat.
     assert -1 < settings.index('<w:updateFields w:val="true"/>') < settings.index("<w:compat>")

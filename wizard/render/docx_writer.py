@@ -76,7 +76,7 @@ def _limited(text: str) -> str:
 
 
 def _field(instruction: str, result: str = "") -> str:
-    """A complex field (PAGE, NUMPAGES) with the result Word shows until it updates."""
+    """A complex field (PAGE, NUMPAGES, PAGEREF) with the result Word shows until it updates."""
     shown = f'<w:r><w:t xml:space="preserve">{escape(result)}</w:t></w:r>' if result else ""
     return (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -235,22 +235,19 @@ class _Body:
     # ---------------------------------------------------------------- contents
 
     def contents(self, entries: list[tuple[str, str]], heading: str) -> None:
-        """A TOC field whose result already lists the headings, each linked to its bookmark, so
-        the contents read filled in before any update. The result has no page numbers (only a
-        layout knows them): Word rebuilds the field with them on opening (updateFields in the
-        settings), LibreOffice when the index is updated."""
+        """The contents: one line per heading, linked to its bookmark, with its page number as
+        a PAGEREF field after a dotted tab. Not a TOC field: LibreOffice shows a TOC field's
+        stored result as it is (without page numbers, since only a layout knows them), while
+        it computes a PAGEREF field from its own layout. Word recomputes the PAGEREF fields when
+        it opens the file (updateFields in the settings) and before printing."""
         self.paragraph(self.runs(heading, language=""), "TOC Heading")
-        for index, (text, bookmark) in enumerate(entries):
-            start = ""
-            if index == 0:
-                start = (
-                    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-                    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
-                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                )
-            link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{self.runs(text, links=False)}</w:hyperlink>'
-            self.chunks.append(f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{start}{link}</w:p>')
-        self.chunks.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+        for text, bookmark in entries:
+            number = _field(f"PAGEREF {bookmark} \\h")
+            runs = f'{self.runs(text, links=False)}<w:r><w:tab/></w:r>{number}'
+            self.chunks.append(
+                f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+                f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink></w:p>'
+            )
         self.has_contents = True
 
     # ---------------------------------------------------------------- the document
@@ -369,10 +366,12 @@ def _set_languages_and_fonts(doc, lang: str) -> None:
             fonts.attrib.pop(qn(f"w:{script}Theme"), None)  # the theme font would win otherwise
 
 
-def _add_styles(doc) -> None:
-    """The styles Word has built in but the template lacks: Hyperlink and TOC 1."""
+def _add_styles(doc, text_width: int) -> None:
+    """The styles Word has built in but the template lacks: Hyperlink and TOC 1 (whose page
+    numbers stand at the right edge of the text, after a dotted leader)."""
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import RGBColor, Pt
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import RGBColor, Pt, Twips
 
     link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
@@ -383,6 +382,7 @@ def _add_styles(doc) -> None:
     toc.base_style = doc.styles["Normal"]
     toc.paragraph_format.space_after = Pt(4)
     toc.unhide_when_used = True
+    toc.paragraph_format.tab_stops.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     for name in ("Title", "Heading 1", "Heading 2", "TOC Heading"):
         doc.styles[name].font.color.rgb = RGBColor.from_string(ACCENT)
     doc.styles["Normal"].font.size = Pt(11)
@@ -486,7 +486,7 @@ def write_docx(document: Document, paper: str = "a4") -> bytes:
     _set_properties(doc, document)
     _set_languages_and_fonts(doc, document.lang)
     text_width = _set_page(doc, paper)
-    _add_styles(doc)
+    _add_styles(doc, text_width)
     body = _Body(document, doc, text_width)
     doc = _with_body(doc, body.write())
     _page_furniture(doc, document, body)

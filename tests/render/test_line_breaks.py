@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -113,3 +114,23 @@ def test_a_duration_wider_than_its_column_breaks_at_a_no_break_space_not_inside_
     assert wrap(f"5{NBSP}radnih{NBSP}dana", 9) == [f"5{NBSP}radnih{NBSP}", "dana"]
     offsets = break_offsets(f"2{NBSP}working{NBSP}days", 10, fold=False)
     assert offsets == [len(f"2{NBSP}working{NBSP}")]
+
+
+@pytest.mark.parametrize(
+    "text, width, last_line",
+    [
+        ("javi se kupcu u roku od 3 radna dana.", 26, "3 radna dana."),  # a preset's own sentence
+        ("za pozive je cilj da se na 80 % poziva odgovori", 29, "80 % poziva odgovori"),
+        ("başka bir müşteriyle ilgilensek bile 2 dakika içinde", 38, "2 dakika içinde"),
+    ],
+)
+def test_a_number_in_the_authors_own_text_stays_with_the_word_after_it(text, width, last_line):
+    """The formatter writes no-break spaces only in the quantities it formats; a sentence a
+    preset or an author wrote has ordinary spaces, and still no line ends in its number."""
+    assert wrap(text, width)[-1] == last_line
+    assert text[break_offsets(text, width)[-1]:] == last_line
+
+
+def test_a_year_or_a_list_of_numbers_still_wraps():
+    lines = wrap("Plan za 2026. godinu: 1 2 3 4 5 6 7 8 9 10 11 12", 12)
+    assert all(cell_len(line) <= 12 for line in lines) and " ".join(lines).split() == "Plan za 2026. godinu: 1 2 3 4 5 6 7 8 9 10 11 12".split()

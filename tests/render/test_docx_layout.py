@@ -12,6 +12,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from wizard.render import render
+from wizard.render.docx_writer import CELL_PADDING_TWIPS, SHORT_CELL_TWIPS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -104,6 +105,18 @@ def test_rows_never_split_and_the_header_repeats(full):
         rows = table._tbl.tr_lst
         assert all(row.trPr.find(qn("w:cantSplit")) is not None for row in rows)
         assert [row.trPr.find(qn("w:tblHeader")) is not None for row in rows] == [True] + [False] * (len(rows) - 1)
+
+
+def test_a_duration_longer_than_a_short_cell_gets_a_column_it_fits(northwind):
+    """"1 working day" is held together by no-break spaces but is longer than a short cell:
+    its column still fits it whole (LibreOffice broke it at a no-break space, "1 working / day")."""
+    northwind["escalation"][1]["within"] = "1 working day"
+    northwind["escalation"][1]["when"] = "The representative cannot resolve the issue. " * 4
+    document = open_docx(render(northwind, "en", "docx"))
+    table = [t for t in document.tables if t.rows[0].cells[-1].text == "Time limit"][0]
+    widths = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert widths[-1] >= SHORT_CELL_TWIPS * len("1 working day") + CELL_PADDING_TWIPS
+    assert sum(widths) <= document.sections[0].page_width - 2 * document.sections[0].left_margin
 
 
 def test_contact_email_and_url_are_hyperlinks(northwind):

@@ -25,6 +25,7 @@ from wizard.i18n import translations
 
 from .document import Document, Section, Table
 from .formatting import cell_len
+from .linebreak import pieces
 from .text import SHORT_CELL, split_links
 
 # Word language tags of the document languages.
@@ -185,20 +186,21 @@ class _Body:
 
     def _column_widths(self, table: Table) -> list[int]:
         """Columns of short cells ("10 minutes", "2个工作日") as wide as their longest cell, so
-        they never wrap; the rest of the line shared by the others, by their longest text."""
+        they never wrap; the rest of the line shared by the others, by their longest text; and
+        no column narrower than its longest unbreakable piece ("1 working day", held by
+        no-break spaces), which LibreOffice would otherwise break at a no-break space."""
         columns = len(table.header)
-        natural = [cell_len(table.header[i]) for i in range(columns)]
-        for row in table.rows:
-            for i, cell in enumerate(row[:columns]):
-                natural[i] = max(natural[i], cell_len(cell))
+        cells = [[table.header[i], *(row[i] if i < len(row) else "" for row in table.rows)] for i in range(columns)]
+        natural = [max(cell_len(cell) for cell in column) for column in cells]
+        least = [SHORT_CELL_TWIPS * max(map(_longest_piece, column)) + CELL_PADDING_TWIPS for column in cells]
         short = [SHORT_CELL_TWIPS * size + CELL_PADDING_TWIPS if size <= SHORT_CELL else 0 for size in natural]
         long_weights = [min(40, natural[i]) if not short[i] else 0 for i in range(columns)]
         room = self.text_width - sum(short)
         if not any(long_weights) or room < self.text_width // 3:  # all short, or too many: share the line
             total = sum(natural) or 1
-            return [self.text_width * max(1, size) // total for size in natural]
+            return _widened([self.text_width * max(1, size) // total for size in natural], least)
         total = sum(long_weights)
-        return [short[i] or room * long_weights[i] // total for i in range(columns)]
+        return _widened([short[i] or room * long_weights[i] // total for i in range(columns)], least)
 
     def _cell(self, text: str, width: int, header: bool) -> str:
         shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
@@ -290,6 +292,22 @@ class _Body:
                 heading = translations(document.lang, "render").gettext("Contents")
                 self.contents([(text, bookmarks[key]) for key, text in entries], heading)
         return "".join(self.chunks)
+
+
+def _longest_piece(text: str) -> int:
+    """Terminal cells of the widest piece of `text` that no line break may cut."""
+    return max((cell_len(text[start:end]) for start, end in pieces(text)), default=0)
+
+
+def _widened(widths: list[int], least: list[int]) -> list[int]:
+    """Each column at least its least width, what it lacks taken from the columns with width to
+    spare, in proportion to their spare; unchanged when the line cannot hold every least width."""
+    lacking = sum(max(0, low - width) for width, low in zip(widths, least))
+    if not lacking or sum(least) > sum(widths):
+        return widths
+    spare = [max(0, width - low) for width, low in zip(widths, least)]
+    total = sum(spare)
+    return [max(width, low) - lacking * extra // total for width, low, extra in zip(widths, least, spare)]
 
 
 def _contents_entries(document: Document) -> list[tuple[int, str]]:

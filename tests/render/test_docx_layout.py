@@ -8,9 +8,11 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from wizard.render import render
+from wizard.render.docx_writer import CELL_PADDING_TWIPS, SHORT_CELL_TWIPS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -66,18 +68,23 @@ def test_public_charter_footer_has_no_version(northwind):
     assert "Version" not in footer and footer.startswith("Page ")
 
 
-def test_contents_are_filled_in_and_linked(northwind):
+def test_contents_are_filled_in_linked_and_numbered(northwind):
+    """Each entry links to its heading and ends in a PAGEREF field to the heading's bookmark:
+    LibreOffice computes it from its layout, Word when it opens the file (a TOC field would
+    show LibreOffice readers its stored result, without page numbers)."""
     data = render(northwind, "en", "docx")
     document = open_docx(data)
     entries = [p for p in document.paragraphs if p.style.name == "toc 1"]
     headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
     # Every top-level heading is listed, in order, with its text already shown.
-    assert [p.text for p in entries] == [p.text for p in headings]
-    assert entries[0].text == "Purpose and scope"
+    assert [p.text.rstrip("\t") for p in entries] == [p.text for p in headings]
+    assert entries[0].text == "Purpose and scope\t"
     for entry, heading in zip(entries, headings):
         anchor = entry._p.find(qn("w:hyperlink")).get(qn("w:anchor"))
         assert heading._p.find(qn("w:bookmarkStart")).get(qn("w:name")) == anchor
-    assert "TOC \\o" in "".join(field_codes(entries[0]._p))
+        assert field_codes(entry._p) == [f"PAGEREF {anchor} \\h"]
+    tab = document.styles["toc 1"].paragraph_format.tab_stops[0]
+    assert (tab.alignment, tab.leader, tab.position) == (WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS, document.sections[0].page_width - 2 * document.sections[0].left_margin)
     settings = part_text(data, "word/settings.xml")
     # Word reads the settings in the schema's order: updateFields comes before compat.
     assert -1 < settings.index('<w:updateFields w:val="true"/>') < settings.index("<w:compat>")
@@ -98,6 +105,18 @@ def test_rows_never_split_and_the_header_repeats(full):
         rows = table._tbl.tr_lst
         assert all(row.trPr.find(qn("w:cantSplit")) is not None for row in rows)
         assert [row.trPr.find(qn("w:tblHeader")) is not None for row in rows] == [True] + [False] * (len(rows) - 1)
+
+
+def test_a_duration_longer_than_a_short_cell_gets_a_column_it_fits(northwind):
+    """"1 working day" is held together by no-break spaces but is longer than a short cell:
+    its column still fits it whole (LibreOffice broke it at a no-break space, "1 working / day")."""
+    northwind["escalation"][1]["within"] = "1 working day"
+    northwind["escalation"][1]["when"] = "The representative cannot resolve the issue. " * 4
+    document = open_docx(render(northwind, "en", "docx"))
+    table = [t for t in document.tables if t.rows[0].cells[-1].text == "Time limit"][0]
+    widths = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert widths[-1] >= SHORT_CELL_TWIPS * len("1 working day") + CELL_PADDING_TWIPS
+    assert sum(widths) <= document.sections[0].page_width - 2 * document.sections[0].left_margin
 
 
 def test_contact_email_and_url_are_hyperlinks(northwind):

@@ -177,3 +177,23 @@ def test_dates_and_ranges_stay_on_one_line(width):
     assert "".join(lines) == sentence
     for quantity in ("2026年12月15日", "9:00至18:00", "1至5个工作日内"):
         assert any(quantity in line for line in lines), (quantity, lines)
+
+
+@pytest.mark.parametrize(
+    "text, width, last_line",
+    [
+        ("javi se kupcu u roku od 3 radna dana.", 26, "3 radna dana."),  # a preset's own sentence
+        ("za pozive je cilj da se na 80 % poziva odgovori", 29, "80 % poziva odgovori"),
+        ("başka bir müşteriyle ilgilensek bile 2 dakika içinde", 38, "2 dakika içinde"),
+    ],
+)
+def test_a_number_in_the_authors_own_text_stays_with_the_word_after_it(text, width, last_line):
+    """The formatter writes no-break spaces only in the quantities it formats; a sentence a
+    preset or an author wrote has ordinary spaces, and still no line ends in its number."""
+    assert wrap(text, width)[-1] == last_line
+    assert text[break_offsets(text, width)[-1]:] == last_line
+
+
+def test_a_year_or_a_list_of_numbers_still_wraps():
+    lines = wrap("Plan za 2026. godinu: 1 2 3 4 5 6 7 8 9 10 11 12", 12)
+    assert all(cell_len(line) <= 12 for line in lines) and " ".join(lines).split() == "Plan za 2026. godinu: 1 2 3 4 5 6 7 8 9 10 11 12".split()

@@ -25,6 +25,7 @@ from wizard.i18n import translations
 
 from .document import Document, Section, Table
 from .formatting import cell_len
+from .linebreak import pieces
 from .text import SHORT_CELL, split_links
 
 # Word language tags of the document languages.
@@ -76,7 +77,7 @@ def _limited(text: str) -> str:
 
 
 def _field(instruction: str, result: str = "") -> str:
-    """A complex field (PAGE, NUMPAGES) with the result Word shows until it updates."""
+    """A complex field (PAGE, NUMPAGES, PAGEREF) with the result Word shows until it updates."""
     shown = f'<w:r><w:t xml:space="preserve">{escape(result)}</w:t></w:r>' if result else ""
     return (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -185,20 +186,21 @@ class _Body:
 
     def _column_widths(self, table: Table) -> list[int]:
         """Columns of short cells ("10 minutes", "2个工作日") as wide as their longest cell, so
-        they never wrap; the rest of the line shared by the others, by their longest text."""
+        they never wrap; the rest of the line shared by the others, by their longest text; and
+        no column narrower than its longest unbreakable piece ("1 working day", held by
+        no-break spaces), which LibreOffice would otherwise break at a no-break space."""
         columns = len(table.header)
-        natural = [cell_len(table.header[i]) for i in range(columns)]
-        for row in table.rows:
-            for i, cell in enumerate(row[:columns]):
-                natural[i] = max(natural[i], cell_len(cell))
+        cells = [[table.header[i], *(row[i] if i < len(row) else "" for row in table.rows)] for i in range(columns)]
+        natural = [max(cell_len(cell) for cell in column) for column in cells]
+        least = [SHORT_CELL_TWIPS * max(map(_longest_piece, column)) + CELL_PADDING_TWIPS for column in cells]
         short = [SHORT_CELL_TWIPS * size + CELL_PADDING_TWIPS if size <= SHORT_CELL else 0 for size in natural]
         long_weights = [min(40, natural[i]) if not short[i] else 0 for i in range(columns)]
         room = self.text_width - sum(short)
         if not any(long_weights) or room < self.text_width // 3:  # all short, or too many: share the line
             total = sum(natural) or 1
-            return [self.text_width * max(1, size) // total for size in natural]
+            return _widened([self.text_width * max(1, size) // total for size in natural], least)
         total = sum(long_weights)
-        return [short[i] or room * long_weights[i] // total for i in range(columns)]
+        return _widened([short[i] or room * long_weights[i] // total for i in range(columns)], least)
 
     def _cell(self, text: str, width: int, header: bool) -> str:
         shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
@@ -235,22 +237,19 @@ class _Body:
     # ---------------------------------------------------------------- contents
 
     def contents(self, entries: list[tuple[str, str]], heading: str) -> None:
-        """A TOC field whose result already lists the headings, each linked to its bookmark, so
-        the contents read filled in before any update. The result has no page numbers (only a
-        layout knows them): Word rebuilds the field with them on opening (updateFields in the
-        settings), LibreOffice when the index is updated."""
+        """The contents: one line per heading, linked to its bookmark, with its page number as
+        a PAGEREF field after a dotted tab. Not a TOC field: LibreOffice shows a TOC field's
+        stored result as it is (without page numbers, since only a layout knows them), while
+        it computes a PAGEREF field from its own layout. Word recomputes the PAGEREF fields when
+        it opens the file (updateFields in the settings) and before printing."""
         self.paragraph(self.runs(heading, language=""), "TOC Heading")
-        for index, (text, bookmark) in enumerate(entries):
-            start = ""
-            if index == 0:
-                start = (
-                    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-                    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
-                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                )
-            link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{self.runs(text, links=False)}</w:hyperlink>'
-            self.chunks.append(f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{start}{link}</w:p>')
-        self.chunks.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+        for text, bookmark in entries:
+            number = _field(f"PAGEREF {bookmark} \\h")
+            runs = f'{self.runs(text, links=False)}<w:r><w:tab/></w:r>{number}'
+            self.chunks.append(
+                f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
+                f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink></w:p>'
+            )
         self.has_contents = True
 
     # ---------------------------------------------------------------- the document
@@ -293,6 +292,22 @@ class _Body:
                 heading = translations(document.lang, "render").gettext("Contents")
                 self.contents([(text, bookmarks[key]) for key, text in entries], heading)
         return "".join(self.chunks)
+
+
+def _longest_piece(text: str) -> int:
+    """Terminal cells of the widest piece of `text` that no line break may cut."""
+    return max((cell_len(text[start:end]) for start, end in pieces(text)), default=0)
+
+
+def _widened(widths: list[int], least: list[int]) -> list[int]:
+    """Each column at least its least width, what it lacks taken from the columns with width to
+    spare, in proportion to their spare; unchanged when the line cannot hold every least width."""
+    lacking = sum(max(0, low - width) for width, low in zip(widths, least))
+    if not lacking or sum(least) > sum(widths):
+        return widths
+    spare = [max(0, width - low) for width, low in zip(widths, least)]
+    total = sum(spare)
+    return [max(width, low) - lacking * extra // total for width, low, extra in zip(widths, least, spare)]
 
 
 def _contents_entries(document: Document) -> list[tuple[int, str]]:
@@ -369,10 +384,12 @@ def _set_languages_and_fonts(doc, lang: str) -> None:
             fonts.attrib.pop(qn(f"w:{script}Theme"), None)  # the theme font would win otherwise
 
 
-def _add_styles(doc) -> None:
-    """The styles Word has built in but the template lacks: Hyperlink and TOC 1."""
+def _add_styles(doc, text_width: int) -> None:
+    """The styles Word has built in but the template lacks: Hyperlink and TOC 1 (whose page
+    numbers stand at the right edge of the text, after a dotted leader)."""
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import RGBColor, Pt
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import RGBColor, Pt, Twips
 
     link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
@@ -383,6 +400,7 @@ def _add_styles(doc) -> None:
     toc.base_style = doc.styles["Normal"]
     toc.paragraph_format.space_after = Pt(4)
     toc.unhide_when_used = True
+    toc.paragraph_format.tab_stops.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     for name in ("Title", "Heading 1", "Heading 2", "TOC Heading"):
         doc.styles[name].font.color.rgb = RGBColor.from_string(ACCENT)
     doc.styles["Normal"].font.size = Pt(11)
@@ -486,7 +504,7 @@ def write_docx(document: Document, paper: str = "a4") -> bytes:
     _set_properties(doc, document)
     _set_languages_and_fonts(doc, document.lang)
     text_width = _set_page(doc, paper)
-    _add_styles(doc)
+    _add_styles(doc, text_width)
     body = _Body(document, doc, text_width)
     doc = _with_body(doc, body.write())
     _page_furniture(doc, document, body)

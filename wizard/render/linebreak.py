@@ -2,8 +2,10 @@
 and the app's preview (through Rich). No UI imports here.
 
 Latin text breaks at breakable white space only: the no-break spaces the formatter puts
-between a number and its unit ("3 minute", "10 iş günü") hold. Chinese text has no spaces:
-a line may break between two words, except (Chinese line-breaking rules, kinsoku):
+between a number and its unit ("3 minute", "10 iş günü") hold, and so does the space after a
+number in the author's own text ("u roku od 3 radna dana", "80 %", "2 dakika içinde"), where
+no formatter put one. Chinese text has no spaces: a line may break between two words, except
+(Chinese line-breaking rules, kinsoku):
 - never before closing punctuation or a mark that ends a phrase (，。、；：！？）」』”…),
 - never after opening punctuation (（「『“),
 - never between a number and the character after it ("5个工作日", "30分钟"),
@@ -33,8 +35,10 @@ from .formatting import cell_len, char_width, format_duration
 # Punctuation that may not start a line, and that may not end one.
 NO_BREAK_BEFORE = frozenset("，。、：；！？）」』】》〉〕”’％…—·～‥々〻ー,.;:!?)]}%\u00a0")
 NO_BREAK_AFTER = frozenset("（「『【《〈〔“‘([{")
-# Breakable white space (a no-break space is not).
-_WORD = re.compile(r"[^ \t\n\r\f\v\u2028\u2029]+")
+# A word between breakable white space (a no-break space is not), together with a number one
+# space before it ("3 radna", "80 %"): no line ends in a number whose unit starts the next.
+_SPACE = r" \t\n\r\f\v\u2028\u2029"
+_WORD = re.compile(rf"(?:(?<![^{_SPACE}])\d+(?:[.,]\d+)* (?=[^{_SPACE}]))?[^{_SPACE}]+")
 
 
 def _is_digit(char: str) -> bool:

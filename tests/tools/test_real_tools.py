@@ -78,7 +78,7 @@ def libreoffice_pages(tmp_path_factory) -> dict[str, list[str]]:
 
 
 PAGE_X_OF_Y = {"en": "Page {} of {}", "hr": "Stranica {} od {}", "zh": "第{}页，共{}页", "tr": "Sayfa {} / {}"}
-VERSION = {"en": "Version: 1", "hr": "Verzija: 1", "zh": "版本号：1", "tr": "Sürüm: 1"}
+VERSION = {"en": "Version: 1", "hr": "Verzija: 1", "zh": "版本：第1版", "tr": "Sürüm: 1"}
 TITLE = {"en": "Customer Service Policy", "hr": "Politika korisničke službe", "zh": "客户服务规范", "tr": "Müşteri Hizmetleri Politikası"}
 FIRST_SECTION = {"en": "Purpose and scope", "hr": "Svrha i primjena", "zh": "目的与适用范围", "tr": "Amaç ve kapsam"}
 

@@ -13,11 +13,12 @@ the time from starting the process to its first usable frame is taken, and the m
 The apps run through the command line's own entry point (`wizard.cli.main`), as the
 `policy-wizard` command does. Goals: welcome at most 1.3x the bare app, edit at most 1.5x.
 
-Memory: each `edit` process stays until the editor is at rest (the preview drawn and the
-checks done), then reports its resident memory (VmRSS) and its peak (VmHWM). Goal: under
-150 MB.
+Memory: each process stays until it is at rest (the editor: the preview drawn and the checks
+done), then reports its resident memory (VmRSS) and its peak (VmHWM); with --every-step the
+editor then opens every step in turn and reports them again. Goal: under 150 MB.
 
-Run from the repository root:  python benchmarks/bench_start.py [--runs N] [--only NAME]
+Run from the repository root:  python benchmarks/bench_start.py [--runs N] [--only NAME] [--every-step]
+Where the time goes:            python benchmarks/bench_start.py --profile edit [--top N]
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def memory():
     fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
     return " ".join(fields[name].split()[0] for name in ("VmRSS", "VmHWM"))
 
-def probe(ready, at_rest=lambda app: True):
+def probe(ready, at_rest=lambda app: True, afterwards=None):
     display = App._display
 
     def timed(app, screen, renderable):
@@ -85,7 +86,15 @@ def probe(ready, at_rest=lambda app: True):
             if not getattr(app, "_probe_left", False):
                 app._probe_left = True
                 report("rest %s %.3f" % (memory(), time.monotonic() - app._probe_started))
-                app.exit()
+                if afterwards is None or not os.environ.get("BENCH_AFTERWARDS"):
+                    app.exit()
+                else:
+                    app.run_worker(do_afterwards(app), group="bench")
+
+    async def do_afterwards(app):
+        await afterwards(app)
+        report("afterwards " + memory())
+        app.exit()
 
     App._display = timed
 """
@@ -129,9 +138,20 @@ def at_rest(app):
     preview = screen.query_one(Preview)
     return (not preview.pending and bool(preview.query(SectionView))
             and screen._checked_version == screen.version
-            and not any(worker.is_running for worker in app.workers))
+            and not any(worker.is_running and worker.group != "bench" for worker in app.workers))
 
-probe(usable, at_rest)
+async def every_step(app):
+    # every step in turn, as a user going through the policy, each until at rest
+    import asyncio
+    from wizard.app.ui import STEP_KEYS
+
+    screen = app.screen
+    for step in STEP_KEYS:
+        await screen.go_to(step)
+        while not at_rest(app):
+            await asyncio.sleep(0.05)
+
+probe(usable, at_rest, every_step)
 sys.exit(main(["edit", os.environ["BENCH_FILE"]]))
 """
 
@@ -169,13 +189,16 @@ def _drain(fd: int) -> None:
 @dataclass
 class Run:
     """One start of an app: wall seconds to its first usable frame, processor seconds spent
-    by then, and at rest its resident memory and peak (kB) and the seconds since that frame."""
+    by then, at rest its resident memory and peak (kB) and the seconds since that frame, and
+    (with --every-step) the resident memory and peak after every step was opened."""
 
     wall: float
     processor: float
     rss: int
     peak: int
     rest: float
+    steps_rss: int = 0
+    steps_peak: int = 0
 
 
 def run_once(code: str, env: dict[str, str]) -> Run:
@@ -204,7 +227,9 @@ def run_once(code: str, env: dict[str, str]) -> Run:
         raise RuntimeError("the app never showed its first usable screen")
     moment, processor = lines["first"].split()
     rss, peak, rest = lines.get("rest", "0 0 0").split()
-    return Run(float(moment) - start, float(processor), int(rss), int(peak), float(rest))
+    steps_rss, steps_peak = lines.get("afterwards", "0 0").split()
+    return Run(float(moment) - start, float(processor), int(rss), int(peak), float(rest),
+               int(steps_rss), int(steps_peak))
 
 
 def profile(name: str, env: dict[str, str], output: Path, top: int) -> None:
@@ -230,6 +255,8 @@ def main() -> None:
                         " its main thread until the first usable frame) and list where the time goes")
     parser.add_argument("--top", type=int, default=40, help="functions listed by --profile (default 40)")
     parser.add_argument("--keep", type=Path, help="where --profile keeps the profile (pstats file)")
+    parser.add_argument("--every-step", action="store_true", help="also: the editor's memory after it opened every"
+                        " step in turn (each edit process then stays longer; its start-up is measured as before)")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -241,6 +268,8 @@ def main() -> None:
         policy = Path(folder) / "policy.yaml"
         policy.write_text(dump_spec(big_policy()), encoding="utf-8")
         env = dict(environment(Path(folder)), BENCH_FILE=str(policy))
+        if args.every_step:
+            env["BENCH_AFTERWARDS"] = "1"
         if args.profile:
             profile(args.profile, env, args.keep or Path(folder) / "profile", args.top)
             return
@@ -269,6 +298,9 @@ def main() -> None:
         print(f"  {labels[name]:42s} {median(runs[name], 'rss') / 1024:6.1f} MB, peak "
               f"{median(runs[name], 'peak') / 1024:6.1f} MB, {median(runs[name], 'rest') * 1000:5.0f} ms "
               "after the first screen")
+    if args.every_step and "edit" in runs:
+        print(f"After opening every step: {median(runs['edit'], 'steps_rss') / 1024:6.1f} MB resident, peak "
+              f"{median(runs['edit'], 'steps_peak') / 1024:6.1f} MB")
 
 
 if __name__ == "__main__":

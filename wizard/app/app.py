@@ -217,7 +217,7 @@ class PolicyWizardApp(App):
         remember(path)
         session = loaded.session
         session.read_only = not await self._edit_here(path)
-        editor = EditorScreen(loaded.data, path, session=session)
+        editor = EditorScreen(loaded.data, path, session=session, dismissed=loaded.dismissed)
         drafts = self._drafts_for(path)
         for number, (info, data) in enumerate(drafts, 1):
             from wizard.app.unsaved import from_draft, sections_differing
@@ -236,7 +236,8 @@ class PolicyWizardApp(App):
                 # the file as it was when editing began: a change made since then is a conflict
                 restored = PolicySession(path, fingerprint=info.base or loaded.fingerprint, on_disk=loaded.data,
                                          draft_id=info.id, dirty=True, read_only=session.read_only)
-                self._show_editor(EditorScreen(data, path, session=restored, unsaved=from_draft(info.unsaved)))
+                self._show_editor(EditorScreen(data, path, session=restored, unsaved=from_draft(info.unsaved),
+                                               dismissed=loaded.dismissed))
                 return
             if choice == "discard":
                 DraftStore().discard(info.id)
@@ -424,4 +425,7 @@ def run_app(
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.run()
+    from wizard.render.formatting import save_memo
+
+    save_memo()  # what Babel answered (the languages' names), for a quicker next start
     return app.return_code or 0

@@ -18,13 +18,15 @@ from wizard.spec.model import LANGUAGES, SCHEMA_VERSION
 
 @dataclass
 class Loaded:
-    """A spec file as opened: its data, its path, its fingerprint (to detect a change on disk)
-    and the file's session (wizard.session), which the editor takes over."""
+    """A spec file as opened: its data, its path, its fingerprint (to detect a change on disk),
+    the file's session (wizard.session), which the editor takes over, and the findings
+    dismissed in its comments (read from the same parse: the editor need not read it again)."""
 
     data: dict
     path: Path
     fingerprint: Any = None
     session: Any = None
+    dismissed: dict | None = None
 
 
 @dataclass
@@ -60,7 +62,10 @@ def load(path: Path) -> Loaded:
     except SpecError as error:
         problems = [str(problem) for problem in error.problems] or [str(error)]
         raise FileProblems(path, problems) from None
-    return Loaded(opened.spec.data, path, opened.session.fingerprint, opened.session)
+    from wizard.check.dismissals import dismissals
+
+    return Loaded(opened.spec.data, path, opened.session.fingerprint, opened.session,
+                  dismissals(opened.spec.comments))
 
 
 def dismissed_in(path: Path | None) -> dict:

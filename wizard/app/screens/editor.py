@@ -170,11 +170,13 @@ class EditorScreen(Screen):
         unsaved: dict[tuple, UnsavedInput] | None = None,
         session: PolicySession | None = None,
         imported: list | None = None,
+        dismissed: dict | None = None,
     ) -> None:
         """`unsaved`: typed input that could not be saved, restored from a draft. `session`:
         the file's session as opened; by default one is made of `path`, `fingerprint`,
         `dirty` and `draft_id` (a restored draft this window takes over). `imported`: the
-        parts of an imported document that found no step of their own (importer.Placement)."""
+        parts of an imported document that found no step of their own (importer.Placement).
+        `dismissed`: the findings dismissed in the file, when the caller has read them already."""
         super().__init__()
         translate_bindings(self)
         self.data = data
@@ -183,7 +185,8 @@ class EditorScreen(Screen):
         self.edit_lang = data.get("language", "en")
         self.findings: list = []
         # Findings the author dismissed, by path: kept in the file as `# check: ignore CODE`.
-        self.dismissed: dict[tuple, frozenset[str]] = {}
+        self.dismissed: dict[tuple, frozenset[str]] = dict(dismissed or {})
+        self._dismissed_known = dismissed is not None
         # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
         # again in its field, listed on the review step, kept in the draft.
         self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
@@ -251,14 +254,20 @@ class EditorScreen(Screen):
     async def on_mount(self) -> None:
         if not self.session.claim():
             self._show_draft_problem(self.session.draft_problem)
-        self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
+        if not self._dismissed_known:
+            self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
         self._update_title()
         self._apply_preview_visibility()
         await self.show_step(self.step)
-        self.query_one(Preview).request(self.data, delay=0)
-        self._schedule_checks(delay=0)
+        # The preview and the checks start once the step list and the form are on screen:
+        # started before, their threads took the processor from the first frame.
+        self.call_after_refresh(self._start_preview_and_checks)
         if self.unsaved:
             self._touch_autosave()  # a restored draft keeps its typed input
+
+    def _start_preview_and_checks(self) -> None:
+        self.query_one(Preview).request(self.data, delay=0)
+        self._schedule_checks(delay=0)
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()

@@ -60,6 +60,10 @@ def test_header_title_and_footer_page_x_of_y(northwind, lang, words):
     texts = "".join(node.text for node in footer.iter(f"{W}t"))
     for word in words:
         assert word in texts
+    # The first page opens with the title itself: its header is empty, its footer the same.
+    assert section.different_first_page_header_footer
+    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+    assert field_codes(section.first_page_footer.paragraphs[0]._p) == ["PAGE", "NUMPAGES"]
 
 
 def test_public_charter_footer_has_no_version(northwind):

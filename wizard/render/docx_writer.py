@@ -419,8 +419,8 @@ def _set_page(doc, paper: str) -> int:
 
 
 def _page_furniture(doc, document: Document, body: _Body) -> None:
-    """The title in the header; the version and "page X of Y" (PAGE and NUMPAGES fields, the
-    words from the catalog) in the footer."""
+    """The title in the header from the second page on; the version and "page X of Y" (PAGE and
+    NUMPAGES fields, the words from the catalog) in the footer of every page."""
     from docx.oxml import parse_xml
 
     catalog = translations(document.lang, "render")
@@ -462,6 +462,10 @@ def _page_furniture(doc, document: Document, body: _Body) -> None:
         elif part:
             footer.append(text(part))
     replace(section.footer.paragraphs[0], "".join(footer), "Footer")
+    # The first page opens with the title itself: no header repeating it just above.
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    replace(section.first_page_footer.paragraphs[0], "".join(footer), "Footer")
 
 
 def _update_fields_on_open(doc) -> None:

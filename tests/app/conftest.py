@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,56 @@ async def settle(pilot, rounds: int = 1) -> None:
 def focused_text_field(app):
     focused = app.focused
     return focused if isinstance(focused, (Input, TextArea)) else None
+
+
+@pytest.fixture
+def policy(tmp_path, examples) -> Path:
+    """A copy of the English example (Northwind) that a test may edit and save over.
+    Test files that need another policy define their own `policy`."""
+    target = tmp_path / "policy.yaml"
+    shutil.copy(next(path for path in examples if path.name.startswith("northwind")), target)
+    return target
+
+
+async def wait_for(pilot, condition, seconds: float = 10.0) -> bool:
+    """Let the app run until `condition()` holds (True), or `seconds` have passed (False).
+    The limit is generous: on a busy machine a worker may take seconds to be scheduled."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+def first_command(app) -> str:
+    """The plain text of the palette's first hit ("" while it has none)."""
+    from textual.command import CommandList, CommandPalette
+
+    if not CommandPalette.is_open(app) or not app.screen.query(CommandList):
+        return ""
+    commands = app.screen.query_one(CommandList)
+    if not commands.option_count:
+        return ""
+    prompt = commands.get_option_at_index(0).prompt
+    return getattr(prompt, "plain", str(prompt))
+
+
+async def run_command(pilot, typed: str, shown: str = "") -> None:
+    """Run a command of the palette as a user does: ctrl+p, type, wait until the search shows
+    the command first (its title starts with `shown`, by default what was typed), Enter.
+    Waiting on the hit, not for a fixed time, keeps the test right on a busy machine, where
+    the search may finish after any fixed pause."""
+    from textual.command import CommandPalette
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    assert await wait_for(pilot, lambda: CommandPalette.is_open(app)), "the palette did not open"
+    shown = shown or typed
+    await pilot.press(*typed)
+    assert await wait_for(pilot, lambda: first_command(app).startswith(shown)), (
+        f"the palette does not offer {shown!r} first: {first_command(app)!r}")
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 @pytest.fixture

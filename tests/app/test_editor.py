@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 
-import pytest
-
-from tests.app.conftest import focused_text_field, settle
+from tests.app.conftest import focused_text_field, run_command, settle
 from wizard.app.app import PolicyWizardApp, load_settings
 from wizard.app.screens.dialogs import FileProblemsScreen, QuitScreen
 from wizard.app.widgets.preview import Preview, SectionView
 from wizard.app.widgets.sidebar import StepList
 from wizard.i18n import ui_language
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 async def test_any_step_from_the_sidebar(policy):
@@ -38,12 +27,7 @@ async def test_any_step_from_the_command_palette(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Go to: Values")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
+        await run_command(pilot, "Go to: Values")
         assert app.editor.step == "values"
 
 
@@ -163,13 +147,8 @@ async def test_theme_and_ui_language_from_the_palette(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        for command in ("Theme: light", "App language: Hrvatski"):
-            await pilot.press("ctrl+p")
-            await pilot.pause(0.3)
-            await pilot.press(*command)
-            await pilot.pause(0.5)
-            await pilot.press("enter")
-            await settle(pilot)
+        await run_command(pilot, "Theme: light")
+        await run_command(pilot, "App language: Hrvatski", shown="App language: Croatian")
         assert app.theme == "textual-light"
         assert ui_language() == "hr"
         assert app.editor.step == "basics"

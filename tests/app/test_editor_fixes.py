@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.app.conftest import burst, focused_text_field, settle
+from tests.app.conftest import burst, focused_text_field, run_command, settle
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.preview import Preview, SectionView
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 async def type_like_a_terminal(app, text: str) -> None:
@@ -74,12 +64,7 @@ async def test_the_preview_follows_an_edit_of_a_file(policy):
 
 
 async def go_to_step(pilot, title: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause(0.3)
-    await pilot.press(*f"Go to: {title}")
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await settle(pilot)
+    await run_command(pilot, f"Go to: {title}")
 
 
 def footer_keys(app) -> str:
@@ -193,12 +178,7 @@ async def test_export_defaults_to_the_document_language_not_the_preview_language
         await pilot.press("f3")  # preview in Croatian
         await settle(pilot)
         assert app.editor.query_one(Preview).lang == "hr"
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Export: HTML")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.5)
+        await run_command(pilot, "Export: HTML", shown="Export: Web page (.html)")
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#lang", Select).value == "en"
         assert app.screen.query_one("#path", Input).value == str(policy.with_name("policy.en.html"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -85,6 +86,18 @@ async def wait_for(pilot, condition, seconds: float = 10.0) -> bool:
         if condition():
             return True
         await pilot.pause(0.05)
+    return condition()
+
+
+async def wait_until(condition, seconds: float = 10.0) -> bool:
+    """Wait like a user looking at the screen: no Pilot call that would wake the widgets
+    (unlike `wait_for`), so a widget that never wakes up by itself is caught. The limit is
+    generous: opening the editor took up to 2.4 s on the loaded 2-core machine, and the
+    former 3 s limit failed now and then under load."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await asyncio.sleep(0.05)
     return condition()
 
 

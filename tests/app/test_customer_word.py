@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Select, Static
 
-from tests.app.conftest import settle
-from tests.app.test_editor_fixes import preview_text, wait_until
+from tests.app.conftest import settle, wait_until
+from tests.app.test_editor_fixes import preview_text
 from wizard.app.app import PolicyWizardApp
 
 

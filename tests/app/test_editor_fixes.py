@@ -7,7 +7,7 @@ import asyncio
 from textual import events
 from textual.widgets import Input
 
-from tests.app.conftest import burst, focused_text_field, run_command, settle
+from tests.app.conftest import burst, focused_text_field, run_command, settle, wait_until
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.preview import Preview, SectionView
 
@@ -18,15 +18,6 @@ async def type_like_a_terminal(app, text: str) -> None:
     for char in text:
         app.post_message(events.Key(char, char))
         await asyncio.sleep(0.02)
-
-
-async def wait_until(condition, seconds: float = 3.0) -> bool:
-    """Wait like a user looking at the screen: no Pilot call that would wake the widgets."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await asyncio.sleep(0.05)
-    return condition()
 
 
 def preview_text(app, key: str) -> str:

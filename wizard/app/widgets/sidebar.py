@@ -61,16 +61,6 @@ class StepList(OptionList):
             self.set_class(icons_only, "-icons")
             self.refresh_labels()
 
-    def state_label(self, step: str) -> str:
-        state = self.states.get(step, EMPTY)
-        return {
-            COMPLETE: _("complete"),
-            FINDINGS: _("has suggestions"),
-            INVALID: _("has input that cannot be saved"),
-            EMPTY: _("empty"),
-            NONE: "",
-        }[state]
-
     def set_states(self, states: dict[str, str]) -> None:
         for step, state in states.items():
             if self.states.get(step) != state:

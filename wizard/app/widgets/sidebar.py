@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wizard.app.ui import STEP_KEYS, _, step_title
+from wizard.app.ui import STEP_KEYS, step_title
 
 COMPLETE, FINDINGS, EMPTY, NONE = "complete", "findings", "empty", "none"
 INVALID = "invalid"

@@ -101,6 +101,27 @@ async def wait_until(condition, seconds: float = 10.0) -> bool:
     return condition()
 
 
+async def opened(pilot, screen_type=None):
+    """Wait until the app shows a screen of `screen_type` (the editor by default: the file is
+    loaded in a worker; a dialog after a key) and return it. A fixed pause before looking is
+    too short when the machine is busy."""
+    if screen_type is None:
+        from wizard.app.screens.editor import EditorScreen as screen_type
+    for _attempt in range(100):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, screen_type):
+            return pilot.app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{screen_type.__name__} did not open: {pilot.app.screen!r}")
+
+
+async def type_at_end(pilot, text: str) -> None:
+    """Type `text` at the end of the focused field and wait until the app has taken it in
+    (the usual way to make an unsaved change: the editor starts in the title)."""
+    await pilot.press("end", *text)
+    await settle(pilot)
+
+
 def first_command(app) -> str:
     """The plain text of the palette's first hit ("" while it has none)."""
     from textual.command import CommandList, CommandPalette

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from tests.app.conftest import focused_text_field, run_command, settle
+from tests.app.conftest import focused_text_field, opened, run_command, settle, type_at_end
 from wizard.app.app import PolicyWizardApp, load_settings
 from wizard.app.screens.dialogs import FileProblemsScreen, QuitScreen
 from wizard.app.widgets.preview import Preview, SectionView
@@ -67,8 +67,7 @@ async def test_the_preview_follows_edits_and_redraws_only_the_changed_section(po
         await settle(pilot)
         field = focused_text_field(app)
         assert field is not None
-        await pilot.press("end", *" Soon.")
-        await settle(pilot)
+        await type_at_end(pilot, " Soon.")
         assert rendered, "the preview did not redraw after an edit"
         assert set(rendered[-1].changed) <= {"vision"}
         assert any("vision" in message.changed for message in rendered)
@@ -104,11 +103,9 @@ async def test_quit_asks_when_there_are_unsaved_changes(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         await pilot.press("ctrl+q")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, QuitScreen)
+        await opened(pilot, QuitScreen)
         await pilot.press("escape")  # keep editing
         await pilot.pause(0.2)
         assert app.is_running and app.screen is app.editor
@@ -203,8 +200,7 @@ async def test_opening_another_file_with_unsaved_changes_is_refused(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         await pilot.press("ctrl+o")
         await pilot.pause(0.2)
         assert app.screen is app.editor

@@ -7,7 +7,7 @@ import asyncio
 from textual import events
 from textual.widgets import Input
 
-from tests.app.conftest import burst, focused_text_field, run_command, settle, wait_until
+from tests.app.conftest import burst, focused_text_field, opened, run_command, settle, type_at_end, wait_until
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.preview import Preview, SectionView
 
@@ -134,8 +134,7 @@ async def test_a_new_file_is_not_saved_until_it_is_written(tmp_path):
         await settle(pilot)
         assert editor.sub_title == "unsaved changes"
         await pilot.press("ctrl+q")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, QuitScreen)
+        await opened(pilot, QuitScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         target.parent.mkdir()
@@ -184,11 +183,9 @@ async def test_revision_note_enter_saves_once_per_session_and_no_one_elses_name(
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, RevisionNoteScreen)
+        await opened(pilot, RevisionNoteScreen)
         assert app.screen.query_one("#author", Input).value == ""  # not "Ana Horvat"
         await pilot.press(*"Sharper title", "tab", *"Ivo Kos", "enter")
         await settle(pilot)
@@ -206,8 +203,7 @@ async def test_revision_note_enter_saves_once_per_session_and_no_one_elses_name(
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"#")
-        await settle(pilot)
+        await type_at_end(pilot, "#")
         await pilot.press("ctrl+s")
         await pilot.pause(0.3)
         assert app.screen.query_one("#author", Input).value == "Ivo Kos"  # the user's own name
@@ -227,15 +223,12 @@ async def test_a_conflict_is_asked_about_before_the_revision_note(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         policy.write_text(policy.read_text(encoding="utf-8").replace("Northwind", "Southwind"), encoding="utf-8")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ConflictScreen)
+        await opened(pilot, ConflictScreen)
         await pilot.click("#choice-overwrite")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, RevisionNoteScreen)
+        await opened(pilot, RevisionNoteScreen)
         await pilot.press(*"Mine wins", "enter")
         await settle(pilot)
         assert app.screen is app.editor and not app.editor.dirty

@@ -9,7 +9,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.widgets import Footer, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
-from tests.app.conftest import settle
+from tests.app.conftest import opened, settle
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.editor import EditorScreen
 from wizard.app.ui import STEP_KEYS
@@ -120,14 +120,12 @@ async def test_every_editor_key_works_inside_a_focused_field(step, kind):
         assert editor.edit_lang == "en"
         await in_field()
         await pilot.press("ctrl+o")  # nothing unsaved yet: asks for a file to open
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, PathScreen)
+        await opened(pilot, PathScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         await in_field()
         await pilot.press("ctrl+s")  # a new policy: asks where to save it
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, SaveAsScreen)
+        await opened(pilot, SaveAsScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         await in_field()
@@ -223,8 +221,7 @@ async def test_the_keys_screen_lists_the_real_keys_in_the_ui_language(lang):
         await pilot.press(*PALETTE_WORDS[lang][3])
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, KeysScreen)
+        await opened(pilot, KeysScreen)
         shown = "\n".join(screen_lines(app))
         assert "F7 / Alt+P" in shown and "F8 / Alt+N" in shown and "F6 / Ctrl+G" in shown
         expected = {"hr": "Sljedeći korak (odgovori ostaju sačuvani)", "zh": "下一步（已填写的内容会保留）"}[lang]
@@ -232,8 +229,7 @@ async def test_the_keys_screen_lists_the_real_keys_in_the_ui_language(lang):
         for english in ("Focus Next", "Copy selected text", "Show help for the focused widget"):
             assert english not in shown
         await pilot.press("escape")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, EditorScreen)
+        await opened(pilot, EditorScreen)
 
 
 @pytest.mark.parametrize("lang", ["hr", "tr"])
@@ -324,8 +320,7 @@ async def test_the_welcome_palette_starts_or_opens_a_policy(workdir):
         text = palette_text(app)
         assert "Nova politika" in text and "Otvori datoteku" in text
         await pilot.press(*"Otvori datoteku", "enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, PathScreen)
+        await opened(pilot, PathScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         await pilot.press("ctrl+p")

@@ -10,7 +10,7 @@ from datetime import date
 import yaml
 from textual.widgets import Input, Static
 
-from tests.app.conftest import run_command, settle
+from tests.app.conftest import run_command, settle, type_at_end
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.dialogs import RevisionNoteScreen
 
@@ -69,8 +69,7 @@ async def test_from_a_new_policy_to_its_third_revision(workdir):
 
         # 2. Edits in the same session: saving asks for a note; F5 starts it from the changes.
         await run_command(pilot, "Go to: Basics")
-        await pilot.press("end", *" i marine")
-        await settle(pilot)
+        await type_at_end(pilot, " i marine")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, RevisionNoteScreen)

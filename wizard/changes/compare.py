@@ -22,11 +22,12 @@ from wizard.render.build import (
     DASH,
     METHOD_WORDS,
     PROCEDURE_TITLES,
-    SENTENCE_FAMILIES,
     Words,
     keyed_name,
     metric_name,
     metric_target,
+    procedure_times,
+    procedure_title,
 )
 from wizard.render.formatting import format_date, format_duration, format_list, format_number, one_line
 from wizard.spec.model import CUSTOMER_WORDS, DEFAULT_CUSTOMER_WORD, LANGUAGES, parse_duration
@@ -386,14 +387,8 @@ def _standards(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
 
 
 def _procedure_name(words: Words, procedure: dict) -> str:
-    """A procedure's name as the document gives it (feedback and closing name the people served)."""
-    title = one_line(words.text(procedure.get("title")))
-    if title:
-        return title
-    kind = procedure.get("kind")
-    if kind in ("feedback", "closing"):
-        return words.served(kind)
-    return words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
+    """A procedure's name as the document's heading gives it, on one line."""
+    return one_line(procedure_title(procedure, words))
 
 
 def _procedure_key(procedure: dict) -> Any:
@@ -403,8 +398,7 @@ def _procedure_key(procedure: dict) -> Any:
 
 def _procedure_sentences(words: Words, procedure: dict) -> tuple[str, ...]:
     """The document's own sentence for a procedure's time limits."""
-    family = SENTENCE_FAMILIES.get(procedure.get("kind"), "request")
-    sentence = words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+    sentence = procedure_times(procedure, words)
     return (sentence,) if sentence else ()
 
 

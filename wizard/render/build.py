@@ -551,23 +551,39 @@ def _standards_section(data: dict, words: Words) -> Section | None:
     return Section("standards", _("Service standards"), tuple(blocks))
 
 
-def _procedure_blocks(procedure: dict, words: Words) -> list:
+def _procedure_kind(procedure: dict) -> str | None:
     kind = procedure.get("kind")
-    kind = kind if isinstance(kind, str) else None  # a draft may hold anything while it is typed
+    return kind if isinstance(kind, str) else None  # a draft may hold anything while it is typed
+
+
+def procedure_title(procedure: dict, words: Words) -> str:
+    """A procedure's heading: the author's title, else ours for its kind (feedback and
+    closing name the people served). Public so that the change notice names it the same."""
     title = words.text(procedure.get("title"))
-    if not title and kind in ("feedback", "closing"):  # they name the people served
-        title = words.served(kind)
-    elif not title:
-        title = words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
+    if title:
+        return title
+    kind = _procedure_kind(procedure)
+    if kind in ("feedback", "closing"):
+        return words.served(kind)
+    return words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
+
+
+def procedure_times(procedure: dict, words: Words) -> str:
+    """The one sentence promising a procedure's times ("" when it sets none). Public so that
+    the change notice quotes the document's own sentence."""
+    family = SENTENCE_FAMILIES.get(_procedure_kind(procedure), "request")
+    return words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+
+
+def _procedure_blocks(procedure: dict, words: Words) -> list:
     body: list = []
     steps = _texts(words, procedure.get("steps"))
     if steps:
         body.append(NumberedList(tuple(one_line(step) for step in steps)))
-    family = SENTENCE_FAMILIES.get(kind, "request")
-    times = words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+    times = procedure_times(procedure, words)
     if times:
         body.append(Paragraphs((times,)))
-    return [Heading(title), *body] if body else []
+    return [Heading(procedure_title(procedure, words)), *body] if body else []
 
 
 def _procedures_section(data: dict, words: Words) -> Section | None:

@@ -135,16 +135,21 @@ def first_command(app) -> str:
     return getattr(prompt, "plain", str(prompt))
 
 
+async def open_palette(pilot) -> None:
+    """Ctrl+P, and wait until the command palette is open (what is typed next goes into it)."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    assert await wait_for(pilot, lambda: CommandPalette.is_open(pilot.app)), "the palette did not open"
+
+
 async def run_command(pilot, typed: str, shown: str = "") -> None:
     """Run a command of the palette as a user does: ctrl+p, type, wait until the search shows
     the command first (its title starts with `shown`, by default what was typed), Enter.
     Waiting on the hit, not for a fixed time, keeps the test right on a busy machine, where
     the search may finish after any fixed pause."""
-    from textual.command import CommandPalette
-
     app = pilot.app
-    await pilot.press("ctrl+p")
-    assert await wait_for(pilot, lambda: CommandPalette.is_open(app)), "the palette did not open"
+    await open_palette(pilot)
     shown = shown or typed
     await pilot.press(*typed)
     assert await wait_for(pilot, lambda: first_command(app).startswith(shown)), (

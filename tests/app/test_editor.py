@@ -107,10 +107,10 @@ async def test_quit_asks_when_there_are_unsaved_changes(policy):
         await pilot.press("ctrl+q")
         await opened(pilot, QuitScreen)
         await pilot.press("escape")  # keep editing
-        await pilot.pause(0.2)
+        await opened(pilot)
         assert app.is_running and app.screen is app.editor
         await pilot.press("ctrl+q")
-        await pilot.pause(0.2)
+        await opened(pilot, QuitScreen)
         await pilot.click("#discard")
         await pilot.pause(0.2)
     assert not app.is_running

@@ -205,7 +205,7 @@ async def test_revision_note_enter_saves_once_per_session_and_no_one_elses_name(
         await settle(pilot)
         await type_at_end(pilot, "#")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await opened(pilot, RevisionNoteScreen)
         assert app.screen.query_one("#author", Input).value == "Ivo Kos"  # the user's own name
         await pilot.press(*"Hash", "enter")  # Enter in the note saves
         await settle(pilot)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,94 @@ async def settle(pilot, rounds: int = 1) -> None:
 def focused_text_field(app):
     focused = app.focused
     return focused if isinstance(focused, (Input, TextArea)) else None
+
+
+@pytest.fixture
+def policy(tmp_path, examples) -> Path:
+    """A copy of the English example (Northwind) that a test may edit and save over.
+    Test files that need another policy define their own `policy`."""
+    target = tmp_path / "policy.yaml"
+    shutil.copy(next(path for path in examples if path.name.startswith("northwind")), target)
+    return target
+
+
+async def wait_for(pilot, condition, seconds: float = 10.0) -> bool:
+    """Let the app run until `condition()` holds (True), or `seconds` have passed (False).
+    The limit is generous: on a busy machine a worker may take seconds to be scheduled."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+async def wait_until(condition, seconds: float = 10.0) -> bool:
+    """Wait like a user looking at the screen: no Pilot call that would wake the widgets
+    (unlike `wait_for`), so a widget that never wakes up by itself is caught. The limit is
+    generous: opening the editor took up to 2.4 s on the loaded 2-core machine, and the
+    former 3 s limit failed now and then under load."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await asyncio.sleep(0.05)
+    return condition()
+
+
+async def opened(pilot, screen_type=None):
+    """Wait until the app shows a screen of `screen_type` (the editor by default: the file is
+    loaded in a worker; a dialog after a key) and return it. A fixed pause before looking is
+    too short when the machine is busy."""
+    if screen_type is None:
+        from wizard.app.screens.editor import EditorScreen as screen_type
+    for _attempt in range(100):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, screen_type):
+            return pilot.app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{screen_type.__name__} did not open: {pilot.app.screen!r}")
+
+
+async def type_at_end(pilot, text: str) -> None:
+    """Type `text` at the end of the focused field and wait until the app has taken it in
+    (the usual way to make an unsaved change: the editor starts in the title)."""
+    await pilot.press("end", *text)
+    await settle(pilot)
+
+
+def first_command(app) -> str:
+    """The plain text of the palette's first hit ("" while it has none)."""
+    from textual.command import CommandList, CommandPalette
+
+    if not CommandPalette.is_open(app) or not app.screen.query(CommandList):
+        return ""
+    commands = app.screen.query_one(CommandList)
+    if not commands.option_count:
+        return ""
+    prompt = commands.get_option_at_index(0).prompt
+    return getattr(prompt, "plain", str(prompt))
+
+
+async def open_palette(pilot) -> None:
+    """Ctrl+P, and wait until the command palette is open (what is typed next goes into it)."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    assert await wait_for(pilot, lambda: CommandPalette.is_open(pilot.app)), "the palette did not open"
+
+
+async def run_command(pilot, typed: str, shown: str = "") -> None:
+    """Run a command of the palette as a user does: ctrl+p, type, wait until the search shows
+    the command first (its title starts with `shown`, by default what was typed), Enter.
+    Waiting on the hit, not for a fixed time, keeps the test right on a busy machine, where
+    the search may finish after any fixed pause."""
+    app = pilot.app
+    await open_palette(pilot)
+    shown = shown or typed
+    await pilot.press(*typed)
+    assert await wait_for(pilot, lambda: first_command(app).startswith(shown)), (
+        f"the palette does not offer {shown!r} first: {first_command(app)!r}")
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 @pytest.fixture

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from textual.widgets import Select, Static
 
-from tests.app.conftest import settle
-from tests.app.test_editor_fixes import preview_text, wait_until
+from tests.app.conftest import settle, wait_until
+from tests.app.test_editor_fixes import preview_text
 from wizard.app.app import PolicyWizardApp
 
 
 def shown(select: Select) -> str:
     """What the drop-down shows when closed."""
     return str(select.query_one("SelectCurrent #label", Static).render())
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 async def test_choosing_guests_on_the_basics_step_changes_the_preview(policy):

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 
-import pytest
-
-from tests.app.conftest import focused_text_field, settle
+from tests.app.conftest import focused_text_field, opened, run_command, settle, type_at_end
 from wizard.app.app import PolicyWizardApp, load_settings
 from wizard.app.screens.dialogs import FileProblemsScreen, QuitScreen
 from wizard.app.widgets.preview import Preview, SectionView
 from wizard.app.widgets.sidebar import StepList
 from wizard.i18n import ui_language
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 async def test_any_step_from_the_sidebar(policy):
@@ -38,12 +27,7 @@ async def test_any_step_from_the_command_palette(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Go to: Values")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
+        await run_command(pilot, "Go to: Values")
         assert app.editor.step == "values"
 
 
@@ -83,8 +67,7 @@ async def test_the_preview_follows_edits_and_redraws_only_the_changed_section(po
         await settle(pilot)
         field = focused_text_field(app)
         assert field is not None
-        await pilot.press("end", *" Soon.")
-        await settle(pilot)
+        await type_at_end(pilot, " Soon.")
         assert rendered, "the preview did not redraw after an edit"
         assert set(rendered[-1].changed) <= {"vision"}
         assert any("vision" in message.changed for message in rendered)
@@ -120,16 +103,14 @@ async def test_quit_asks_when_there_are_unsaved_changes(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         await pilot.press("ctrl+q")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, QuitScreen)
+        await opened(pilot, QuitScreen)
         await pilot.press("escape")  # keep editing
-        await pilot.pause(0.2)
+        await opened(pilot)
         assert app.is_running and app.screen is app.editor
         await pilot.press("ctrl+q")
-        await pilot.pause(0.2)
+        await opened(pilot, QuitScreen)
         await pilot.click("#discard")
         await pilot.pause(0.2)
     assert not app.is_running
@@ -163,13 +144,8 @@ async def test_theme_and_ui_language_from_the_palette(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        for command in ("Theme: light", "App language: Hrvatski"):
-            await pilot.press("ctrl+p")
-            await pilot.pause(0.3)
-            await pilot.press(*command)
-            await pilot.pause(0.5)
-            await pilot.press("enter")
-            await settle(pilot)
+        await run_command(pilot, "Theme: light")
+        await run_command(pilot, "App language: Hrvatski", shown="App language: Croatian")
         assert app.theme == "textual-light"
         assert ui_language() == "hr"
         assert app.editor.step == "basics"
@@ -224,8 +200,7 @@ async def test_opening_another_file_with_unsaved_changes_is_refused(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         await pilot.press("ctrl+o")
         await pilot.pause(0.2)
         assert app.screen is app.editor

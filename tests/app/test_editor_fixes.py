@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
-from tests.app.conftest import burst, focused_text_field, settle
+from tests.app.conftest import burst, focused_text_field, opened, run_command, settle, type_at_end, wait_until
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.preview import Preview, SectionView
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 async def type_like_a_terminal(app, text: str) -> None:
@@ -28,15 +18,6 @@ async def type_like_a_terminal(app, text: str) -> None:
     for char in text:
         app.post_message(events.Key(char, char))
         await asyncio.sleep(0.02)
-
-
-async def wait_until(condition, seconds: float = 3.0) -> bool:
-    """Wait like a user looking at the screen: no Pilot call that would wake the widgets."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await asyncio.sleep(0.05)
-    return condition()
 
 
 def preview_text(app, key: str) -> str:
@@ -74,12 +55,7 @@ async def test_the_preview_follows_an_edit_of_a_file(policy):
 
 
 async def go_to_step(pilot, title: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause(0.3)
-    await pilot.press(*f"Go to: {title}")
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await settle(pilot)
+    await run_command(pilot, f"Go to: {title}")
 
 
 def footer_keys(app) -> str:
@@ -158,8 +134,7 @@ async def test_a_new_file_is_not_saved_until_it_is_written(tmp_path):
         await settle(pilot)
         assert editor.sub_title == "unsaved changes"
         await pilot.press("ctrl+q")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, QuitScreen)
+        await opened(pilot, QuitScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         target.parent.mkdir()
@@ -193,12 +168,7 @@ async def test_export_defaults_to_the_document_language_not_the_preview_language
         await pilot.press("f3")  # preview in Croatian
         await settle(pilot)
         assert app.editor.query_one(Preview).lang == "hr"
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Export: HTML")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.5)
+        await run_command(pilot, "Export: HTML", shown="Export: Web page (.html)")
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#lang", Select).value == "en"
         assert app.screen.query_one("#path", Input).value == str(policy.with_name("policy.en.html"))
@@ -213,11 +183,9 @@ async def test_revision_note_enter_saves_once_per_session_and_no_one_elses_name(
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, RevisionNoteScreen)
+        await opened(pilot, RevisionNoteScreen)
         assert app.screen.query_one("#author", Input).value == ""  # not "Ana Horvat"
         await pilot.press(*"Sharper title", "tab", *"Ivo Kos", "enter")
         await settle(pilot)
@@ -235,10 +203,9 @@ async def test_revision_note_enter_saves_once_per_session_and_no_one_elses_name(
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"#")
-        await settle(pilot)
+        await type_at_end(pilot, "#")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await opened(pilot, RevisionNoteScreen)
         assert app.screen.query_one("#author", Input).value == "Ivo Kos"  # the user's own name
         await pilot.press(*"Hash", "enter")  # Enter in the note saves
         await settle(pilot)
@@ -256,15 +223,12 @@ async def test_a_conflict_is_asked_about_before_the_revision_note(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("end", *"!")
-        await settle(pilot)
+        await type_at_end(pilot, "!")
         policy.write_text(policy.read_text(encoding="utf-8").replace("Northwind", "Southwind"), encoding="utf-8")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ConflictScreen)
+        await opened(pilot, ConflictScreen)
         await pilot.click("#choice-overwrite")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, RevisionNoteScreen)
+        await opened(pilot, RevisionNoteScreen)
         await pilot.press(*"Mine wins", "enter")
         await settle(pilot)
         assert app.screen is app.editor and not app.editor.dirty

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.app.conftest import burst, settle
+from tests.app.conftest import burst, open_palette, run_command, settle, wait_for
 from tests.app.test_keys import palette_text, screen_lines
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.preview import Preview, SectionView
@@ -68,13 +68,8 @@ async def test_the_app_language_chosen_in_the_palette_is_used_at_the_next_start_
     app = PolicyWizardApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"turkce")  # the language's own name finds it, without its diacritics
-        await pilot.pause(0.5)
-        assert "App language: Turkish" in palette_text(app)
-        await pilot.press("enter")
-        await settle(pilot)
+        # the language's own name finds it, without its diacritics
+        await run_command(pilot, "turkce", shown="App language: Turkish")
     set_ui_language("en")  # a new process
     from wizard.cli import main
 
@@ -114,11 +109,9 @@ async def test_palette_search_folds_case_and_diacritics_and_knows_other_words(en
     app = PolicyWizardApp("edit", english_policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await open_palette(pilot)
         burst(app, *typed)
-        await pilot.pause(0.8)
-        assert found in palette_text(app)
+        assert await wait_for(pilot, lambda: found in palette_text(app)), palette_text(app)
 
 
 # ---------------------------------------------------------------------- nothing typed goes nowhere
@@ -144,8 +137,7 @@ async def test_the_export_dialog_from_the_palette_takes_the_typed_file_name(work
     app = PolicyWizardApp("edit", english_policy)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await open_palette(pilot)
         target = workdir / "mine.md"
         burst(app, *"Export: Markdown", "enter", *"mine.md", "enter")
         await settle(pilot)

@@ -3,22 +3,30 @@ field gets the example, a filled one keeps its text and gets the example after i
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual.widgets import TextArea
 
 from tests.app.conftest import focused_text_field, settle
 from wizard.app.app import PolicyWizardApp
+from wizard.app.guidance import guidance_for
 from wizard.i18n import set_ui_language
 
 
-async def test_f9_appends_the_example_after_a_space_in_a_one_line_field():
-    from wizard.app.guidance import guidance_for
-
-    example = guidance_for("basics").examples["owner"]
-    app = PolicyWizardApp("new", lang="en")
+@asynccontextmanager
+async def in_the_owner_field(lang: str = "en"):
+    """A new policy in `lang` with the owner field (a one-line field) focused: (app, pilot)."""
+    app = PolicyWizardApp("new", lang=lang)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         app.editor.form.focus_path(("owner",))
         await pilot.pause()
+        yield app, pilot
+
+
+async def test_f9_appends_the_example_after_a_space_in_a_one_line_field():
+    example = guidance_for("basics").examples["owner"]
+    async with in_the_owner_field() as (app, pilot):
         await pilot.press(*"Ana Horvat,", "home")  # the cursor is not at the end
         await pilot.press("f9")
         await settle(pilot)
@@ -31,22 +39,14 @@ async def test_f9_appends_the_example_after_a_space_in_a_one_line_field():
 
 
 async def test_f9_in_an_empty_field_gives_just_the_example():
-    from wizard.app.guidance import guidance_for
-
     example = guidance_for("basics").examples["owner"]
-    app = PolicyWizardApp("new", lang="en")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        app.editor.form.focus_path(("owner",))
-        await pilot.pause()
+    async with in_the_owner_field() as (app, pilot):
         await pilot.press("f9")
         await settle(pilot)
         assert focused_text_field(app).value == example
 
 
 async def test_f9_appends_a_new_paragraph_in_prose():
-    from wizard.app.guidance import guidance_for
-
     example = guidance_for("mission").examples["mission"].strip()
     app = PolicyWizardApp("new", lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
@@ -67,15 +67,9 @@ async def test_f9_appends_a_new_paragraph_in_prose():
 
 
 async def test_f9_after_chinese_text_adds_no_space():
-    from wizard.app.guidance import guidance_for
-
     set_ui_language("zh")
     example = guidance_for("basics", "zh").examples["owner"]
-    app = PolicyWizardApp("new", lang="zh")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        app.editor.form.focus_path(("owner",))
-        await pilot.pause()
+    async with in_the_owner_field("zh") as (app, pilot):
         field = focused_text_field(app)
         field.insert_text_at_cursor("王芳，")
         await pilot.pause()
@@ -91,14 +85,8 @@ async def test_f9_right_after_fast_typing_comes_after_the_typed_text():
 
     from textual import events
 
-    from wizard.app.guidance import guidance_for
-
     example = guidance_for("basics").examples["owner"]
-    app = PolicyWizardApp("new", lang="en")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        app.editor.form.focus_path(("owner",))
-        await pilot.pause()
+    async with in_the_owner_field() as (app, pilot):
         for char in "Ana Horvat,":
             app.post_message(events.Key(char, char))
         app.post_message(events.Key("home", None))

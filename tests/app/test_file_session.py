@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.app.conftest import settle
-from tests.app.test_unsaved_input import notifications, opened, shown, texts, type_into
+from tests.app.conftest import opened, settle
+from tests.app.test_unsaved_input import notifications, shown, texts, type_into
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.conflict import ConflictScreen
 from wizard.app.screens.editor import EditorScreen

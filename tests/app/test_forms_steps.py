@@ -7,7 +7,7 @@ import copy
 import pytest
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from tests.app.conftest import burst
+from tests.app.conftest import burst, wait_for
 from tests.app.forms_harness import FormHarness
 from wizard.app.steps import STEP_FORMS, STEP_KEYS, STEP_TITLES
 from wizard.app.steps.base import StepForm
@@ -229,24 +229,27 @@ async def test_procedure_added_by_kind_with_ordered_steps():
     app = FormHarness(ProceduresForm, data)
     async with app.run_test(size=(80, 40)) as pilot:
         editor = app.form.query(ListEditor).first()
+        # Each change travels as messages (the drop-down, the list, the form, the harness):
+        # the test waits for its result, as one pause may end before they have all arrived.
         editor.query_one(".list-add-choice", Select).value = "complaints"
-        await pilot.pause()
+        await wait_for(pilot, lambda: data.get("procedures") == [{"kind": "complaints"}])
         assert data["procedures"] == [{"kind": "complaints"}]
         steps = editor.rows[0].query_one(ListEditor)
         await pilot.click(steps.query_one(".list-add"))
         await pilot.press(*"Listen", "enter", *"Log it", "enter", *"Apologise")
         await pilot.press("alt+up")
-        await pilot.pause()
-        assert data["procedures"][0]["steps"] == ["Listen", "Apologise", "Log it"]
+        ordered = ["Listen", "Apologise", "Log it"]
+        await wait_for(pilot, lambda: data["procedures"][0].get("steps") == ordered)
+        assert data["procedures"][0]["steps"] == ordered
         picker = editor.rows[0].query(DurationPicker)[0]
         picker.focus_target()
         await pilot.press("2")
-        assert data["procedures"] == [
-            {"kind": "complaints", "steps": ["Listen", "Apologise", "Log it"], "acknowledge_within": "2 hours"}
-        ]
+        expected = [{"kind": "complaints", "steps": ordered, "acknowledge_within": "2 hours"}]
+        await wait_for(pilot, lambda: data["procedures"] == expected)
+        assert data["procedures"] == expected
         # an "other" procedure asks for its title
         editor.query_one(".list-add-choice", Select).value = "other"
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(editor.rows) == 2 and editor.rows[1].query(TextField))
         assert "Title (required)" in str(editor.rows[1].query_one(TextField).query_one(".field-label").content)
 
 

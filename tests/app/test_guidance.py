@@ -15,13 +15,13 @@ from wizard.app import guidance as guide_module
 from wizard.app.guidance import (
     EXAMPLE_COLUMNS,
     EXAMPLE_PATHS,
-    STEP_KEYS,
     Guidance,
     example_data,
     example_for,
     example_value,
     guidance_for,
 )
+from wizard.app.steps import STEP_KEYS
 from wizard.i18n import set_ui_language, ui_language
 from wizard.spec.model import LANGUAGES, PROCEDURE_KINDS, get_at, set_at
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from textual._xterm_parser import XTermParser
-from textual.command import CommandInput, CommandList, CommandPalette
+from textual.command import CommandInput, CommandList
 from textual.widgets import Footer, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
-from tests.app.conftest import settle
+from tests.app.conftest import first_command, open_palette, opened, run_command, settle, wait_for
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.editor import EditorScreen
 from wizard.app.ui import STEP_KEYS
@@ -120,20 +120,16 @@ async def test_every_editor_key_works_inside_a_focused_field(step, kind):
         assert editor.edit_lang == "en"
         await in_field()
         await pilot.press("ctrl+o")  # nothing unsaved yet: asks for a file to open
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, PathScreen)
+        await opened(pilot, PathScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         await in_field()
         await pilot.press("ctrl+s")  # a new policy: asks where to save it
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, SaveAsScreen)
+        await opened(pilot, SaveAsScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
         await in_field()
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
-        assert CommandPalette.is_open(app)
+        await open_palette(pilot)
         await pilot.press("escape")
         await pilot.pause(0.2)
         await in_field()
@@ -176,8 +172,8 @@ async def test_the_palette_speaks_the_ui_language(lang):
     app = PolicyWizardApp("new", lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.5)
+        await open_palette(pilot)
+        assert await wait_for(pilot, lambda: first_command(app) != "")  # it lists its commands
         assert app.screen.query_one(CommandInput).placeholder == placeholder
         text = palette_text(app)
         for step in ("basics", "values", "review"):
@@ -198,8 +194,8 @@ async def test_the_palette_offers_what_the_issue_lists():
     app = PolicyWizardApp("new", lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.5)
+        await open_palette(pilot)
+        assert await wait_for(pilot, lambda: first_command(app) != "")
         text = palette_text(app)
         from wizard.app.ui import STEP_KEYS, step_title
 
@@ -218,13 +214,8 @@ async def test_the_keys_screen_lists_the_real_keys_in_the_ui_language(lang):
     app = PolicyWizardApp("new", lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*PALETTE_WORDS[lang][3])
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, KeysScreen)
+        await run_command(pilot, PALETTE_WORDS[lang][3])
+        await opened(pilot, KeysScreen)
         shown = "\n".join(screen_lines(app))
         assert "F7 / Alt+P" in shown and "F8 / Alt+N" in shown and "F6 / Ctrl+G" in shown
         expected = {"hr": "Sljedeći korak (odgovori ostaju sačuvani)", "zh": "下一步（已填写的内容会保留）"}[lang]
@@ -232,8 +223,7 @@ async def test_the_keys_screen_lists_the_real_keys_in_the_ui_language(lang):
         for english in ("Focus Next", "Copy selected text", "Show help for the focused widget"):
             assert english not in shown
         await pilot.press("escape")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, EditorScreen)
+        await opened(pilot, EditorScreen)
 
 
 @pytest.mark.parametrize("lang", ["hr", "tr"])
@@ -319,20 +309,17 @@ async def test_the_welcome_palette_starts_or_opens_a_policy(workdir):
     app = PolicyWizardApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await open_palette(pilot)
+        assert await wait_for(pilot, lambda: first_command(app) != "")
         text = palette_text(app)
         assert "Nova politika" in text and "Otvori datoteku" in text
         await pilot.press(*"Otvori datoteku", "enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, PathScreen)
+        await opened(pilot, PathScreen)
         await pilot.press("escape")
         await pilot.pause(0.2)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await open_palette(pilot)
         await pilot.press(*"Nova politika", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, EditorScreen)
+        await opened(pilot, EditorScreen)
 
 
 @pytest.mark.parametrize("path, kind", [(("values", 0, "name"), Input), (("values", 0, "description"), TextArea)])

@@ -4,7 +4,6 @@ the bullet, with double-width Chinese lined up."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,14 +155,6 @@ def assert_hanging(lines: list[str], bullet: str, column: int) -> None:
     for line in rest:
         assert line[:text_column] == " " * text_column and line[text_column] != " ", lines
         assert line[text_column] not in CLOSING, lines
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 @pytest.mark.parametrize("ui", ["en", "hr", "zh", "tr"])

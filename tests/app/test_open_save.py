@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.app.conftest import focused_text_field, settle
+from tests.app.conftest import focused_text_field, settle, type_at_end
 from wizard.app import core
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.dialogs import RevisionNoteScreen
@@ -65,8 +65,7 @@ async def test_change_one_field_and_save(examples, canonical_copy):
             editor = app.editor
             field = focused_text_field(app)
             assert field is not None, "the first step should start in a text field"
-            await pilot.press("end", *" (edited)")
-            await settle(pilot)
+            await type_at_end(pilot, " (edited)")
             assert editor.dirty
             assert "●" in editor.title
             await pilot.press("ctrl+s")

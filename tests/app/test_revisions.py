@@ -10,7 +10,7 @@ from datetime import date
 import yaml
 from textual.widgets import Input, Static
 
-from tests.app.conftest import settle
+from tests.app.conftest import run_command, settle, type_at_end
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.dialogs import RevisionNoteScreen
 
@@ -36,12 +36,7 @@ def review_text(app) -> str:
 
 
 async def go_to_review(pilot) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause(0.3)
-    await pilot.press(*"Go to: Review")
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await settle(pilot)
+    await run_command(pilot, "Go to: Review")
 
 
 async def focus_latest_note(pilot) -> Input:
@@ -73,14 +68,8 @@ async def test_from_a_new_policy_to_its_third_revision(workdir):
         assert "Changes since the last saved version Nema izmjena." in shown
 
         # 2. Edits in the same session: saving asks for a note; F5 starts it from the changes.
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Go to: Basics")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("end", *" i marine")
-        await settle(pilot)
+        await run_command(pilot, "Go to: Basics")
+        await type_at_end(pilot, " i marine")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, RevisionNoteScreen)
@@ -135,12 +124,7 @@ async def test_the_palette_adds_a_revision_note(workdir):
     app = PolicyWizardApp("edit", path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Add a revision note")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_command(pilot, "Add a revision note")
         assert isinstance(app.screen, RevisionNoteScreen)
         assert not app.screen.query("#skip")  # nothing is saved here, so nothing to save without a note
         await pilot.press(*"Reviewed with the team", "enter")

@@ -6,7 +6,6 @@ Regenerate after a deliberate change with `pytest tests/app/test_snapshots.py --
 from __future__ import annotations
 
 import re
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,14 +28,6 @@ def _recorded_textual() -> str:
 pytestmark = pytest.mark.skipif(
     version("textual") != _recorded_textual(),
     reason=f"snapshots were drawn with Textual {_recorded_textual()}, this is {version('textual')}")
-
-
-@pytest.fixture
-def policy(tmp_path, examples):
-    source = next(p for p in examples if p.name.startswith("northwind"))
-    target = tmp_path / "policy.yaml"
-    shutil.copy(source, target)
-    return target
 
 
 def _no_blink(app) -> None:

@@ -12,7 +12,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Input, Static
 
-from tests.app.conftest import settle
+from tests.app.conftest import opened, settle
 from wizard.app import core
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.dialogs import QuitScreen
@@ -48,16 +48,6 @@ def policy(tmp_path):
     path = tmp_path / "policy.yaml"
     path.write_text(POLICY, encoding="utf-8")
     return path
-
-
-async def opened(pilot, screen_type=EditorScreen):
-    """Wait until the app shows a screen of `screen_type` (the file is loaded in a worker)."""
-    for _attempt in range(100):
-        await settle(pilot)
-        if isinstance(pilot.app.screen, screen_type):
-            return pilot.app.screen
-        await pilot.pause(0.05)
-    raise AssertionError(f"{screen_type.__name__} did not open: {pilot.app.screen!r}")
 
 
 def texts(root) -> str:

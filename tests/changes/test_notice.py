@@ -83,13 +83,6 @@ def texts(notice) -> list[str]:
     return [seen(change.text) for change in notice.changes]
 
 
-def section_of(notice, text: str) -> str:
-    for section in notice.sections:
-        if any(change.text == text for change in section.changes):
-            return section.key
-    raise AssertionError(f"{text!r} not in the notice: {texts(notice)}")
-
-
 # ---------------------------------------------------------------- every field, every language
 
 

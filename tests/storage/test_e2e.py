@@ -88,6 +88,22 @@ def title_on_disk(path: Path) -> str:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
 
 
+def wait_for_title_on_disk(terminal: Terminal, path: Path, title: str) -> None:
+    """Wait until the file at `path` holds a policy titled `title`: the app saves after the
+    keys that ask it to, in its own time (a generous limit, not a timing assertion)."""
+    deadline = time.monotonic() + 10
+    while not path.exists() or title_on_disk(path) != title:
+        assert time.monotonic() < deadline, f"{path.name} was not saved with the title {title!r}:\n{terminal.text()}"
+        time.sleep(0.1)
+
+
+def save_as(terminal: Terminal, target: Path) -> None:
+    """Answer the file-name dialog: the suggested name replaced by `target`, then Enter."""
+    terminal.press("ctrl+a", "ctrl+k")
+    terminal.type(str(target))
+    terminal.press("enter")
+
+
 def test_killed_app_offers_to_restore_the_edit(start, policy):
     terminal = open_editor(start, policy)
     edit_title(terminal, "Kava Policy After Crash")
@@ -105,10 +121,7 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     time.sleep(0.5)  # the restored editor replaces the first one; let it settle, as a person would
     again.press("ctrl+s")
     answer_revision_note(again, "Title after the crash")
-    deadline = time.monotonic() + 10
-    while title_on_disk(policy) != "Kava Policy After Crash":
-        assert time.monotonic() < deadline, f"the restored edit was not saved:\n{again.text()}"
-        time.sleep(0.1)
+    wait_for_title_on_disk(again, policy, "Kava Policy After Crash")
     assert (policy.parent / "policy.yaml.bak").read_text(encoding="utf-8") == POLICY
     again.press("ctrl+q")
     again.wait_exit()
@@ -147,14 +160,8 @@ def test_a_new_policy_never_saved_is_offered_on_the_welcome_screen(start, tmp_pa
     welcome.press("ctrl+s")  # a new policy: where to save it?
     welcome.wait_for("File name")
     target = tmp_path / "kava.yaml"
-    welcome.press("ctrl+a", "ctrl+k")
-    welcome.type(str(target))
-    welcome.press("enter")
-    deadline = time.monotonic() + 10
-    while not target.exists():
-        assert time.monotonic() < deadline, f"not saved:\n{welcome.text()}"
-        time.sleep(0.1)
-    assert title_on_disk(target) == "Kava Bar Policy"
+    save_as(welcome, target)
+    wait_for_title_on_disk(welcome, target, "Kava Bar Policy")
     welcome.press("ctrl+q")
     welcome.wait_exit()
     assert DraftStore().list() == []
@@ -174,14 +181,8 @@ def test_a_failed_save_loses_nothing(start, policy, tmp_path):
     terminal.press("enter")  # Save as… (the default)
     terminal.wait_for("Save as", "File name")
     rescue = tmp_path / "rescued.yaml"
-    terminal.press("ctrl+a", "ctrl+k")
-    terminal.type(str(rescue))
-    terminal.press("enter")
-    deadline = time.monotonic() + 10
-    while not rescue.exists():
-        assert time.monotonic() < deadline, f"nothing was saved:\n{terminal.text()}"
-        time.sleep(0.1)
-    assert title_on_disk(rescue) == "Title Worth Keeping"
+    save_as(terminal, rescue)
+    wait_for_title_on_disk(terminal, rescue, "Title Worth Keeping")
     assert yaml.safe_load(rescue.read_text(encoding="utf-8"))["mission"] == "We help our customers."
     terminal.wait_for("rescued.yaml")
     terminal.press("ctrl+q")
@@ -205,10 +206,7 @@ def test_a_file_changed_behind_the_apps_back_asks_first(start, policy):
     terminal.wait_for("The file was changed by someone else")
     terminal.press("down", "enter")  # Overwrite, on purpose
     answer_revision_note(terminal, "My title")
-    deadline = time.monotonic() + 10
-    while title_on_disk(policy) != "My Version":
-        assert time.monotonic() < deadline, f"not overwritten:\n{terminal.text()}"
-        time.sleep(0.1)
+    wait_for_title_on_disk(terminal, policy, "My Version")
     assert (policy.parent / "policy.yaml.bak").read_text(encoding="utf-8") == theirs  # theirs is kept
     terminal.press("ctrl+q")
     terminal.wait_exit()

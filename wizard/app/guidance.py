@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from wizard.i18n import N_, Translator, translations, ui_language
-from wizard.app.steps import STEP_KEYS
 from wizard.spec.model import get_at
 
 

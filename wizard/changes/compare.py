@@ -22,11 +22,12 @@ from wizard.render.build import (
     DASH,
     METHOD_WORDS,
     PROCEDURE_TITLES,
-    SENTENCE_FAMILIES,
-    _keyed_names,
-    _metric_name,
-    _metric_target,
-    _Words,
+    Words,
+    keyed_name,
+    metric_name,
+    metric_target,
+    procedure_times,
+    procedure_title,
 )
 from wizard.render.formatting import format_date, format_duration, format_list, format_number, one_line
 from wizard.spec.model import CUSTOMER_WORDS, DEFAULT_CUSTOMER_WORD, LANGUAGES, parse_duration
@@ -62,8 +63,8 @@ class _Vocabulary:
         catalog = translations(lang, "changes")
         self.gettext = catalog.gettext
         self.ngettext = catalog.ngettext
-        self.old = _Words(lang, _source(old, lang), _customer_word(old))
-        self.new = _Words(lang, _source(new, lang), _customer_word(new))
+        self.old = Words(lang, _source(old, lang), _customer_word(old))
+        self.new = Words(lang, _source(new, lang), _customer_word(new))
 
     def render(self, message: str) -> str:
         """A word of the document (a heading, a label), from the renderer's catalog."""
@@ -186,7 +187,7 @@ def _keyed_change(
     return changes
 
 
-def _texts(words: _Words, values: Any) -> list[str]:
+def _texts(words: Words, values: Any) -> list[str]:
     return [text for text in (one_line(words.text(value)) for value in _list(values)) if text]
 
 
@@ -239,7 +240,7 @@ def _purpose(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
     return changes
 
 
-def _scope_channels(words: _Words, purpose: dict) -> list[str]:
+def _scope_channels(words: Words, purpose: dict) -> list[str]:
     names = []
     for key in _list(purpose.get("channels")):
         if key in CHANNEL_WORDS:
@@ -253,7 +254,7 @@ def _named_pairs(v: _Vocabulary, old: Any, new: Any, first: str, second: str, me
     """Definitions (term, meaning) and values (name, description), known by their name."""
     added_message, removed_message, label_message = messages
 
-    def keyed(words: _Words, entries: Any) -> dict:
+    def keyed(words: Words, entries: Any) -> dict:
         pairs = [(one_line(words.text(e.get(first))), one_line(words.text(e.get(second)))) for e in _entries(entries)]
         return _by_key([{"name": n, "text": t} for n, t in pairs if n or t], lambda e: _folded(e["name"]))
 
@@ -315,8 +316,8 @@ def _service_levels(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
     before = _by_key(_entries(_map(old.get("standards")).get("service_levels")), _channel_key)
     after = _by_key(_entries(_map(new.get("standards")).get("service_levels")), _channel_key)
 
-    def name(words: _Words, entry: dict) -> str:
-        return _keyed_names(words, CHANNEL_NAMES, entry.get("channel"), entry.get("name"), "Other channel")
+    def name(words: Words, entry: dict) -> str:
+        return keyed_name(words, CHANNEL_NAMES, entry.get("channel"), entry.get("name"), "Other channel")
 
     def added(entry: dict) -> list[Change]:
         return [Change(v.say("New channel: %(channel)s.", channel=name(v.new, entry)), details=_level_details(v, entry))]
@@ -359,11 +360,11 @@ def _metrics(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
     before = _by_key(_entries(_map(old.get("standards")).get("metrics")), key)
     after = _by_key(_entries(_map(new.get("standards")).get("metrics")), key)
 
-    def name(words: _Words, entry: dict) -> str:
-        return _metric_name(entry, words)
+    def name(words: Words, entry: dict) -> str:
+        return metric_name(entry, words)
 
-    def target(words: _Words, entry: dict) -> str:
-        shown = _metric_target(entry, words)
+    def target(words: Words, entry: dict) -> str:
+        shown = metric_target(entry, words)
         return "" if shown == DASH else shown
 
     def added(entry: dict) -> list[Change]:
@@ -385,15 +386,9 @@ def _standards(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
     return _commitments(v, old, new) + _service_levels(v, old, new) + _support_hours(v, old, new) + _metrics(v, old, new)
 
 
-def _procedure_name(words: _Words, procedure: dict) -> str:
-    """A procedure's name as the document gives it (feedback and closing name the people served)."""
-    title = one_line(words.text(procedure.get("title")))
-    if title:
-        return title
-    kind = procedure.get("kind")
-    if kind in ("feedback", "closing"):
-        return words.served(kind)
-    return words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
+def _procedure_name(words: Words, procedure: dict) -> str:
+    """A procedure's name as the document's heading gives it, on one line."""
+    return one_line(procedure_title(procedure, words))
 
 
 def _procedure_key(procedure: dict) -> Any:
@@ -401,10 +396,9 @@ def _procedure_key(procedure: dict) -> Any:
     return (kind, _folded(str(procedure.get("title") or ""))) if kind not in PROCEDURE_TITLES or kind == "other" else kind
 
 
-def _procedure_sentences(words: _Words, procedure: dict) -> tuple[str, ...]:
+def _procedure_sentences(words: Words, procedure: dict) -> tuple[str, ...]:
     """The document's own sentence for a procedure's time limits."""
-    family = SENTENCE_FAMILIES.get(procedure.get("kind"), "request")
-    sentence = words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+    sentence = procedure_times(procedure, words)
     return (sentence,) if sentence else ()
 
 

@@ -1,8 +1,9 @@
-"""Names of channels, metrics, procedures, languages and durations in the UI language.
+"""Names of channels, metrics, procedures and durations in the UI language.
 
 Findings are shown in the UI language, which may differ from the document's: a
 Croatian manager may be writing the English edition. These names are therefore
-taken from the `check` catalog, not from the document.
+taken from the `check` catalog, not from the document. Language names come from CLDR
+(`wizard.i18n.language_name`), like everywhere else in the wizard.
 """
 
 from __future__ import annotations
@@ -41,12 +42,6 @@ PROCEDURE_NAMES = {
     "feedback": N_("Customer feedback"),
     "other": N_("Other procedure"),
 }
-LANGUAGE_NAMES = {
-    "en": N_("English"),
-    "hr": N_("Croatian"),
-    "zh": N_("Chinese"),
-    "tr": N_("Turkish"),
-}
 
 
 def _named(item: dict, key: str, names: dict, lang: str) -> str:
@@ -73,10 +68,6 @@ def procedure_name(item: dict, lang: str) -> str:
     if title and title.strip():
         return title.strip()
     return _(PROCEDURE_NAMES.get(item.get("kind"), PROCEDURE_NAMES["other"]))
-
-
-def language_name(code: str) -> str:
-    return _(LANGUAGE_NAMES.get(code, code))
 
 
 def duration_text(duration: Duration) -> str:

@@ -52,7 +52,7 @@ def _within_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
 
 def read_within(phrase: str, lang: str) -> str | None:
     """The spec duration of one of our "within N <unit>" phrases ("u roku od 2 radna dana")."""
-    words = build._Words(lang, lang)
+    words = build.Words(lang, lang)
     for unit, regex in _within_patterns(lang):
         match = regex.match(phrase.strip())
         if not match:
@@ -77,7 +77,7 @@ def _time_patterns(lang: str) -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def read_time_sentence(sentence: str, lang: str) -> tuple[str, str | None, str | None] | None:
     """(family such as "complaint", acknowledge duration, resolve duration) of our sentence."""
-    words = build._Words(lang, lang)
+    words = build.Words(lang, lang)
     for family, which, regex in _time_patterns(lang):
         match = regex.match(sentence)
         if not match:
@@ -100,7 +100,7 @@ def read_time_sentence(sentence: str, lang: str) -> tuple[str, str | None, str |
 def read_month_sentence(sentence: str, lang: str) -> tuple[str, int] | None:
     """(spec key, months) of a "reviewed every N months" style sentence of ours."""
     catalog = translations(lang, "render")
-    words = build._Words(lang, lang)
+    words = build.Words(lang, lang)
     for key, variants in MONTH_SENTENCES.items():
         for once, singular, plural in variants:
             if squash(catalog.gettext(once)) == squash(sentence):

@@ -15,7 +15,7 @@ from functools import cache
 
 from wizard.i18n import translations
 from wizard.render import build
-from wizard.spec.model import CUSTOMER_WORDS, LANGUAGES
+from wizard.spec.model import CUSTOMER_WORDS
 
 from .values import squash
 
@@ -277,7 +277,3 @@ def pattern(template: str) -> re.Pattern:
 @cache
 def scaffold(lang: str) -> Scaffold:
     return Scaffold(lang)
-
-
-def all_scaffolds() -> list[Scaffold]:
-    return [scaffold(lang) for lang in LANGUAGES]

@@ -230,8 +230,11 @@ def served_message(lang: str, word: str, slot: str) -> str:
     return translations(lang, "render").pgettext(SERVED_CONTEXT % word, SERVED_MESSAGES[slot][word])
 
 
-class _Words:
+class Words:
     """The catalog of one document language, with the helpers the builder needs.
+
+    Public: the importer reads our sentences back by writing them again with it, and the
+    change notice quotes the document's own wording, so all three share one source of words.
 
     `customer_word` is what the policy calls the people it serves; `titled_policy` says whether
     the document's title calls it a policy (the default title does)."""
@@ -377,16 +380,20 @@ def _revisions(data: dict) -> list[dict]:
     return [entry for entry in _list(data.get("revisions")) if isinstance(entry, dict)]
 
 
-def _texts(words: _Words, values: Any) -> tuple[str, ...]:
+def _texts(words: Words, values: Any) -> tuple[str, ...]:
     return tuple(text for text in (words.text(value) for value in _list(values)) if text)
 
 
-def _paragraphs(words: _Words, value: Any) -> list:
+def _paragraphs(words: Words, value: Any) -> list:
     text = words.text(value)
     return [Paragraphs(split_paragraphs(text))] if text else []
 
 
-def _keyed_names(words: _Words, names: dict[str, str], key: Any, custom: Any, default_other: str) -> str:
+def keyed_name(words: Words, names: dict[str, str], key: Any, custom: Any, default_other: str) -> str:
+    """The shown name of a keyed entry (a channel, a metric): the catalog's name of `key`,
+    else the author's own name `custom` ("other" or an unknown key), else the key as typed.
+
+    Public because the change notice names entries exactly as the document does."""
     if key == "other" or key not in names:
         own = words.text(custom)
         if own:
@@ -400,7 +407,7 @@ def _keyed_names(words: _Words, names: dict[str, str], key: Any, custom: Any, de
 # ------------------------------------------------------------------ sections (internal)
 
 
-def _title_section(data: dict, words: _Words, title: str) -> Section:
+def _title_section(data: dict, words: Words, title: str) -> Section:
     _ = words.gettext
     items: list[tuple[str, str]] = []
     company = data.get("company")
@@ -418,7 +425,7 @@ def _title_section(data: dict, words: _Words, title: str) -> Section:
     return Section("title", title, blocks, level=1)
 
 
-def _channels_in_scope(data: dict, words: _Words) -> list[str]:
+def _channels_in_scope(data: dict, words: Words) -> list[str]:
     """The scope's channels in a sentence, in the author's order but with "other" last (a list
     never goes on after "other channels", A18 of the zh review)."""
     named, others = [], []
@@ -433,7 +440,7 @@ def _channels_in_scope(data: dict, words: _Words) -> list[str]:
     return list(dict.fromkeys(named + others))
 
 
-def _other_channel_names(data: dict, words: _Words) -> list[str]:
+def _other_channel_names(data: dict, words: Words) -> list[str]:
     """The names the service-level table gives its `other` channels: the scope list names the
     same channel ("community forum") instead of a vague "other channels" next to the table."""
     levels = _list(_map(data.get("standards")).get("service_levels"))
@@ -441,7 +448,7 @@ def _other_channel_names(data: dict, words: _Words) -> list[str]:
     return [name for name in names if name]
 
 
-def _purpose_section(data: dict, words: _Words) -> Section | None:
+def _purpose_section(data: dict, words: Words) -> Section | None:
     _ = words.gettext
     purpose = _map(data.get("purpose"))
     blocks: list = _paragraphs(words, purpose.get("intent"))
@@ -459,7 +466,7 @@ def _purpose_section(data: dict, words: _Words) -> Section | None:
     return Section("purpose", _("Purpose and scope"), tuple(blocks))
 
 
-def _pairs(words: _Words, entries: Any, first: str, second: str) -> tuple[tuple[str, str], ...]:
+def _pairs(words: Words, entries: Any, first: str, second: str) -> tuple[tuple[str, str], ...]:
     pairs = []
     for entry in _list(entries):
         if not isinstance(entry, dict):
@@ -470,26 +477,26 @@ def _pairs(words: _Words, entries: Any, first: str, second: str) -> tuple[tuple[
     return tuple(pairs)
 
 
-def _definitions_section(data: dict, words: _Words) -> Section | None:
+def _definitions_section(data: dict, words: Words) -> Section | None:
     pairs = _pairs(words, data.get("definitions"), "term", "meaning")
     if not pairs:
         return None
     return Section("definitions", words.gettext("Definitions"), (Definitions(pairs, words.field_pattern),))
 
 
-def _text_section(key: str, heading: str, data: dict, words: _Words) -> Section | None:
+def _text_section(key: str, heading: str, data: dict, words: Words) -> Section | None:
     blocks = _paragraphs(words, data.get(key))
     return Section(key, heading, tuple(blocks)) if blocks else None
 
 
-def _values_section(data: dict, words: _Words, heading: str) -> Section | None:
+def _values_section(data: dict, words: Words, heading: str) -> Section | None:
     pairs = _pairs(words, data.get("values"), "name", "description")
     if not pairs:
         return None
     return Section("values", heading, (Definitions(pairs, words.field_pattern),))
 
 
-def _commitment_blocks(standards: dict, words: _Words) -> list:
+def _commitment_blocks(standards: dict, words: Words) -> list:
     _ = words.gettext
     blocks: list = []
     always = _texts(words, standards.get("always"))
@@ -501,12 +508,12 @@ def _commitment_blocks(standards: dict, words: _Words) -> list:
     return blocks
 
 
-def _service_level_table(standards: dict, words: _Words, header: tuple[str, str, str], caption: str = "") -> Table | None:
+def _service_level_table(standards: dict, words: Words, header: tuple[str, str, str], caption: str = "") -> Table | None:
     rows = []
     for entry in _list(standards.get("service_levels")):
         if not isinstance(entry, dict):
             continue
-        channel = _keyed_names(words, CHANNEL_NAMES, entry.get("channel"), entry.get("name"), "Other channel")
+        channel = keyed_name(words, CHANNEL_NAMES, entry.get("channel"), entry.get("name"), "Other channel")
         first = format_duration(entry.get("first_response"), words.lang) or DASH
         resolution = format_duration(entry.get("resolution"), words.lang) or DASH
         rows.append((channel, first, resolution))
@@ -519,7 +526,9 @@ def _service_level_table(standards: dict, words: _Words, header: tuple[str, str,
     return Table(tuple(header[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in rows), caption)
 
 
-def _metric_target(entry: dict, words: _Words) -> str:
+def metric_target(entry: dict, words: Words) -> str:
+    """A metric's target as the document shows it (a duration, a percentage, a signed NPS);
+    DASH when there is none. Public so that the change notice quotes the same text."""
     metric, target = entry.get("metric"), entry.get("target")
     if target is None or target == "":
         return DASH
@@ -534,13 +543,14 @@ def _metric_target(entry: dict, words: _Words) -> str:
     return words.text(target) or str(target)
 
 
-def _metric_name(entry: dict, words: _Words) -> str:
+def metric_name(entry: dict, words: Words) -> str:
+    """A metric's name as the document shows it; CSAT names the people this policy serves."""
     if entry.get("metric") == "csat":  # whose satisfaction
         return words.served("csat")
-    return _keyed_names(words, METRIC_NAMES, entry.get("metric"), entry.get("name"), "Other metric")
+    return keyed_name(words, METRIC_NAMES, entry.get("metric"), entry.get("name"), "Other metric")
 
 
-def _standards_section(data: dict, words: _Words) -> Section | None:
+def _standards_section(data: dict, words: Words) -> Section | None:
     _ = words.gettext
     standards = _map(data.get("standards"))
     blocks = _commitment_blocks(standards, words)
@@ -555,7 +565,7 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
     for entry in _list(standards.get("metrics")):
         if not isinstance(entry, dict):
             continue
-        rows.append((_metric_name(entry, words), _metric_target(entry, words)))
+        rows.append((metric_name(entry, words), metric_target(entry, words)))
     if rows:
         blocks.append(Heading(_("Performance targets")))
         blocks.append(Table((_("Metric"), _("Target")), tuple(rows), _("Performance targets")))
@@ -564,26 +574,42 @@ def _standards_section(data: dict, words: _Words) -> Section | None:
     return Section("standards", _("Service standards"), tuple(blocks))
 
 
-def _procedure_blocks(procedure: dict, words: _Words) -> list:
+def _procedure_kind(procedure: dict) -> str | None:
     kind = procedure.get("kind")
-    kind = kind if isinstance(kind, str) else None  # a draft may hold anything while it is typed
+    return kind if isinstance(kind, str) else None  # a draft may hold anything while it is typed
+
+
+def procedure_title(procedure: dict, words: Words) -> str:
+    """A procedure's heading: the author's title, else ours for its kind (feedback and
+    closing name the people served). Public so that the change notice names it the same."""
     title = words.text(procedure.get("title"))
-    if not title and kind in ("feedback", "closing"):  # they name the people served
-        title = words.served(kind)
-    elif not title:
-        title = words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
+    if title:
+        return title
+    kind = _procedure_kind(procedure)
+    if kind in ("feedback", "closing"):
+        return words.served(kind)
+    return words.gettext(PROCEDURE_TITLES.get(kind, PROCEDURE_TITLES["other"]))
+
+
+def procedure_times(procedure: dict, words: Words) -> str:
+    """The one sentence promising a procedure's times ("" when it sets none). Public so that
+    the change notice quotes the document's own sentence."""
+    family = SENTENCE_FAMILIES.get(_procedure_kind(procedure), "request")
+    return words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+
+
+def _procedure_blocks(procedure: dict, words: Words) -> list:
     body: list = []
     steps = _texts(words, procedure.get("steps"))
     if steps:
         body.append(NumberedList(tuple(one_line(step) for step in steps)))
-    family = SENTENCE_FAMILIES.get(kind, "request")
-    times = words.time_sentence(family, procedure.get("acknowledge_within"), procedure.get("resolve_within"))
+    times = procedure_times(procedure, words)
     if times:
         body.append(Paragraphs((times,)))
-    return [Heading(title), *body] if body else []
+    return [Heading(procedure_title(procedure, words)), *body] if body else []
 
 
-def _procedures_section(data: dict, words: _Words) -> Section | None:
+def _procedures_section(data: dict, words: Words) -> Section | None:
     blocks: list = []
     for procedure in _list(data.get("procedures")):
         if isinstance(procedure, dict):
@@ -593,7 +619,7 @@ def _procedures_section(data: dict, words: _Words) -> Section | None:
     return Section("procedures", words.gettext("Procedures"), tuple(blocks))
 
 
-def _escalation_section(data: dict, words: _Words) -> Section | None:
+def _escalation_section(data: dict, words: Words) -> Section | None:
     _ = words.gettext
     levels = [entry for entry in _list(data.get("escalation")) if isinstance(entry, dict)]
     if not levels:
@@ -615,7 +641,7 @@ def _escalation_section(data: dict, words: _Words) -> Section | None:
     return Section("escalation", _("Escalation matrix"), (Table(tuple(header), tuple(rows), _("Escalation matrix")),))
 
 
-def _training_section(data: dict, words: _Words) -> Section | None:
+def _training_section(data: dict, words: Words) -> Section | None:
     _ = words.gettext
     training = _map(data.get("training"))
     blocks: list = []
@@ -650,7 +676,7 @@ def _training_section(data: dict, words: _Words) -> Section | None:
     return Section("training", _("Training and resources"), tuple(blocks))
 
 
-def _enforcement_section(data: dict, words: _Words) -> Section | None:
+def _enforcement_section(data: dict, words: Words) -> Section | None:
     _ = words.gettext
     enforcement = _map(data.get("enforcement"))
     blocks: list = []
@@ -677,7 +703,7 @@ def _enforcement_section(data: dict, words: _Words) -> Section | None:
     return Section("enforcement", _("Enforcement and review"), tuple(blocks))
 
 
-def _extra_sections(data: dict, words: _Words) -> Section | None:
+def _extra_sections(data: dict, words: Words) -> Section | None:
     blocks: list = []
     for entry in _list(data.get("sections")):
         if not isinstance(entry, dict):
@@ -691,14 +717,14 @@ def _extra_sections(data: dict, words: _Words) -> Section | None:
     return Section("sections", "", tuple(blocks)) if blocks else None
 
 
-def _contact_section(data: dict, words: _Words, heading: str, sentence: str) -> Section | None:
+def _contact_section(data: dict, words: Words, heading: str, sentence: str) -> Section | None:
     contact = data.get("contact")
     if not isinstance(contact, str) or not contact.strip():
         return None
     return Section("contact", heading, (Paragraphs((words.gettext(sentence) % {"contact": one_line(contact)},)),))
 
 
-def _revisions_section(data: dict, words: _Words) -> Section | None:
+def _revisions_section(data: dict, words: Words) -> Section | None:
     _ = words.gettext
     revisions = _revisions(data)
     if not revisions:
@@ -725,7 +751,7 @@ def _revisions_section(data: dict, words: _Words) -> Section | None:
 # ------------------------------------------------------------------ public charter
 
 
-def _public_sections(data: dict, words: _Words) -> list[Section | None]:
+def _public_sections(data: dict, words: Words) -> list[Section | None]:
     _ = words.gettext
     standards = _map(data.get("standards"))
     sections: list[Section | None] = [
@@ -767,7 +793,7 @@ def _is_own_entry(value: Any, lang: str) -> bool:
     return isinstance(value, dict) and isinstance(value.get(lang), str) and bool(value[lang].strip())
 
 
-def _author_title(data: dict, words: _Words) -> str:
+def _author_title(data: dict, words: Words) -> str:
     """The author's own title in the document's language; "" when there is none.
 
     A title equal to a default title of the source language (for any customer word: a preset's
@@ -793,7 +819,7 @@ def build_document(data: dict, lang: str, audience: str = "internal") -> Documen
         data = {}
     source = data.get("language") if data.get("language") in LANGUAGES else lang
     word = data.get("customer_word") if data.get("customer_word") in CUSTOMER_WORDS else DEFAULT_CUSTOMER_WORD
-    words = _Words(lang, source, word)
+    words = Words(lang, source, word)
     _ = words.gettext
     title = _author_title(data, words)
     words.titled_policy = not title or words.names_a_policy(title)

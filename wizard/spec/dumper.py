@@ -49,7 +49,7 @@ _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*$")
 
 
 def _with_comments(text: str, comments: list) -> str:
-    from wizard.spec.loader import _read, line_of
+    from wizard.spec.loader import _read
 
     lines: dict[tuple, int] = {}
     reach: dict[int, int] = {}

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wizard.app.ui import STEP_KEYS, _, step_title
+from wizard.app.ui import STEP_KEYS, step_title
 
 COMPLETE, FINDINGS, EMPTY, NONE = "complete", "findings", "empty", "none"
 INVALID = "invalid"
@@ -60,16 +60,6 @@ class StepList(OptionList):
             self.icons_only = icons_only
             self.set_class(icons_only, "-icons")
             self.refresh_labels()
-
-    def state_label(self, step: str) -> str:
-        state = self.states.get(step, EMPTY)
-        return {
-            COMPLETE: _("complete"),
-            FINDINGS: _("has suggestions"),
-            INVALID: _("has input that cannot be saved"),
-            EMPTY: _("empty"),
-            NONE: "",
-        }[state]
 
     def set_states(self, states: dict[str, str]) -> None:
         for step, state in states.items():

@@ -14,9 +14,9 @@ import re
 from typing import Iterator
 
 from wizard.check.engine import Context, rule
-from wizard.check.names import excerpt, language_name
+from wizard.check.names import excerpt
 from wizard.check.texts import iter_text_fields
-from wizard.i18n import N_, Translator
+from wizard.i18n import N_, Translator, language_name
 from wizard.spec import model
 
 _ = Translator("check").gettext

@@ -331,6 +331,22 @@ async def test_ctrl_q_right_after_typing_still_asks_to_save():
         assert await wait_until(lambda: isinstance(app.screen, QuitScreen))
 
 
+async def test_ctrl_q_asks_to_save_even_when_the_typing_outlasted_the_key_queues_patience(monkeypatch):
+    """On a machine too busy for the key queue to wait for each letter (its patience spent),
+    Ctrl+Q still waits for the letters typed before it: it asks, and nothing is lost."""
+    from wizard.app import catch_up
+    from wizard.app.screens.dialogs import QuitScreen
+
+    monkeypatch.setattr(catch_up, "PATIENCE_SECONDS", 0.0)
+    app = PolicyWizardApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        burst(app, *"Acme", "ctrl+q")
+        assert await wait_until(lambda: isinstance(app.screen, QuitScreen))
+        assert app.editor.data.get("title") == "Acme"
+
+
 async def test_typing_right_after_start_goes_into_the_first_field():
     """Enter on "Start a new policy" and the title typed at once, in one burst: the editor
     opens and every letter lands in the title, the first one too."""

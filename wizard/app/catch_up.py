@@ -32,6 +32,9 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 PATIENCE_SECONDS = 2.0
+# Before a question whose answer depends on what was typed (quit: save or not?), the app
+# waits for the keys already typed however busy the machine is, but not forever.
+BEFORE_ASKING_SECONDS = 30.0
 HOPS = 12  # enough for the longest chain seen: Enter in the palette, up to the dialog its command opens
 
 
@@ -45,16 +48,17 @@ async def _handled(pump: MessagePump, timeout: float) -> None:
             pass
 
 
-async def catch_up_with_typing(node: DOMNode | None) -> None:
+async def catch_up_with_typing(node: DOMNode | None, patience: float | None = None) -> None:
     """Wait until `node` (the widget a key went to) and each of its ancestors up to the
     screen have handled what is queued for them, bottom up: a key becomes a change in the
-    field, the change bubbles to the form, the form tells the editor."""
+    field, the change bubbles to the form, the form tells the editor. At most `patience`
+    seconds (`PATIENCE_SECONDS` unless said)."""
     try:
         running = active_message_pump.get()
     except LookupError:
         running = None
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + PATIENCE_SECONDS
+    deadline = loop.time() + (PATIENCE_SECONDS if patience is None else patience)
     while node is not None:
         left = deadline - loop.time()
         if left <= 0:

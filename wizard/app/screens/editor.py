@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from wizard.app import core
 from wizard.app.autosave import Autosaver
+from wizard.app.catch_up import BEFORE_ASKING_SECONDS, catch_up_with_typing
 from wizard.app.steps.base import StepForm
 from wizard.app.ui import (
     N_,
@@ -1007,6 +1008,9 @@ class EditorScreen(Screen):
         """Quit, asking first when there are unsaved changes (or typed input that cannot be
         saved). Input that still cannot be saved after "Save and quit" stays in the draft,
         offered again next time the policy is opened."""
+        # Letters typed just before Ctrl+Q may still be on their way to the form when the
+        # key queue's patience ran out (a busy machine): whether to ask depends on them.
+        await catch_up_with_typing(self.app.focused or self, patience=BEFORE_ASKING_SECONDS)
         choice = None
         if self.needs_saving:
             from wizard.app.screens.dialogs import QuitScreen

@@ -219,11 +219,17 @@ class PolicyWizardApp(App):
         session.read_only = not await self._edit_here(path)
         editor = EditorScreen(loaded.data, path, session=session)
         drafts = self._drafts_for(path)
+        file_dismissed = await asyncio.to_thread(core.dismissed_in, path) if drafts else {}
         for number, (info, data) in enumerate(drafts, 1):
-            from wizard.app.unsaved import from_draft, sections_differing
+            from wizard.app.unsaved import sections_differing
             from wizard.storage import DraftStore, changed_sections
 
             differing = sections_differing(changed_sections(data, loaded.data), info.unsaved)
+            if info.dismissed is not None:
+                from wizard.check.dismissals import sections_with_other_dismissals
+
+                differing += [key for key in sections_with_other_dismissals(info.dismissed, file_dismissed)
+                              if key not in differing]
             if not differing:
                 DraftStore().discard(info.id)  # it holds nothing the file does not
                 continue
@@ -236,7 +242,7 @@ class PolicyWizardApp(App):
                 # the file as it was when editing began: a change made since then is a conflict
                 restored = PolicySession(path, fingerprint=info.base or loaded.fingerprint, on_disk=loaded.data,
                                          draft_id=info.id, dirty=True, read_only=session.read_only)
-                self._show_editor(EditorScreen(data, path, session=restored, unsaved=from_draft(info.unsaved)))
+                self._show_editor(restored_editor(data, info, restored))
                 return
             if choice == "discard":
                 DraftStore().discard(info.id)
@@ -275,8 +281,6 @@ class PolicyWizardApp(App):
     def open_draft(self, info, data: dict) -> None:
         """Restore a draft chosen on the welcome screen."""
         from wizard.app import core
-        from wizard.app.screens.editor import EditorScreen
-        from wizard.app.unsaved import from_draft
         from wizard.session import PolicySession
 
         fingerprint = None
@@ -284,7 +288,7 @@ class PolicyWizardApp(App):
         if target is not None and target.is_file():
             fingerprint = info.base or core.file_fingerprint(target)
         session = PolicySession(target, fingerprint=fingerprint, draft_id=info.id, dirty=True)
-        self._show_editor(EditorScreen(data, target, session=session, unsaved=from_draft(getattr(info, "unsaved", ()))))
+        self._show_editor(restored_editor(data, info, session))
 
     def action_open_file(self) -> None:
         self.run_worker(self._ask_open(), exclusive=True, group="open")
@@ -402,6 +406,17 @@ class PolicyWizardApp(App):
                 self.call_later(refresh)
         self.refresh_bindings()
         self.notify(_("The app now speaks %(language)s.") % {"language": language_name(lang)}, timeout=3)
+
+
+def restored_editor(data: dict, info: Any, session: Any) -> Any:
+    """The editor of a restored draft (`info`, a DraftInfo, whose data is `data`): with the
+    typed input not valid yet, at the step and field where the user was, with the findings
+    they had dismissed."""
+    from wizard.app.screens.editor import EditorScreen
+    from wizard.app.unsaved import from_draft
+
+    return EditorScreen(data, session.path, session=session, unsaved=from_draft(info.unsaved),
+                        place=info.place, dismissed=info.dismissed)
 
 
 def run_app(

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from wizard.app import core
 from wizard.app.autosave import Autosaver
@@ -42,6 +42,7 @@ from wizard.app.ui import (
 )
 from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.guidance import GuidancePanel, GuideBox
+from wizard.app.widgets.header import WizardHeader
 from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
@@ -238,7 +239,7 @@ class EditorScreen(Screen):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield WizardHeader(icon="≡")
         with Horizontal(id="main"):
             yield StepList(id="steps")
             with Vertical(id="center"):
@@ -308,6 +309,7 @@ class EditorScreen(Screen):
         """Show every label in the current UI language (after a switch)."""
         translate_bindings(self)
         self.refresh_bindings()
+        self.query_one(WizardHeader).refresh_labels()
         self.query_one("#back", Button).label = _("Back")
         self.query_one("#next", Button).label = _("Next")
         self.query_one("#nav-hint", NavHint).set_text(self._nav_hint_text())

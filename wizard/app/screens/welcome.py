@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard.app import core
 from wizard.app.ui import N_, _, language_choices, translate_bindings
+from wizard.app.widgets.header import WizardHeader
 from wizard.spec.model import LANGUAGES
 from wizard.i18n import ui_language
 
@@ -53,7 +54,7 @@ class WelcomeScreen(Screen):
         # The presets are package data named in the UI language (a few milliseconds): listed
         # at once, so the first frame has them; each compose reads them in the current language.
         self._presets = {preset.key: preset for preset in core.presets()}
-        yield Header(icon="≡")
+        yield WizardHeader(icon="≡")
         with VerticalScroll(id="welcome"):
             yield Static(_("Write your customer service policy"), id="welcome-title")
             yield Static(

@@ -90,6 +90,27 @@ async def test_no_chinese_line_starts_with_closing_punctuation_in_any_step_or_di
     assert not {where: lines for where, lines in found.items() if lines}
 
 
+def screen_text(app) -> str:
+    """The screen as drawn, without its spaces and frames (a wrapped line joins the next)."""
+    from tests.app.test_keys import screen_lines
+
+    return "".join("".join(char for char in line if char not in BORDERS) for line in screen_lines(app))
+
+
+async def test_an_open_drop_down_over_buttons_draws_every_chinese_character():
+    """The drop-down's list lies over the export buttons, whose edges cut its lines."""
+    set_ui_language("zh")
+    app = PolicyWizardApp("new", preset="online-store", lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await opened(pilot, EditorScreen)
+        await editor.go_to("review")
+        await settle(pilot)
+        editor.query_one("#export-audience").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "公开：客户服务承诺书" in screen_text(app)
+
+
 async def test_a_toast_draws_every_chinese_character():
     set_ui_language("zh")
     app = PolicyWizardApp("new", lang="zh")
@@ -101,3 +122,5 @@ async def test_a_toast_draws_every_chinese_character():
         lines = [strip.text.strip(BORDERS) for strip in toast.render_lines(Region(0, 0, *toast.outer_size))]
         assert not bad_line_starts(app.screen)
         assert "".join(lines) == "预览语言：中文（简体）。已填写的内容会保留，稍后可以继续修改每一项。"
+        # and on the screen, over the form's frames and fields
+        assert "预览语言：中文（简体）。已填写的内容会保留，稍后可以继续修改每一项。" in screen_text(app)

@@ -38,10 +38,11 @@ def policy(tmp_path):
 
 
 async def draft_written(pilot, policy, check) -> None:
-    """Wait (as the user would, a second or two) until the autosaved draft satisfies `check`."""
+    """Wait (as the user would, a second or two) until the autosaved draft (of the file
+    `policy`, or of a new policy when None) satisfies `check`."""
     for _attempt in range(100):
         await settle(pilot)
-        drafts = DraftStore().for_target(policy)
+        drafts = DraftStore().for_target(policy) if policy is not None else DraftStore().list()
         if drafts and check(drafts[0]):
             return
         await pilot.pause(0.05)
@@ -142,3 +143,28 @@ async def test_a_draft_that_only_dismissed_a_suggestion_is_offered(policy):
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot, RecoverDraftScreen)
         assert "Sections that differ from the file: “Mission”" in texts(app.screen)
+
+
+async def test_after_a_crash_the_welcome_screen_shows_the_draft_first_and_restores_it_where_it_was(tmp_path):
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await opened(pilot)
+        await editor.go_to("vision")
+        await settle(pilot)
+        await pilot.press(*"Every order arrives on time.")
+        await draft_written(pilot, None, lambda info: info.place == DraftPlace("vision", ("vision",))
+                            and DraftStore().read(info.id)["vision"] == "Every order arrives on time.")
+
+    app = PolicyWizardApp()  # `policy-wizard`: the welcome screen
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _attempt in range(100):
+            await settle(pilot)
+            if app.screen.query("#drafts"):
+                break
+            await pilot.pause(0.05)
+        box = app.screen.query_one("#drafts-box")
+        assert box.region.bottom <= app.screen.query_one("#new-box").region.y  # in sight, first
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "enter")  # by keys: the draft list
+        editor = await restore(pilot)
+        assert editor.step == "vision"
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Every order arrives on time."

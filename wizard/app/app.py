@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
+from wizard.app.compositor import draw_wide_characters_whole
 from wizard.app.widgets.bullets import use_app_line_breaks
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
@@ -67,6 +68,7 @@ class PolicyWizardApp(App):
         translate_bindings(self)
         translate_textual_keys()
         use_app_line_breaks()
+        draw_wide_characters_whole()
         self.mode = mode
         self.start_data = data
         self.start_path = Path(path) if path is not None else None

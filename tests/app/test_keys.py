@@ -437,3 +437,23 @@ async def test_every_row_of_the_keys_screen_reads_whole_at_80x24_and_the_last_is
         [row] = [y for y, line in enumerate(visible) if last_keys in line]
         assert row < close.y
         assert "".join(last_text.split())[-3:] in "".join("".join(visible[row:close.y]).split())
+
+
+async def test_back_on_the_first_step_and_next_on_the_last_are_shown_dimmed():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+
+        def disabled() -> set[str]:
+            return {key.key for key in app.screen.query_one(Footer).query(FooterKey) if key.has_class("-disabled")}
+
+        assert disabled() == {"f7"}
+        await pilot.press("f8")
+        await settle(pilot)
+        assert disabled() == set()
+        await app.editor.go_to("review")
+        await settle(pilot)
+        assert disabled() == {"f8"}
+        await pilot.press("f8")  # does nothing
+        await settle(pilot)
+        assert app.editor.step == "review"

@@ -468,6 +468,15 @@ class EditorScreen(Screen):
     async def _step_chosen(self, event: StepList.StepChosen) -> None:
         await self.go_to(event.step)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back on the first step and Next on the last do nothing: their keys are shown
+        dimmed in the footer, like the Back button (the footer offered "F8 Next" on the
+        review step)."""
+        index = STEP_KEYS.index(self.step)
+        if (action, index) in (("previous_step", 0), ("next_step", len(STEP_KEYS) - 1)):
+            return None
+        return True
+
     def action_focus_steps(self) -> None:
         self.query_one(StepList).focus()
 

@@ -33,6 +33,7 @@ from wizard.storage import (
     ConflictError,
     DraftBusy,
     DraftInfo,
+    DraftPlace,
     DraftStore,
     Fingerprint,
     fingerprint,
@@ -168,12 +169,22 @@ class PolicySession:
         """Let go of the lock (the window closes): an unsaved draft stays for recovery."""
         self.store.release(self.draft_id)
 
-    def write_draft(self, data: dict, unsaved: list | None = None) -> DraftInfo:
-        """Keep `data` (and typed input not valid yet) in this window's draft. Raises `OSError`
+    def write_draft(
+        self,
+        data: dict,
+        unsaved: list | None = None,
+        *,
+        place: DraftPlace | None = None,
+        dismissed: dict[tuple, frozenset[str]] | None = None,
+    ) -> DraftInfo:
+        """Keep `data` (and typed input not valid yet) in this window's draft, with where the
+        user was (`place`) and the findings they dismissed (`dismissed`, saved or not), so
+        that a restored draft opens there with the same suggestions hidden. Raises `OSError`
         when it cannot be written; `draft_problem` remembers it until a write succeeds."""
         try:
             self.store.claim(self.draft_id)  # the folder may have become writable again
-            info = self.store.write(self.draft_id, data, self.path, self.fingerprint, unsaved=unsaved or None)
+            info = self.store.write(self.draft_id, data, self.path, self.fingerprint, unsaved=unsaved or None,
+                                    place=place, dismissed=dismissed)
         except OSError as error:
             self.draft_problem = error
             raise

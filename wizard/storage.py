@@ -457,6 +457,72 @@ def _valid_id(draft_id: str) -> bool:
 
 
 @dataclass(frozen=True)
+class DraftPlace:
+    """Where the user was when the draft was written: the editor's step (its key, such as
+    "standards"), the spec path of the field that had the focus (empty: none) and the
+    language being written (a translation, or empty for the policy's own). Restoring a
+    draft opens there, so the user continues where they left off, not at step one."""
+
+    step: str
+    field: tuple = ()
+    language: str = ""
+
+    def to_meta(self) -> dict:
+        """Plain data for the draft's metadata."""
+        meta: dict = {"step": self.step}
+        if self.field:
+            meta["field"] = list(self.field)
+        if self.language:
+            meta["language"] = self.language
+        return meta
+
+    @classmethod
+    def from_meta(cls, raw: object) -> DraftPlace | None:
+        """The place in a draft's metadata; None when it has none or it is malformed (a
+        draft of an older version, or edited by hand: it still restores, at the first step)."""
+        if not isinstance(raw, dict) or not isinstance(raw.get("step"), str) or not raw["step"]:
+            return None
+        field_path = raw.get("field")
+        language = raw.get("language")
+        return cls(
+            raw["step"],
+            tuple(field_path) if _is_spec_path(field_path) else (),
+            language if isinstance(language, str) else "",
+        )
+
+
+def _is_spec_path(raw: object) -> bool:
+    """Whether `raw` is a spec path as a draft stores it: a non-empty list of keys and indexes."""
+    return (
+        isinstance(raw, list)
+        and bool(raw)
+        and all(isinstance(part, (str, int)) and not isinstance(part, bool) for part in raw)
+    )
+
+
+def _dismissed_to_meta(dismissed: dict[tuple, frozenset[str]]) -> list[dict]:
+    """The findings dismissed in the editor (codes by spec path) as plain draft metadata."""
+    return [{"path": list(path), "codes": sorted(codes)} for path, codes in dismissed.items() if codes]
+
+
+def _dismissed_from_meta(raw: object) -> dict[tuple, frozenset[str]] | None:
+    """The dismissed findings of a draft's metadata; None when the draft does not keep them
+    (an older draft: then the file's own dismissals apply). Malformed entries are skipped."""
+    if not isinstance(raw, list):
+        return None
+    found: dict[tuple, frozenset[str]] = {}
+    for item in raw:
+        if not isinstance(item, dict) or not _is_spec_path(item.get("path")):
+            continue
+        codes = item.get("codes")
+        if isinstance(codes, list):
+            kept = frozenset(code for code in codes if isinstance(code, str) and code)
+            if kept:
+                found[tuple(item["path"])] = kept
+    return found
+
+
+@dataclass(frozen=True)
 class DraftInfo:
     """A draft as listed: what to show the user before restoring it.
 
@@ -482,6 +548,11 @@ class DraftInfo:
     """Typed input the app could not put into the spec yet (an invalid date or number),
     as the app wrote it (`wizard.app.unsaved.to_draft`): kept beside the valid spec data
     so that recovery brings it back into its field."""
+    place: DraftPlace | None = None
+    """Where the user was in the editor (None: a draft that does not say)."""
+    dismissed: dict | None = field(default=None, hash=False, compare=False)
+    """The findings dismissed in the editor, codes by spec path, including those not saved
+    yet (None: a draft that does not say; then the file's dismissals apply)."""
 
     @property
     def owner_running(self) -> bool:
@@ -549,11 +620,14 @@ class DraftStore:
         target: str | os.PathLike[str] | None = None,
         base: Fingerprint | None = None,
         unsaved: list | None = None,
+        place: DraftPlace | None = None,
+        dismissed: dict[tuple, frozenset[str]] | None = None,
     ) -> DraftInfo:
         """Store `data` as the draft `draft_id` (atomically: a crash leaves the old or the new draft).
 
         `base`: the fingerprint of `target` when editing began (see `DraftInfo.base`).
         `unsaved`: typed input that is not valid spec data yet (see `DraftInfo.unsaved`).
+        `place` and `dismissed`: see `DraftInfo.place` and `DraftInfo.dismissed`.
 
         Raises `OSError` when the state folder cannot be written (the caller decides how
         loudly to say so; the user's edits are still in memory).
@@ -571,6 +645,10 @@ class DraftStore:
             meta["base"] = {"size": base.size, "mtime_ns": base.mtime_ns, "sha256": base.sha256}
         if unsaved:
             meta["unsaved_input"] = list(unsaved)
+        if place is not None:
+            meta["place"] = place.to_meta()
+        if dismissed is not None:
+            meta["dismissed"] = _dismissed_to_meta(dismissed)
         header = (
             "# Policy Wizard draft: unsaved changes kept for recovery.\n"
             "# Restore it from the app; the second document below is the policy itself.\n"
@@ -641,6 +719,8 @@ class DraftStore:
             _base(meta.get("base")),
             host,
             tuple(unsaved) if isinstance(unsaved, list) else (),
+            DraftPlace.from_meta(meta.get("place")),
+            _dismissed_from_meta(meta.get("dismissed")),
         )
 
     def _drafts(self, pattern: str = "*") -> Iterator[tuple[DraftInfo, dict]]:
@@ -787,6 +867,7 @@ __all__ = [
     "ConflictError",
     "DraftBusy",
     "DraftInfo",
+    "DraftPlace",
     "DraftStore",
     "Fingerprint",
     "SaveError",

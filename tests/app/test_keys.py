@@ -392,3 +392,55 @@ async def test_arrows_and_enter_still_choose_in_an_open_drop_down():
         await pilot.press("shift+tab", "shift+tab", "enter", "down", "enter")
         await settle(pilot)
         assert app.screen.query_one("#preset").value == "shop"
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+async def test_every_row_of_the_keys_screen_reads_whole_at_80x24_and_the_last_is_in_reach(lang):
+    from textual.geometry import Region
+
+    from wizard.app.screens.keys import KeysScreen
+
+    set_ui_language(lang)
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_show_keys()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, KeysScreen)
+        shown = ""
+        for table in screen.query(".keys-table"):
+            assert table.region.right <= 80
+            lines = table.render_lines(Region(0, 0, *table.outer_size))
+            shown += "".join("".join(strip.text.split()) for strip in lines)
+        rows = [row for _title, section in screen.sections for row in section]
+        for keys, text in rows:  # each row whole: its keys, and its text (wrapped lines joined)
+            assert "".join(keys.split()) + "".join(text.split()) in shown, (keys, text)
+        await pilot.press("end")  # the list has the focus: the last row comes into view
+        await settle(pilot)
+        last_keys, last_text = rows[-1]
+        visible = screen_lines(app)
+        close = screen.query_one("#close").region
+        [row] = [y for y, line in enumerate(visible) if last_keys in line]
+        assert row < close.y
+        assert "".join(last_text.split())[-3:] in "".join("".join(visible[row:close.y]).split())
+
+
+async def test_back_on_the_first_step_and_next_on_the_last_are_shown_dimmed():
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+
+        def disabled() -> set[str]:
+            return {key.key for key in app.screen.query_one(Footer).query(FooterKey) if key.has_class("-disabled")}
+
+        assert disabled() == {"f7"}
+        await pilot.press("f8")
+        await settle(pilot)
+        assert disabled() == set()
+        await app.editor.go_to("review")
+        await settle(pilot)
+        assert disabled() == {"f8"}
+        await pilot.press("f8")  # does nothing
+        await settle(pilot)
+        assert app.editor.step == "review"

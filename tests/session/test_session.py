@@ -13,7 +13,7 @@ import pytest
 
 from wizard.session import FileGoneError, PolicySession, draft_problem_reason
 from wizard.spec import SpecError
-from wizard.storage import ConflictError, DraftStore, SaveError, TEMP_SUFFIX, fingerprint
+from wizard.storage import ConflictError, DraftPlace, DraftStore, SaveError, TEMP_SUFFIX, fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -218,6 +218,29 @@ def test_my_own_window_does_not_count_as_another(policy):
     assert PolicySession.windows_on(policy) == 0
     session.release()
     assert not list(DraftStore().folder.glob("*.lock"))
+
+
+def test_a_draft_keeps_where_the_user_was_and_what_they_dismissed(policy):
+    session = PolicySession.open(policy).session
+    assert session.claim()
+    place = DraftPlace("standards", ("standards", "service_levels", 1, "first_response"), "zh")
+    session.write_draft({**DATA, "title": "Draft"}, place=place, dismissed={("mission",): frozenset({"vague-time"})})
+    [info] = DraftStore().for_target(policy)
+    assert info.place == place
+    assert info.dismissed == {("mission",): frozenset({"vague-time"})}
+
+
+def test_a_draft_without_a_place_or_with_a_broken_one_still_restores(policy):
+    session = PolicySession.open(policy).session
+    session.write_draft(DATA)
+    [info] = DraftStore().for_target(policy)
+    assert info.place is None and info.dismissed is None  # then: the first step, the file's dismissals
+    text = info.path.read_text(encoding="utf-8")
+    broken = text.replace("host:", "place: {step: 3, field: [true]}\ndismissed: [{path: [], codes: [x]}, 7]\nhost:", 1)
+    info.path.write_text(broken, encoding="utf-8")
+    [info] = DraftStore().for_target(policy)
+    assert info.place is None and info.dismissed == {}
+    assert DraftStore().read(info.id) == DATA
 
 
 # -- a draft folder that cannot be written ----------------------------------------------------

@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
+from wizard.app.textual_fixes import install_textual_fixes
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
@@ -65,6 +66,7 @@ class PolicyWizardApp(App):
         super().__init__()
         translate_bindings(self)
         translate_textual_keys()
+        install_textual_fixes()
         self.mode = mode
         self.start_data = data
         self.start_path = Path(path) if path is not None else None
@@ -220,10 +222,15 @@ class PolicyWizardApp(App):
         editor = EditorScreen(loaded.data, path, session=session, dismissed=loaded.dismissed)
         drafts = self._drafts_for(path)
         for number, (info, data) in enumerate(drafts, 1):
-            from wizard.app.unsaved import from_draft, sections_differing
+            from wizard.app.unsaved import sections_differing
             from wizard.storage import DraftStore, changed_sections
 
             differing = sections_differing(changed_sections(data, loaded.data), info.unsaved)
+            if info.dismissed is not None:
+                from wizard.check.dismissals import sections_with_other_dismissals
+
+                differing += [key for key in sections_with_other_dismissals(info.dismissed, loaded.dismissed)
+                              if key not in differing]
             if not differing:
                 DraftStore().discard(info.id)  # it holds nothing the file does not
                 continue
@@ -236,8 +243,7 @@ class PolicyWizardApp(App):
                 # the file as it was when editing began: a change made since then is a conflict
                 restored = PolicySession(path, fingerprint=info.base or loaded.fingerprint, on_disk=loaded.data,
                                          draft_id=info.id, dirty=True, read_only=session.read_only)
-                self._show_editor(EditorScreen(data, path, session=restored, unsaved=from_draft(info.unsaved),
-                                               dismissed=loaded.dismissed))
+                self._show_editor(restored_editor(data, info, restored, loaded.dismissed))
                 return
             if choice == "discard":
                 DraftStore().discard(info.id)
@@ -276,8 +282,6 @@ class PolicyWizardApp(App):
     def open_draft(self, info, data: dict) -> None:
         """Restore a draft chosen on the welcome screen."""
         from wizard.app import core
-        from wizard.app.screens.editor import EditorScreen
-        from wizard.app.unsaved import from_draft
         from wizard.session import PolicySession
 
         fingerprint = None
@@ -285,7 +289,7 @@ class PolicyWizardApp(App):
         if target is not None and target.is_file():
             fingerprint = info.base or core.file_fingerprint(target)
         session = PolicySession(target, fingerprint=fingerprint, draft_id=info.id, dirty=True)
-        self._show_editor(EditorScreen(data, target, session=session, unsaved=from_draft(getattr(info, "unsaved", ()))))
+        self._show_editor(restored_editor(data, info, session))
 
     def action_open_file(self) -> None:
         self.run_worker(self._ask_open(), exclusive=True, group="open")
@@ -403,6 +407,19 @@ class PolicyWizardApp(App):
                 self.call_later(refresh)
         self.refresh_bindings()
         self.notify(_("The app now speaks %(language)s.") % {"language": language_name(lang)}, timeout=3)
+
+
+def restored_editor(data: dict, info: Any, session: Any, file_dismissed: dict | None = None) -> Any:
+    """The editor of a restored draft (`info`, a DraftInfo, whose data is `data`): with the
+    typed input not valid yet, at the step and field where the user was, with the findings
+    they had dismissed (a draft from before drafts kept them: those of the file,
+    `file_dismissed` when the caller has read them, else read by the editor)."""
+    from wizard.app.screens.editor import EditorScreen
+    from wizard.app.unsaved import from_draft
+
+    dismissed = info.dismissed if info.dismissed is not None else file_dismissed
+    return EditorScreen(data, session.path, session=session, unsaved=from_draft(info.unsaved),
+                        place=info.place, dismissed=dismissed)
 
 
 def run_app(

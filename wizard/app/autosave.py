@@ -1,8 +1,9 @@
 """Autosave: every change reaches a draft in the state folder within two seconds.
 
 The editor screen owns one `Autosaver` for its `PolicySession` (which owns the draft,
-its lock and what goes into it) and calls `touch(data, unsaved)` after every
-change (`unsaved`: typed input that is not valid spec data yet, kept in the draft too).
+its lock and what goes into it) and calls `touch(data, unsaved, place, dismissed)` after
+every change (`unsaved`: typed input that is not valid spec data yet; `place`: the step
+and field the user is at; `dismissed`: the findings dismissed; all kept in the draft too).
 The first change schedules a write (a Textual timer on the owner); changes that come
 while one is scheduled join it, so the draft is written at most once per second and
 never later than about one second after a change, even while the user types without
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from wizard.session import PolicySession
-from wizard.storage import DraftInfo
+from wizard.storage import DraftInfo, DraftPlace
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -78,6 +79,8 @@ class Autosaver:
         self.threaded = threaded
         self._data: dict | None = None
         self._unsaved: list = []  # wizard.app.unsaved.to_draft form of the latest touch
+        self._place: DraftPlace | None = None  # where the user was at the latest touch
+        self._dismissed: dict | None = None  # the findings dismissed at the latest touch
         self._retry: dict | None = None  # a snapshot whose write failed, until a newer one lands
         self._timer: Timer | None = None
         self._last_write = float("-inf")
@@ -97,11 +100,19 @@ class Autosaver:
         """Whether a change has not reached the draft yet."""
         return self._data is not None or self._retry is not None
 
-    def touch(self, data: dict, unsaved: list | None = None) -> None:
-        """The data (or the typed input not valid yet, `unsaved`) changed: make sure a
-        draft write is scheduled."""
+    def touch(
+        self,
+        data: dict,
+        unsaved: list | None = None,
+        place: DraftPlace | None = None,
+        dismissed: dict | None = None,
+    ) -> None:
+        """The data (or the typed input not valid yet, `unsaved`, where the user is, `place`,
+        or what they dismissed, `dismissed`) changed: make sure a draft write is scheduled."""
         self._data = data
         self._unsaved = list(unsaved or [])
+        self._place = place
+        self._dismissed = dict(dismissed) if dismissed is not None else None
         if self._timer is None:
             wait = max(self.quiet_delay, self._last_write + self.min_interval - time.monotonic())
             self._timer = self.owner.set_timer(wait, self._due, name="autosave")
@@ -136,11 +147,12 @@ class Autosaver:
             self._timer.stop()
             self._timer = None
 
-    def _snapshot(self) -> tuple[int, int, dict, list]:
+    def _snapshot(self) -> tuple[int, int, dict, list, DraftPlace | None, dict | None]:
         data, self._data = self._data, None
         self._sequence += 1
         self._last_write = time.monotonic()
-        return self._sequence, self._generation, copy.deepcopy(data), copy.deepcopy(self._unsaved)
+        return (self._sequence, self._generation, copy.deepcopy(data), copy.deepcopy(self._unsaved),
+                self._place, copy.copy(self._dismissed))
 
     def _due(self) -> None:
         self._timer = None
@@ -160,6 +172,8 @@ class Autosaver:
         generation: int,
         data: dict,
         unsaved: list,
+        place: DraftPlace | None,
+        dismissed: dict | None,
         wait: float = -1,
     ) -> DraftInfo | None:
         if not self._lock.acquire(timeout=wait):
@@ -168,7 +182,7 @@ class Autosaver:
             if generation != self._generation or sequence < self._written:
                 return None  # discarded meanwhile, or a newer snapshot is already on disk
             try:
-                info = self.session.write_draft(data, unsaved)
+                info = self.session.write_draft(data, unsaved, place=place, dismissed=dismissed)
             except Exception as error:  # noqa: BLE001 - autosave must never take the app down
                 self.last_error = error
                 self._retry = data

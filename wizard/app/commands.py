@@ -11,7 +11,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.widgets.option_list import Option
 
 from wizard.app.labels import OWN_LANGUAGE_NAMES
-from wizard.app.ui import STEP_KEYS, _, folded, language_name, pgettext, step_title
+from wizard.app.ui import STEP_KEYS, _, folded, language_name, pgettext, step_title, translate_textual_bindings
 from wizard.i18n import ui_language
 from wizard.spec.model import LANGUAGES
 
@@ -130,6 +130,7 @@ class WizardPalette(CommandPalette):
 
     def __init__(self) -> None:
         super().__init__(placeholder=_("Search for commands…"), id="--command-palette")
+        translate_textual_bindings(self)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         self._stop_no_matches_countdown()

@@ -121,8 +121,9 @@ def translate_bindings(node: DOMNode) -> None:
         node._bindings = _translated(merged.copy())
 
 
-# The key of an open drop-down that Textual's own `SelectOverlay` shows in the footer.
-TEXTUAL_KEY_DESCRIPTIONS = (N_("Dismiss menu"),)
+# The keys that Textual's own widgets show in the footer: an open drop-down's
+# (`SelectOverlay`) and the command palette's.
+TEXTUAL_KEY_DESCRIPTIONS = (N_("Dismiss menu"), N_("Exit the command palette"))
 
 
 def translate_textual_keys() -> None:
@@ -132,6 +133,12 @@ def translate_textual_keys() -> None:
 
     # rebuilt from the English declarations each time, the inherited keys included
     SelectOverlay._merged_bindings = _translated(SelectOverlay._merge_bindings(), TEXTUAL_KEY_DESCRIPTIONS)
+
+
+def translate_textual_bindings(node: DOMNode) -> None:
+    """Give `node`, a Textual widget or screen, its keys' words in the UI language (those
+    of `TEXTUAL_KEY_DESCRIPTIONS`; its other keys are not shown)."""
+    node._bindings = _translated(type(node)._merged_bindings.copy(), TEXTUAL_KEY_DESCRIPTIONS)
 
 
 def _translated(bindings: BindingsMap, msgids: Container[str] | None = None) -> BindingsMap:

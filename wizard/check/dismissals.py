@@ -53,3 +53,14 @@ def with_dismissals(comments: list[tuple], dismissed: Dismissals) -> list[tuple]
     have dismissed more, or taken one back, since the file was read)."""
     kept = [comment for comment in comments if not (comment[0] == "inline" and is_dismissal(comment[2]))]
     return kept + [("inline", path, comment_for(codes), None) for path, codes in dismissed.items() if codes]
+
+
+def sections_with_other_dismissals(one: Dismissals, other: Dismissals) -> list[str]:
+    """The top-level keys where two sets of dismissals differ (a draft dismissed a finding
+    the file does not, or took one back), in order: a draft that differs from its file
+    only there still holds the user's work."""
+    keys: list[str] = []
+    for path in [*one, *other]:
+        if one.get(path, frozenset()) != other.get(path, frozenset()) and path[0] not in keys:
+            keys.append(path[0])
+    return keys

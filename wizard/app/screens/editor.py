@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from wizard.app import core
 from wizard.app.autosave import Autosaver
@@ -43,13 +43,14 @@ from wizard.app.ui import (
 )
 from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.guidance import GuidancePanel, GuideBox
+from wizard.app.widgets.header import WizardHeader
 from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
 from wizard.session import FileGoneError, PolicySession, draft_problem_reason
 from wizard.spec.model import LANGUAGES, get_at, is_empty, set_at
-from wizard.storage import ConflictError, SaveError, free_name
+from wizard.storage import ConflictError, DraftPlace, SaveError, free_name
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
@@ -171,19 +172,23 @@ class EditorScreen(Screen):
         unsaved: dict[tuple, UnsavedInput] | None = None,
         session: PolicySession | None = None,
         imported: list | None = None,
-        dismissed: dict | None = None,
+        place: DraftPlace | None = None,
+        dismissed: dict[tuple, frozenset[str]] | None = None,
     ) -> None:
         """`unsaved`: typed input that could not be saved, restored from a draft. `session`:
         the file's session as opened; by default one is made of `path`, `fingerprint`,
         `dirty` and `draft_id` (a restored draft this window takes over). `imported`: the
         parts of an imported document that found no step of their own (importer.Placement).
-        `dismissed`: the findings dismissed in the file, when the caller has read them already."""
+        `place`: where the user was, from a restored draft (by default: the first step).
+        `dismissed`: the findings dismissed, when the caller has them already (from the file's
+        one parse, or a restored draft's); by default they are read from the file."""
         super().__init__()
         translate_bindings(self)
         self.data = data
         self.session = session or PolicySession(path, fingerprint=fingerprint, draft_id=draft_id, dirty=dirty)
-        self.step = STEP_KEYS[0]
-        self.edit_lang = data.get("language", "en")
+        self.step = place.step if place is not None and place.step in STEP_KEYS else STEP_KEYS[0]
+        self.edit_lang = place.language if place is not None and place.language in LANGUAGES else data.get("language", "en")
+        self._restored_field = place.field if place is not None else ()
         self.findings: list = []
         # Findings the author dismissed, by path: kept in the file as `# check: ignore CODE`.
         self.dismissed: dict[tuple, frozenset[str]] = dict(dismissed or {})
@@ -236,7 +241,7 @@ class EditorScreen(Screen):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield WizardHeader(icon="≡")
         with Horizontal(id="main"):
             yield StepList(id="steps")
             with Vertical(id="center"):
@@ -249,7 +254,7 @@ class EditorScreen(Screen):
                     yield Button(_("Back"), id="back", compact=True)
                     yield NavHint(self._nav_hint_text(), id="nav-hint")
                     yield Button(_("Next"), id="next", variant="primary", compact=True)
-            yield Preview(lang=self.data.get("language", "en"), id="preview")
+            yield Preview(lang=self.edit_lang, id="preview")
         yield KeysFooter(compact=self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER)
 
     async def on_mount(self) -> None:
@@ -259,7 +264,9 @@ class EditorScreen(Screen):
             self.dismissed = await asyncio.to_thread(core.dismissed_in, self.path)
         self._update_title()
         self._apply_preview_visibility()
-        await self.show_step(self.step)
+        await self.show_step(self.step, focus=not self._restored_field)
+        if self._restored_field and self.form is not None:
+            self.form.focus_path(self._restored_field)
         # The preview and the checks start once the step list and the form are on screen:
         # started before, their threads took the processor from the first frame.
         self.call_after_refresh(self._start_preview_and_checks)
@@ -289,10 +296,13 @@ class EditorScreen(Screen):
         self.query_one(StepList).show_icons_only(crowded)
 
     def on_descendant_focus(self, event) -> None:
-        """A drop-down list that opens near the bottom would draw over the footer (and hide
-        Quit): it is made short enough to end above the footer."""
+        """The focus moved: a draft with unsaved changes learns where the user is now (to be
+        restored there). And a drop-down list that opens near the bottom would draw over the
+        footer (and hide Quit): it is made short enough to end above the footer."""
         from textual.widgets._select import SelectOverlay
 
+        if self.needs_saving:
+            self._touch_autosave()
         overlay = event.widget
         if isinstance(overlay, SelectOverlay) and overlay.parent is not None:
             # the list opens under its drop-down and goes down from there; with no room for
@@ -306,6 +316,7 @@ class EditorScreen(Screen):
         """Show every label in the current UI language (after a switch)."""
         translate_bindings(self)
         self.refresh_bindings()
+        self.query_one(WizardHeader).refresh_labels()
         self.query_one("#back", Button).label = _("Back")
         self.query_one("#next", Button).label = _("Next")
         self.query_one("#nav-hint", NavHint).set_text(self._nav_hint_text())
@@ -464,6 +475,15 @@ class EditorScreen(Screen):
     async def _step_chosen(self, event: StepList.StepChosen) -> None:
         await self.go_to(event.step)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back on the first step and Next on the last do nothing: their keys are shown
+        dimmed in the footer, like the Back button (the footer offered "F8 Next" on the
+        review step)."""
+        index = STEP_KEYS.index(self.step)
+        if (action, index) in (("previous_step", 0), ("next_step", len(STEP_KEYS) - 1)):
+            return None
+        return True
+
     def action_focus_steps(self) -> None:
         self.query_one(StepList).focus()
 
@@ -512,9 +532,23 @@ class EditorScreen(Screen):
 
     def _touch_autosave(self) -> None:
         try:
-            self.autosaver.touch(self.data, to_draft(self.unsaved_list()))
+            self.autosaver.touch(self.data, to_draft(self.unsaved_list()), self._place(), self.dismissed)
         except Exception:  # autosave must never break typing
             pass
+
+    def _place(self) -> DraftPlace:
+        """Where the user is (step, focused field, language written): kept in the draft, so
+        that restoring it continues here."""
+        source = self.data.get("language", "en")
+        return DraftPlace(self.step, self._focused_path() or (), "" if self.edit_lang == source else self.edit_lang)
+
+    def _focused_path(self) -> tuple | None:
+        """The spec path of the field that has the focus (or of the list row it is in)."""
+        node, path = self.focused, None
+        while node is not None and node is not self.form and not path:
+            path = _path_of(node)
+            node = node.parent
+        return path
 
     # ------------------------------------------------------------------ checks
 
@@ -632,10 +666,7 @@ class EditorScreen(Screen):
     def action_dismiss_findings(self) -> None:
         """F5: the suggestions for the focused field are not wanted here ("odmah premještamo
         u privatne poruke" is an action, not a vague promise); again to show them again."""
-        node, path = self.focused, None
-        while node is not None and node is not self.form and not path:
-            path = _path_of(node)
-            node = node.parent
+        path = self._focused_path()
         if not path:
             self.notify(_("Move to a field with a suggestion and press F5 again."), severity="warning")
             return
@@ -652,6 +683,7 @@ class EditorScreen(Screen):
         self._update_title()
         self.version += 1
         self._schedule_checks(delay=0)
+        self._touch_autosave()  # a crash must not bring the suggestion back
         self.notify(message, timeout=4)
 
     # ------------------------------------------------------------------ preview & languages

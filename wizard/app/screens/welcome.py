@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard.app import core
 from wizard.app.ui import N_, _, language_choices, translate_bindings
+from wizard.app.widgets.header import WizardHeader
 from wizard.spec.model import LANGUAGES
 from wizard.i18n import ui_language
 
@@ -53,7 +54,7 @@ class WelcomeScreen(Screen):
         # The presets are package data named in the UI language (a few milliseconds): listed
         # at once, so the first frame has them; each compose reads them in the current language.
         self._presets = {preset.key: preset for preset in core.presets()}
-        yield Header(icon="≡")
+        yield WizardHeader(icon="≡")
         with VerticalScroll(id="welcome"):
             yield Static(_("Write your customer service policy"), id="welcome-title")
             yield Static(
@@ -121,9 +122,11 @@ class WelcomeScreen(Screen):
         self._show_list("recent", _("Recent files"), [Option(Text(str(path)), id=str(path)) for path in recent])
 
     def _show_list(self, name: str, title: str, options: list[Option]) -> None:
-        """Fill the box `#<name>-box` with `options`: mounted when there are some (drafts
-        above recent files), removed when there are none. Nothing is mounted for an empty
-        list, so a first start styles and lays out fewer widgets."""
+        """Fill the box `#<name>-box` with `options`: mounted when there are some, removed
+        when there are none. Nothing is mounted for an empty list, so a first start styles
+        and lays out fewer widgets. Drafts come first of all: after a crash they are what
+        the user looks for (below the other boxes they were out of sight at 80x24); recent
+        files come last."""
         boxes = self.query(f"#{name}-box")
         if not options:
             boxes.remove()
@@ -135,8 +138,7 @@ class WelcomeScreen(Screen):
             option_list = OptionList(*options, id=name)
             box = Vertical(option_list, classes="welcome-box", id=f"{name}-box")
             box.border_title = title
-            recent = self.query("#recent-box") if name == "drafts" else None
-            self.query_one("#welcome").mount(box, before=recent.first() if recent else None)
+            self.query_one("#welcome").mount(box, before=self.query_one("#new-box") if name == "drafts" else None)
         option_list.highlighted = 0
 
     async def refresh_labels(self) -> None:

@@ -30,7 +30,8 @@ BULLET = "•"
 NO_LINE_START = set("，。、；：！？）》」』】〕〉〗”’…‥·～%,.;:!?)]}»›ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 NO_LINE_END = set("（《「『【〔〈〖“‘([{«‹")
 
-_SPACE = re.compile(r"\s")
+# White space a line may break at: a no-break space ("3\u00a0minute", "1\u00a0radni\u00a0dan") holds.
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]")
 TAIL_GAP = 2  # spaces between the text and its tail
 
 
@@ -98,6 +99,47 @@ def with_line_breaks(text: str, width: int) -> str:
     return "\n".join(
         paragraph[start:end] for paragraph in text.split("\n") for start, end in wrap_offsets(paragraph, width)
     )
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where the lines of `text` start at `width` cells, as Rich's `divide_line` says it,
+    by the app's rules when the text holds double-width characters (else Rich's own)."""
+    if not any(_wide(char) for char in text):
+        return _rich_divide_line(text, width, fold)
+    return [start for start, _end in wrap_offsets(text, width)[1:]]
+
+
+def _text_area_wrap_offsets(text: str, width: int, tab_size: int, fold: bool = True,
+                            precomputed_tab_sections: list | None = None) -> list[int]:
+    """Textual's `compute_wrap_offsets` for a TextArea's lines, by the app's rules for a line
+    with double-width characters and no tabs (a tab's width depends on where it falls)."""
+    if "\t" in text or not any(_wide(char) for char in text):
+        return _textual_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
+    return divide_line(text, width, fold)
+
+
+def use_app_line_breaks() -> None:
+    """Make Textual wrap Chinese by the app's rules everywhere: its text (`Content`: labels,
+    forms, findings, dialogs, toasts) and its TextArea break lines only at spaces and cut a
+    Chinese line at any character, so a line could start with "，" or "。". Called once when
+    the app starts; Textual is pinned (8.2.8), and a test shows the wrapping."""
+    import textual.content
+    import textual.document._wrapped_document as wrapped_document
+
+    textual.content.divide_line = divide_line
+    wrapped_document.compute_wrap_offsets = _text_area_wrap_offsets
+
+
+def _rich_divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    from rich._wrap import divide_line as rich_divide_line
+
+    return rich_divide_line(text, width, fold)
+
+
+def _textual_wrap_offsets(*args) -> list[int]:
+    from textual._wrap import compute_wrap_offsets
+
+    return compute_wrap_offsets(*args)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -101,8 +101,9 @@ def first_screen(runs: int) -> tuple[float, float]:
     return statistics.median(bare), statistics.median(wizard)
 
 
-def big_policy() -> dict:
-    """A realistic policy of about 30 KB: a preset with many definitions and extra sections."""
+def big_policy(size: int = 30_000) -> dict:
+    """A realistic policy of about `size` bytes (30 KB): a preset with many definitions and
+    extra sections."""
     from wizard.presets import load_preset
     from wizard.spec import dump_spec
 
@@ -110,7 +111,7 @@ def big_policy() -> dict:
     definitions = list(data.get("definitions") or [])
     sections = list(data.get("sections") or [])
     number = 0
-    while len(dump_spec(data).encode("utf-8")) < 30_000:
+    while len(dump_spec(data).encode("utf-8")) < size:
         number += 1
         definitions.append({"term": f"Service term {number}",
                             "meaning": "A word we use in this policy, explained in one plain sentence for new staff."})

@@ -94,6 +94,18 @@ class PolicyWizardApp(App):
         else:
             self.show_welcome()
 
+    def update_styles(self, node, animate: bool = True) -> None:
+        """Restyle only what is mounted. Textual restyles a widget whenever a class of it
+        changes, also while it is being built (an Input's `compact` sets a class in its
+        constructor): that styled every field of a new form twice, and was a third of the
+        time a long form took to mount. A widget not mounted yet is styled when it is."""
+        from textual.screen import Screen
+        from textual.widget import Widget
+
+        if isinstance(node, Widget) and not isinstance(node, Screen) and not self.is_mounted(node):
+            return
+        super().update_styles(node, animate=animate)
+
     def format_title(self, title: str, sub_title: str):
         """The header's "title — state": the state in italics, not dimmed (Textual dims it
         to 4.4:1 in the light theme, below what can be read comfortably)."""

@@ -397,7 +397,7 @@ class EditorScreen(Screen):
         if step != "review":
             form.restore_unsaved({path: entry for path, entry in self.unsaved.items() if step_for_path(path) == step})
         self.query_one(StepList).set_current(step)
-        self.set_class(step == "review", "-reviewing")  # the preview gets the wider column
+        self.query_one(Preview).set_class(step == "review", "-reviewing")  # it gets the wider column
         self.query_one(GuidancePanel).show_step(step)
         self._update_heading()
         self._show_step_findings()

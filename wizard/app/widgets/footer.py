@@ -27,12 +27,15 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._rebuild)
 
     def _keys(self) -> tuple:
-        """What the footer would show: each active binding's key, label, state and tooltip."""
+        """What the footer would show: each shown binding's key, label, state and tooltip
+        (and the palette's key, shown at the right). The hidden ones change with the field
+        in focus (a list's keys) and with the step: comparing them rebuilt the footer, some
+        15 widgets each restyled, on every step switch for nothing."""
         app = self.app
         return tuple(
-            (binding.key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip,
-             binding.show)
-            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            (binding.key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip)
+            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == app.COMMAND_PALETTE_BINDING
         )
 
     async def _rebuild(self) -> None:

@@ -265,6 +265,8 @@ class EditorScreen(Screen):
         self._update_title()
         self._apply_preview_visibility()
         await self.show_step(self.step, focus=not self._restored_field)
+        if self._closing_down():
+            return
         if self._restored_field and self.form is not None:
             self.form.focus_path(self._restored_field)
         # The preview and the checks start once the step list and the form are on screen:
@@ -272,6 +274,11 @@ class EditorScreen(Screen):
         self.call_after_refresh(self._start_preview_and_checks)
         if self.unsaved:
             self._touch_autosave()  # a restored draft keeps its typed input
+
+    def _closing_down(self) -> bool:
+        """The app is closing (a quit while the editor was still opening): this screen is
+        being taken apart, its widgets may never mount, and there is nothing more to show."""
+        return not (self.app.is_running and self.is_attached)
 
     def _start_preview_and_checks(self) -> None:
         self.query_one(Preview).request(self.data, delay=0)
@@ -394,6 +401,8 @@ class EditorScreen(Screen):
         await host.remove_children()
         form = self.make_form(step)
         await host.mount(form)
+        if self._closing_down():
+            return
         if step != "review":
             form.restore_unsaved({path: entry for path, entry in self.unsaved.items() if step_for_path(path) == step})
         self.query_one(StepList).set_current(step)

@@ -142,6 +142,35 @@ SERVED_MESSAGES = {
     },
 }
 
+class EveryMonths(NamedTuple):
+    """A sentence with a number of months. A writer says "every year" and "every two years",
+    not "every 12/24 months" (zh 每年, hr "svake godine", tr "yılda bir"), so those counts,
+    like one month, have their own sentence; any other count goes through the plural forms."""
+
+    monthly: str
+    yearly: str
+    two_yearly: str
+    singular: str
+    plural: str
+
+    def fixed(self, months: int) -> str | None:
+        """The sentence of its own for this many months, None when the count is written out."""
+        return {1: self.monthly, 12: self.yearly, 24: self.two_yearly}.get(months)
+
+
+def say_every_months(
+    months: Any, sentence: EveryMonths, gettext: Callable[[str], str], ngettext: Callable[..., str], lang: str
+) -> str:
+    """`sentence` for this many months in a catalog's words; "" for no valid count. Shared with
+    the change notice, which says the same cycles in its own catalog."""
+    if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
+        return ""
+    fixed = sentence.fixed(months)
+    if fixed is not None:
+        return gettext(fixed)
+    return ngettext(sentence.singular, sentence.plural, months) % {"count": format_number(months, lang)}
+
+
 # Phrases that name the document itself: (as a policy, by a neutral word). The default title is
 # a policy, and so is an author's title with the policy noun in it ("Customer Support Policy");
 # any other title ("Service charter") may name something else, so the document then calls itself
@@ -149,12 +178,31 @@ SERVED_MESSAGES = {
 DOCUMENT_PHRASES = {
     "owner": (N_("Policy owner"), N_("Document owner")),
     "questions": (N_("Questions about this policy: %(contact)s"), N_("Questions about this document: %(contact)s")),
-    "review_monthly": (N_("This policy is reviewed every month."), N_("This document is reviewed every month.")),
-    "review_every": (
-        ("This policy is reviewed every %(count)s month.", "This policy is reviewed every %(count)s months."),
-        ("This document is reviewed every %(count)s month.", "This document is reviewed every %(count)s months."),
+    "review": (
+        EveryMonths(
+            N_("This policy is reviewed every month."),
+            N_("This policy is reviewed every year."),
+            N_("This policy is reviewed every two years."),
+            "This policy is reviewed every %(count)s month.",
+            "This policy is reviewed every %(count)s months.",
+        ),
+        EveryMonths(
+            N_("This document is reviewed every month."),
+            N_("This document is reviewed every year."),
+            N_("This document is reviewed every two years."),
+            "This document is reviewed every %(count)s month.",
+            "This document is reviewed every %(count)s months.",
+        ),
     ),
 }
+
+REFRESHER = EveryMonths(
+    N_("Everyone takes refresher training every month."),
+    N_("Everyone takes refresher training every year."),
+    N_("Everyone takes refresher training every two years."),
+    "Everyone takes refresher training every %(count)s month.",
+    "Everyone takes refresher training every %(count)s months.",
+)
 
 
 def _within_messages() -> dict[str, tuple[str, str]]:
@@ -345,12 +393,8 @@ class Words:
             return self.gettext(sentences.resolve) % {"within": last}
         return ""
 
-    def every_months(self, months: Any, once: str, singular: str, plural: str) -> str:
-        if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
-            return ""
-        if months == 1:
-            return self.gettext(once)
-        return self.ngettext(singular, plural, months) % {"count": format_number(months, self.lang)}
+    def every_months(self, months: Any, sentence: EveryMonths) -> str:
+        return say_every_months(months, sentence, self.gettext, self.ngettext, self.lang)
 
 
 # ------------------------------------------------------------------ helpers
@@ -656,12 +700,7 @@ def _training_section(data: dict, words: Words) -> Section | None:
     sentences = []
     if methods:
         sentences.append(_("We train through %(methods)s.") % {"methods": format_list(dict.fromkeys(methods), words.lang)})
-    refresher = words.every_months(
-        training.get("refresher_every_months"),
-        N_("Everyone takes refresher training every month."),
-        "Everyone takes refresher training every %(count)s month.",
-        "Everyone takes refresher training every %(count)s months.",
-    )
+    refresher = words.every_months(training.get("refresher_every_months"), REFRESHER)
     if refresher:
         sentences.append(refresher)
     if sentences:
@@ -692,9 +731,7 @@ def _enforcement_section(data: dict, words: Words) -> Section | None:
         if paragraphs:
             blocks.append(Heading(_(label)))
             blocks.extend(paragraphs)
-    review = words.every_months(
-        data.get("review_every_months"), words.document_phrase("review_monthly"), *words.document_phrase("review_every")
-    )
+    review = words.every_months(data.get("review_every_months"), words.document_phrase("review"))
     if review:
         blocks.append(Heading(_("Review")))
         blocks.append(Paragraphs((review,)))

@@ -263,7 +263,7 @@ def test_cell_len_counts_wide_characters_twice():
         ("inquiries", "en", "We acknowledge every inquiry within 1 hour and answer it within 21 hours."),
         ("refunds", "en", "We acknowledge every refund request within 1 hour and settle it within 21 hours."),
         ("feedback", "en", "We acknowledge all feedback within 1 hour and respond to it within 21 hours."),
-        ("closing", "en", "We acknowledge every request within 1 hour and resolve it within 21 hours."),
+        ("closing", "en", "We acknowledge every such case within 1 hour and resolve it within 21 hours."),
         ("inquiries", "hr", "Primitak svakog upita potvrđujemo u roku od 1 sata, a na upit odgovaramo u roku od 21 sata."),
         ("refunds", "hr", "a zahtjev rješavamo u roku od 21 sata."),
         ("feedback", "hr", "a odgovor šaljemo u roku od 21 sata."),
@@ -271,7 +271,7 @@ def test_cell_len_counts_wide_characters_twice():
         ("complaints", "zh", "所有投诉须在1小时内受理，21小时内办结。"),
         ("inquiries", "zh", "所有咨询须在1小时内受理，21小时内答复。"),
         ("feedback", "zh", "所有反馈意见须在1小时内受理，21小时内回复。"),
-        ("closing", "zh", "所有服务请求须在1小时内受理，21小时内办结。"),
+        ("closing", "zh", "此类事项须在1小时内受理，21小时内办结。"),
     ],
 )
 def test_each_procedure_kind_has_its_own_sentences(kind, lang, expected):

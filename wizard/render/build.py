@@ -257,10 +257,12 @@ TIME_SENTENCES = {
         N_("We acknowledge all feedback %(within)s."),
         N_("We respond to all feedback %(within)s."),
     ),
+    # Any other procedure, under whatever title its author gave it ("Emergencies", "Seeing
+    # guests off"): a subject that names no kind of case (zh 此类事项, hr "svaki takav slučaj").
     "request": _TimeSentences(
-        N_("We acknowledge every request %(acknowledge)s and resolve it %(resolve)s."),
-        N_("We acknowledge every request %(within)s."),
-        N_("We resolve every request %(within)s."),
+        N_("We acknowledge every such case %(acknowledge)s and resolve it %(resolve)s."),
+        N_("We acknowledge every such case %(within)s."),
+        N_("We resolve every such case %(within)s."),
     ),
     # The public charter speaks to the customer about their own complaint.
     "your_complaint": _TimeSentences(

@@ -41,3 +41,23 @@ def test_any_other_procedure_gets_a_time_sentence_that_fits_its_title():
     }
     for lang, sentence in expected.items():
         assert sentence in " ".join(render(data, lang, "txt").split()), lang
+
+
+def charter_title(title: str, lang: str) -> str:
+    charter = render(dict(SPEC, language=lang, title=title), lang, "md", audience="public")
+    return charter.splitlines()[0].removeprefix("# ")
+
+
+def test_a_charter_made_from_a_policy_title_is_called_a_charter_in_every_language():
+    assert charter_title("Politika korisničke podrške", "hr") == "Povelja korisničke podrške"
+    assert charter_title("Müşteri Destek Politikası", "tr") == "Müşteri Destek Sözümüz"
+    assert charter_title("Müşteri hizmetleri politikası", "tr") == "Müşteri hizmetleri sözümüz"
+    assert charter_title("莲花茶馆服务规范", "zh") == "莲花茶馆服务承诺书"
+    assert charter_title("Customer Support Policy", "en") == "Customer Support Charter"
+
+
+def test_a_title_without_the_policy_noun_in_its_plain_form_stays_as_the_author_wrote_it():
+    """Another case of the noun (tr "Politikasının", hr "politikama") would not survive a swap."""
+    for title, lang in (("Naše obećanje", "hr"), ("Pravila o politikama", "hr"),
+                        ("Politikasının Esasları", "tr"), ("Hizmet Sözümüz", "tr")):
+        assert charter_title(title, lang) == title

@@ -7,6 +7,7 @@ being typed into: a value that cannot be formatted is shown as typed, never an e
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable, NamedTuple
 
 from wizard.i18n import N_, translations
@@ -355,8 +356,8 @@ class Words:
         """The public charter's title made from the author's policy title: customers read a
         charter, not an internal rule ("莲花茶馆服务规范" -> "莲花茶馆服务承诺书", "Customer Service
         Policy of Lotus Tea House" -> "... Charter ..."). The catalog lists the nouns of an
-        internal rule with the noun that replaces each; a language whose grammar would not
-        survive the swap (a Turkish suffix) lists none and keeps the title."""
+        internal rule with the noun that replaces each, in the one form the swap keeps grammatical
+        (hr "Politika=Povelja", tr "Politikası=Sözümüz"); any other form keeps the title."""
         pairs = self.pgettext(
             "the public charter's title: each noun that names an internal rule in a title, '=', the noun "
             "replacing it; pairs separated by |. Write = alone to keep every title unchanged",
@@ -364,8 +365,9 @@ class Words:
         )
         for pair in pairs.split("|"):
             noun, _, charter = pair.partition("=")
-            if noun and charter and noun in title:
-                return title.replace(noun, charter)
+            whole_noun = _whole_word(noun)
+            if noun and charter and whole_noun.search(title):
+                return whole_noun.sub(charter, title)
         return title
 
     def version(self, count: int) -> str:
@@ -400,6 +402,15 @@ class Words:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _whole_word(noun: str) -> re.Pattern:
+    """`noun` not followed by more letters: in an alphabet with case, letters after a noun are
+    an ending of another case of it (tr "Politikasına", hr "Politikom"), which a swap of the
+    noun would break. Chinese nouns take no endings, so there any character may follow."""
+    cased = bool(noun) and unicodedata.category(noun[-1]) in ("Lu", "Ll", "Lt")
+    ending = r"(?![^\W\d_])" if cased else ""
+    return re.compile(re.escape(noun) + ending)
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 

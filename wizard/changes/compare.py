@@ -320,11 +320,20 @@ def _service_levels(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
     def name(words: Words, entry: dict) -> str:
         return keyed_name(words, CHANNEL_NAMES, entry.get("channel"), entry.get("name"), "Other channel")
 
+    def in_sentence(words: Words, entry: dict) -> str:
+        """After "New channel:" a channel is a word of the sentence, as the document writes it in
+        running text (hr "Novi kanal: e-pošta.", not the table's "E-pošta"); an "other" channel
+        is one the author named, so it keeps their name."""
+        key = entry.get("channel")
+        if key in CHANNEL_WORDS and key != "other":
+            return words.pgettext("in a sentence", CHANNEL_WORDS[key])
+        return name(words, entry)
+
     def added(entry: dict) -> list[Change]:
-        return [Change(v.say("New channel: %(channel)s.", channel=name(v.new, entry)), details=_level_details(v, entry))]
+        return [Change(v.say("New channel: %(channel)s.", channel=in_sentence(v.new, entry)), details=_level_details(v, entry))]
 
     def removed(entry: dict) -> list[Change]:
-        return [Change(v.say("Channel removed: %(channel)s.", channel=name(v.old, entry)))]
+        return [Change(v.say("Channel removed: %(channel)s.", channel=in_sentence(v.old, entry)))]
 
     def changed(old_entry: dict, new_entry: dict) -> list[Change]:
         channel = name(v.new, new_entry)

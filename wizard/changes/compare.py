@@ -47,7 +47,8 @@ def _every_months_message() -> EveryMonths:
     24 months are "every year", "every two years" as a writer says them."""
     ngettext = _mark_plural
     return EveryMonths(
-        N_("every month"), N_("every year"), N_("every two years"), *ngettext("every %(count)s month", "every %(count)s months")
+        N_("every month"), N_("every year"), N_("every two years"),
+        *ngettext("every %(count)s month", "every %(count)s months"),
     )
 
 

@@ -143,9 +143,10 @@ SERVED_MESSAGES = {
     },
 }
 
+
 class EveryMonths(NamedTuple):
     """A sentence with a number of months. A writer says "every year" and "every two years",
-    not "every 12/24 months" (zh 每年, hr "svake godine", tr "yılda bir"), so those counts,
+    not "every 12/24 months" (zh 每年, hr "jednom godišnje", tr "yılda bir"), so those counts,
     like one month, have their own sentence; any other count goes through the plural forms."""
 
     monthly: str
@@ -406,11 +407,12 @@ class Words:
 
 def _whole_word(noun: str) -> re.Pattern:
     """`noun` not followed by more letters: in an alphabet with case, letters after a noun are
-    an ending of another case of it (tr "Politikasına", hr "Politikom"), which a swap of the
+    an ending of another case of it (tr "Politikasına", hr "Politikama"), which a swap of the
     noun would break. Chinese nouns take no endings, so there any character may follow."""
     cased = bool(noun) and unicodedata.category(noun[-1]) in ("Lu", "Ll", "Lt")
     ending = r"(?![^\W\d_])" if cased else ""
     return re.compile(re.escape(noun) + ending)
+
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 

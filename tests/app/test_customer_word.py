@@ -37,3 +37,21 @@ async def test_choosing_guests_on_the_basics_step_changes_the_preview(policy):
         await pilot.press(*"Guests", "enter")  # the revision note the save asks for
         assert await wait_until(lambda: app.editor.sub_title == "saved")
     assert "review_every_months: 12\ncustomer_word: guests\npurpose:" in policy.read_text(encoding="utf-8")
+
+
+async def test_a_procedure_without_a_title_shows_the_documents_title_for_the_people_served(policy):
+    """A café's closing procedure is "Seeing guests off" in its document: the form says so too."""
+    from textual.widgets import Input
+
+    from tests.app.test_editor_fixes import go_to_step
+
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("review_every_months: 12\n", "review_every_months: 12\ncustomer_word: guests\n"),
+                      encoding="utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await go_to_step(pilot, "Procedures")
+        await settle(pilot)
+        assert await wait_until(lambda: "Seeing guests off" in [box.placeholder for box in app.screen.query(Input)])
+        assert "Closing an interaction" not in [box.placeholder for box in app.screen.query(Input)]

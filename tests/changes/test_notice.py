@@ -263,14 +263,14 @@ def test_croatian_puts_every_time_in_the_genitive(old, new, expected) -> None:
 @pytest.mark.parametrize(
     "lang, expected",
     [
-        ("en", "Review cycle: now every 6 months (was every 12 months)."),
-        ("hr", "Ciklus preispitivanja: sada svaka 3 mjeseca (dosad svakih 12 mjeseci)."),
-        ("zh", "评审周期：改为每月（原为每12个月）。"),
-        ("tr", "Gözden geçirme sıklığı: artık 3 ayda bir (önceden 12 ayda bir)."),
+        ("en", "Review cycle: now every 6 months (was every year)."),
+        ("hr", "Ciklus preispitivanja: sada svaka 3 mjeseca (dosad jednom godišnje)."),
+        ("zh", "评审周期：改为每月（原为每年）。"),
+        ("tr", "Gözden geçirme sıklığı: artık iki yılda bir (önceden yılda bir)."),
     ],
 )
 def test_a_review_cycle_agrees_with_its_number(lang, expected) -> None:
-    months = {"en": 6, "hr": 3, "zh": 1, "tr": 3}[lang]
+    months = {"en": 6, "hr": 3, "zh": 1, "tr": 24}[lang]
     assert texts(compare(spec(lang), spec(lang, review_every_months=months), lang)) == [expected]
 
 
@@ -347,3 +347,23 @@ def test_a_text_given_for_the_first_time_is_shown_as_new(lang: str) -> None:
                            "tr": "Vizyonumuz (yeni metin):"}[lang]
     assert [(s.text, s.changed) for s in change.after] == [("The most trusted shop in the region.", True)]
     assert not change.before
+
+
+@pytest.mark.parametrize(
+    "lang, added, removed",
+    [
+        ("en", "New channel: email.", "Channel removed: phone."),
+        ("hr", "Novi kanal: e-pošta.", "Uklonjen kanal: telefon."),
+        ("tr", "Yeni kanal: e-posta.", "Kaldırılan kanal: telefon."),
+        ("zh", "新增渠道：电子邮件。", "删除渠道：电话。"),
+    ],
+)
+def test_a_channel_in_a_sentence_is_written_as_the_document_writes_it_in_running_text(lang, added, removed) -> None:
+    """After a colon the channel is a word of the sentence, not the table's capitalised label."""
+    levels = copy.deepcopy(BASE["standards"]["service_levels"])
+    before = spec(lang, standards={"service_levels": levels[:1]})
+    after = spec(lang, standards={"service_levels": levels[1:]})
+    assert texts(compare(before, after, lang))[:2] == [added, removed]
+    own = {"channel": "other", "name": "WhatsApp"}
+    with_own = spec(lang, standards={"service_levels": [own]})
+    assert "WhatsApp" in texts(compare(spec(lang, standards={"service_levels": []}), with_own, lang))[0]

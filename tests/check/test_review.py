@@ -20,7 +20,9 @@ def test_missing_review_cycle():
 def test_a_cycle_longer_than_a_year_is_a_warning():
     (found,) = findings(spec(review_every_months=24), "long-review-cycle")
     assert found.severity == "warning" and found.path == ("review_every_months",)
-    assert found.message == "The policy is reviewed only every 24 months."
+    assert found.message == "The policy is reviewed only every two years."  # as the document says it
+    (found,) = findings(spec(review_every_months=18), "long-review-cycle")
+    assert found.message == "The policy is reviewed only every 18 months."
     assert findings(spec(review_every_months=12), "long-review-cycle") == []
 
 

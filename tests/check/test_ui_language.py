@@ -31,7 +31,7 @@ def test_croatian_ui():
     assert found["vague-time"].message == "„quickly” obećava brzinu, ali ne kaže koliko brzo."
     assert found["vague-time"].hint == "Navedite rok brojem koji možete mjeriti i poštovati, npr. „within 24 hours”."
     assert found["placeholder"].message == "Nepopunjeno mjesto za unos: „[Company]”."
-    assert found["long-review-cycle"].message == "Politika se preispituje tek svaka 24 mjeseca."
+    assert found["long-review-cycle"].message == "Politika se preispituje tek svake dvije godine."
     assert found["resolution-before-response"].message == (
         "Vrijeme rješavanja za kanal „telefon” (1 sat) kraće je od vremena prvog odgovora (2 sata)."
     )
@@ -53,7 +53,7 @@ def test_turkish_ui():
     found = _by_code(findings(DATA, langs=["hr"]))
     assert found["untranslated"].message.startswith("Hırvatça çevirisi yok:")
     assert found["impossible-target"].message == "“müşteri memnuniyeti (CSAT)” hedefi %100: tek bir aksaklık bile bu hedefin tutturulmasını engeller."
-    assert found["long-review-cycle"].message == "Politika yalnızca 24 ayda bir gözden geçiriliyor."
+    assert found["long-review-cycle"].message == "Politika yalnızca iki yılda bir gözden geçiriliyor."
 
 
 @pytest.mark.parametrize("ui", ["hr", "zh", "tr"])

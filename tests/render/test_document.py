@@ -90,7 +90,9 @@ def test_public_charter_contents(full, northwind):
         ("zh", "康宁口腔诊所患者服务制度", "康宁口腔诊所患者服务承诺书"),
         ("zh", "服务章程", "服务章程"),  # not an internal rule: the author's title as written
         ("en", "Customer Service Policy of Lotus Tea House", "Customer Service Charter of Lotus Tea House"),
-        ("tr", "Müşteri Destek Politikası", "Müşteri Destek Politikası"),  # the swap would break the suffix
+        ("tr", "Müşteri Destek Politikası", "Müşteri Destek Sözümüz"),
+        ("tr", "Politikasının Esasları", "Politikasının Esasları"),  # the swap would break the suffix
+        ("hr", "Politika korisničke podrške", "Povelja korisničke podrške"),
     ],
 )
 def test_the_public_title_derives_from_the_authors(lang, title, charter):

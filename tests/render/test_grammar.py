@@ -85,9 +85,11 @@ def test_sentences_in_every_language():
         (1, "svaki mjesec", "her ay", "每月", "every month"),
         (2, "svaka 2 mjeseca", "2 ayda bir", "每2个月", "every 2 months"),
         (6, "svakih 6 mjeseci", "6 ayda bir", "每6个月", "every 6 months"),
-        (12, "svakih 12 mjeseci", "12 ayda bir", "每12个月", "every 12 months"),
+        (11, "svakih 11 mjeseci", "11 ayda bir", "每11个月", "every 11 months"),
+        (12, "jednom godišnje", "yılda bir", "每年", "every year"),
         (21, "svaki 21 mjesec", "21 ayda bir", "每21个月", "every 21 months"),
-        (24, "svaka 24 mjeseca", "24 ayda bir", "每24个月", "every 24 months"),
+        (24, "svake dvije godine", "iki yılda bir", "每两年", "every two years"),
+        (36, "svakih 36 mjeseci", "36 ayda bir", "每36个月", "every 36 months"),
     ],
 )
 def test_every_n_months_agrees_with_n(months, hr, tr, zh, en):
@@ -95,6 +97,23 @@ def test_every_n_months_agrees_with_n(months, hr, tr, zh, en):
     for lang, phrase in (("hr", hr), ("tr", tr), ("zh", zh), ("en", en)):
         text = " ".join(render(data, lang, "txt").split())
         assert text.count(phrase) == 2, (lang, phrase, text)
+
+
+@pytest.mark.parametrize(
+    "lang, review, refresher",
+    [
+        ("en", "This policy is reviewed every year.", "Everyone takes refresher training every two years."),
+        ("hr", "Ova se politika preispituje jednom godišnje.",
+         "Svi zaposlenici prolaze obnovno osposobljavanje svake dvije godine."),
+        ("zh", "本规范每年评审一次。", "全体员工每两年参加一次复训。"),
+        ("tr", "Bu politika yılda bir gözden geçirilir.", "Tüm çalışanlar iki yılda bir tazeleme eğitimine katılır."),
+    ],
+)
+def test_a_cycle_of_whole_years_is_said_in_years(lang, review, refresher):
+    """A writer says "every year", never "every 12 months"."""
+    data = {"schema_version": 1, "language": lang, "review_every_months": 12, "training": {"refresher_every_months": 24}}
+    text = " ".join(render(data, lang, "txt").split())
+    assert review in text and refresher in text, text
 
 
 def test_percentages():
@@ -244,7 +263,7 @@ def test_cell_len_counts_wide_characters_twice():
         ("inquiries", "en", "We acknowledge every inquiry within 1 hour and answer it within 21 hours."),
         ("refunds", "en", "We acknowledge every refund request within 1 hour and settle it within 21 hours."),
         ("feedback", "en", "We acknowledge all feedback within 1 hour and respond to it within 21 hours."),
-        ("closing", "en", "We acknowledge every request within 1 hour and resolve it within 21 hours."),
+        ("closing", "en", "We acknowledge every such case within 1 hour and resolve it within 21 hours."),
         ("inquiries", "hr", "Primitak svakog upita potvrđujemo u roku od 1 sata, a na upit odgovaramo u roku od 21 sata."),
         ("refunds", "hr", "a zahtjev rješavamo u roku od 21 sata."),
         ("feedback", "hr", "a odgovor šaljemo u roku od 21 sata."),
@@ -252,7 +271,7 @@ def test_cell_len_counts_wide_characters_twice():
         ("complaints", "zh", "所有投诉须在1小时内受理，21小时内办结。"),
         ("inquiries", "zh", "所有咨询须在1小时内受理，21小时内答复。"),
         ("feedback", "zh", "所有反馈意见须在1小时内受理，21小时内回复。"),
-        ("closing", "zh", "所有服务请求须在1小时内受理，21小时内办结。"),
+        ("closing", "zh", "此类事项须在1小时内受理，21小时内办结。"),
     ],
 )
 def test_each_procedure_kind_has_its_own_sentences(kind, lang, expected):

@@ -75,6 +75,18 @@ def procedure_label(key: str) -> str:
     return _render_label(2, key)
 
 
+def procedure_default_title(kind: str, customer_word: object) -> str:
+    """The heading the document gives a procedure of `kind` without a title of its own, in the
+    UI language: the renderer's own function, so a café's closing procedure shows "Seeing
+    guests off" here as in its document, not the title for customers."""
+    from wizard.render.build import Words, procedure_title
+    from wizard.spec.model import CUSTOMER_WORDS, DEFAULT_CUSTOMER_WORD
+
+    word = customer_word if customer_word in CUSTOMER_WORDS else DEFAULT_CUSTOMER_WORD
+    language = ui_language()
+    return procedure_title({"kind": kind}, Words(language, language, word))
+
+
 def _unit_words() -> dict[str, tuple[str, str]]:
     """Duration unit -> (singular, plural) msgids. The local `ngettext` only pairs them, so that
     extraction finds each pair as a plural message; `unit_label` translates them."""

@@ -21,6 +21,7 @@ from wizard.render.build import (
     CHANNEL_WORDS,
     DASH,
     METHOD_WORDS,
+    EveryMonths,
     PROCEDURE_TITLES,
     Words,
     keyed_name,
@@ -28,6 +29,7 @@ from wizard.render.build import (
     metric_target,
     procedure_times,
     procedure_title,
+    say_every_months,
 )
 from wizard.render.formatting import format_date, format_duration, format_list, format_number, one_line
 from wizard.spec.model import CUSTOMER_WORDS, DEFAULT_CUSTOMER_WORD, LANGUAGES, parse_duration
@@ -36,21 +38,25 @@ from .notice import Change, Notice, NoticeSection
 from .wording import word_difference
 
 
+def N_(message: str) -> str:
+    return message
+
+
+def _every_months_message() -> EveryMonths:
+    """"every N months" agrees with N (Croatian "svaka 2 mjeseca", "svakih 5 mjeseci"); 12 and
+    24 months are "every year", "every two years" as a writer says them."""
+    ngettext = _mark_plural
+    return EveryMonths(
+        N_("every month"), N_("every year"), N_("every two years"),
+        *ngettext("every %(count)s month", "every %(count)s months"),
+    )
+
+
 def _mark_plural(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-def _every_months_message() -> tuple[str, str]:
-    """"every N months" agrees with N (Croatian "svaka 2 mjeseca", "svakih 12 mjeseci")."""
-    ngettext = _mark_plural
-    return ngettext("every %(count)s month", "every %(count)s months")
-
-
 EVERY_MONTHS = _every_months_message()
-
-
-def N_(message: str) -> str:
-    return message
 
 
 class _Vocabulary:
@@ -78,11 +84,7 @@ class _Vocabulary:
         return self.new.within(value) or self.gettext("without a time limit")
 
     def every(self, months: Any) -> str:
-        if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
-            return ""
-        if months == 1:
-            return self.gettext("every month")
-        return self.ngettext(*EVERY_MONTHS, months) % {"count": format_number(months, self.lang)}
+        return say_every_months(months, EVERY_MONTHS, self.gettext, self.ngettext, self.lang)
 
     def field(self, label: str, value: str) -> str:
         return self.new.field_pattern % {"label": label, "value": value}
@@ -319,11 +321,20 @@ def _service_levels(v: _Vocabulary, old: dict, new: dict) -> list[Change]:
     def name(words: Words, entry: dict) -> str:
         return keyed_name(words, CHANNEL_NAMES, entry.get("channel"), entry.get("name"), "Other channel")
 
+    def in_sentence(words: Words, entry: dict) -> str:
+        """After "New channel:" a channel is a word of the sentence, as the document writes it in
+        running text (hr "Novi kanal: e-pošta.", not the table's "E-pošta"); an "other" channel
+        is one the author named, so it keeps their name."""
+        key = entry.get("channel")
+        if key in CHANNEL_WORDS and key != "other":
+            return words.pgettext("in a sentence", CHANNEL_WORDS[key])
+        return name(words, entry)
+
     def added(entry: dict) -> list[Change]:
-        return [Change(v.say("New channel: %(channel)s.", channel=name(v.new, entry)), details=_level_details(v, entry))]
+        return [Change(v.say("New channel: %(channel)s.", channel=in_sentence(v.new, entry)), details=_level_details(v, entry))]
 
     def removed(entry: dict) -> list[Change]:
-        return [Change(v.say("Channel removed: %(channel)s.", channel=name(v.old, entry)))]
+        return [Change(v.say("Channel removed: %(channel)s.", channel=in_sentence(v.old, entry)))]
 
     def changed(old_entry: dict, new_entry: dict) -> list[Change]:
         channel = name(v.new, new_entry)

@@ -21,19 +21,14 @@ from .vocabulary import pattern
 _SAMPLE_COUNTS = (0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 111)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
-# Sentences with a number of months: key -> (once, singular, plural); the review sentence may
-# name the document as a policy or by a neutral word (see build.DOCUMENT_PHRASES).
+# Sentences with a number of months: key -> its variants; the review sentence may name the
+# document as a policy or by a neutral word (see build.DOCUMENT_PHRASES).
 MONTH_SENTENCES = {
-    "refresher_every_months": (
-        ("Everyone takes refresher training every month.",
-         "Everyone takes refresher training every %(count)s month.",
-         "Everyone takes refresher training every %(count)s months."),
-    ),
-    "review_every_months": tuple(
-        (once, *every) for once, every in zip(build.DOCUMENT_PHRASES["review_monthly"],
-                                              build.DOCUMENT_PHRASES["review_every"])
-    ),
+    "refresher_every_months": (build.REFRESHER,),
+    "review_every_months": build.DOCUMENT_PHRASES["review"],
 }
+# The counts a month sentence writes in words of their own ("every year").
+_FIXED_MONTHS = (1, 12, 24)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -102,16 +97,17 @@ def read_month_sentence(sentence: str, lang: str) -> tuple[str, int] | None:
     catalog = translations(lang, "render")
     words = build.Words(lang, lang)
     for key, variants in MONTH_SENTENCES.items():
-        for once, singular, plural in variants:
-            if squash(catalog.gettext(once)) == squash(sentence):
-                return key, 1
-            for form in {catalog.ngettext(singular, plural, n) for n in _SAMPLE_COUNTS}:
+        for every in variants:
+            for months in _FIXED_MONTHS:
+                if squash(catalog.gettext(every.fixed(months))) == squash(sentence):
+                    return key, months
+            for form in {catalog.ngettext(every.singular, every.plural, n) for n in _SAMPLE_COUNTS}:
                 match = pattern(form).match(sentence)
                 if not match:
                     continue
                 months = whole_number(parse_number(match.group("count"), lang))
-                if months and months > 1 and \
-                        squash(words.every_months(months, once, singular, plural)) == squash(sentence):
+                if months and every.fixed(months) is None and \
+                        squash(words.every_months(months, every)) == squash(sentence):
                     return key, months
     return None
 

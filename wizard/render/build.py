@@ -7,6 +7,7 @@ being typed into: a value that cannot be formatted is shown as typed, never an e
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable, NamedTuple
 
 from wizard.i18n import N_, translations
@@ -142,6 +143,36 @@ SERVED_MESSAGES = {
     },
 }
 
+
+class EveryMonths(NamedTuple):
+    """A sentence with a number of months. A writer says "every year" and "every two years",
+    not "every 12/24 months" (zh 每年, hr "jednom godišnje", tr "yılda bir"), so those counts,
+    like one month, have their own sentence; any other count goes through the plural forms."""
+
+    monthly: str
+    yearly: str
+    two_yearly: str
+    singular: str
+    plural: str
+
+    def fixed(self, months: int) -> str | None:
+        """The sentence of its own for this many months, None when the count is written out."""
+        return {1: self.monthly, 12: self.yearly, 24: self.two_yearly}.get(months)
+
+
+def say_every_months(
+    months: Any, sentence: EveryMonths, gettext: Callable[[str], str], ngettext: Callable[..., str], lang: str
+) -> str:
+    """`sentence` for this many months in a catalog's words; "" for no valid count. Shared with
+    the change notice, which says the same cycles in its own catalog."""
+    if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
+        return ""
+    fixed = sentence.fixed(months)
+    if fixed is not None:
+        return gettext(fixed)
+    return ngettext(sentence.singular, sentence.plural, months) % {"count": format_number(months, lang)}
+
+
 # Phrases that name the document itself: (as a policy, by a neutral word). The default title is
 # a policy, and so is an author's title with the policy noun in it ("Customer Support Policy");
 # any other title ("Service charter") may name something else, so the document then calls itself
@@ -149,12 +180,31 @@ SERVED_MESSAGES = {
 DOCUMENT_PHRASES = {
     "owner": (N_("Policy owner"), N_("Document owner")),
     "questions": (N_("Questions about this policy: %(contact)s"), N_("Questions about this document: %(contact)s")),
-    "review_monthly": (N_("This policy is reviewed every month."), N_("This document is reviewed every month.")),
-    "review_every": (
-        ("This policy is reviewed every %(count)s month.", "This policy is reviewed every %(count)s months."),
-        ("This document is reviewed every %(count)s month.", "This document is reviewed every %(count)s months."),
+    "review": (
+        EveryMonths(
+            N_("This policy is reviewed every month."),
+            N_("This policy is reviewed every year."),
+            N_("This policy is reviewed every two years."),
+            "This policy is reviewed every %(count)s month.",
+            "This policy is reviewed every %(count)s months.",
+        ),
+        EveryMonths(
+            N_("This document is reviewed every month."),
+            N_("This document is reviewed every year."),
+            N_("This document is reviewed every two years."),
+            "This document is reviewed every %(count)s month.",
+            "This document is reviewed every %(count)s months.",
+        ),
     ),
 }
+
+REFRESHER = EveryMonths(
+    N_("Everyone takes refresher training every month."),
+    N_("Everyone takes refresher training every year."),
+    N_("Everyone takes refresher training every two years."),
+    "Everyone takes refresher training every %(count)s month.",
+    "Everyone takes refresher training every %(count)s months.",
+)
 
 
 def _within_messages() -> dict[str, tuple[str, str]]:
@@ -209,10 +259,12 @@ TIME_SENTENCES = {
         N_("We acknowledge all feedback %(within)s."),
         N_("We respond to all feedback %(within)s."),
     ),
+    # Any other procedure, under whatever title its author gave it ("Emergencies", "Seeing
+    # guests off"): a subject that names no kind of case (zh 此类事项, hr "svaki takav slučaj").
     "request": _TimeSentences(
-        N_("We acknowledge every request %(acknowledge)s and resolve it %(resolve)s."),
-        N_("We acknowledge every request %(within)s."),
-        N_("We resolve every request %(within)s."),
+        N_("We acknowledge every such case %(acknowledge)s and resolve it %(resolve)s."),
+        N_("We acknowledge every such case %(within)s."),
+        N_("We resolve every such case %(within)s."),
     ),
     # The public charter speaks to the customer about their own complaint.
     "your_complaint": _TimeSentences(
@@ -305,8 +357,8 @@ class Words:
         """The public charter's title made from the author's policy title: customers read a
         charter, not an internal rule ("莲花茶馆服务规范" -> "莲花茶馆服务承诺书", "Customer Service
         Policy of Lotus Tea House" -> "... Charter ..."). The catalog lists the nouns of an
-        internal rule with the noun that replaces each; a language whose grammar would not
-        survive the swap (a Turkish suffix) lists none and keeps the title."""
+        internal rule with the noun that replaces each, in the one form the swap keeps grammatical
+        (hr "Politika=Povelja", tr "Politikası=Sözümüz"); any other form keeps the title."""
         pairs = self.pgettext(
             "the public charter's title: each noun that names an internal rule in a title, '=', the noun "
             "replacing it; pairs separated by |. Write = alone to keep every title unchanged",
@@ -314,8 +366,9 @@ class Words:
         )
         for pair in pairs.split("|"):
             noun, _, charter = pair.partition("=")
-            if noun and charter and noun in title:
-                return title.replace(noun, charter)
+            whole_noun = _whole_word(noun)
+            if noun and charter and whole_noun.search(title):
+                return whole_noun.sub(charter, title)
         return title
 
     def version(self, count: int) -> str:
@@ -345,15 +398,21 @@ class Words:
             return self.gettext(sentences.resolve) % {"within": last}
         return ""
 
-    def every_months(self, months: Any, once: str, singular: str, plural: str) -> str:
-        if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
-            return ""
-        if months == 1:
-            return self.gettext(once)
-        return self.ngettext(singular, plural, months) % {"count": format_number(months, self.lang)}
+    def every_months(self, months: Any, sentence: EveryMonths) -> str:
+        return say_every_months(months, sentence, self.gettext, self.ngettext, self.lang)
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _whole_word(noun: str) -> re.Pattern:
+    """`noun` not followed by more letters: in an alphabet with case, letters after a noun are
+    an ending of another case of it (tr "Politikasına", hr "Politikama"), which a swap of the
+    noun would break. Chinese nouns take no endings, so there any character may follow."""
+    cased = bool(noun) and unicodedata.category(noun[-1]) in ("Lu", "Ll", "Lt")
+    ending = r"(?![^\W\d_])" if cased else ""
+    return re.compile(re.escape(noun) + ending)
+
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
@@ -656,12 +715,7 @@ def _training_section(data: dict, words: Words) -> Section | None:
     sentences = []
     if methods:
         sentences.append(_("We train through %(methods)s.") % {"methods": format_list(dict.fromkeys(methods), words.lang)})
-    refresher = words.every_months(
-        training.get("refresher_every_months"),
-        N_("Everyone takes refresher training every month."),
-        "Everyone takes refresher training every %(count)s month.",
-        "Everyone takes refresher training every %(count)s months.",
-    )
+    refresher = words.every_months(training.get("refresher_every_months"), REFRESHER)
     if refresher:
         sentences.append(refresher)
     if sentences:
@@ -692,9 +746,7 @@ def _enforcement_section(data: dict, words: Words) -> Section | None:
         if paragraphs:
             blocks.append(Heading(_(label)))
             blocks.extend(paragraphs)
-    review = words.every_months(
-        data.get("review_every_months"), words.document_phrase("review_monthly"), *words.document_phrase("review_every")
-    )
+    review = words.every_months(data.get("review_every_months"), words.document_phrase("review"))
     if review:
         blocks.append(Heading(_("Review")))
         blocks.append(Paragraphs((review,)))

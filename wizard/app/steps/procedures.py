@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from textual.app import ComposeResult
 from textual.widget import Widget
 
-from wizard.app.labels import procedure_label
+from wizard.app.labels import procedure_default_title, procedure_label
 from wizard.app.steps.form import DurationPicker, Form
 from wizard.i18n import Translator
 from wizard.spec.model import PROCEDURE_KEYS, PROCEDURE_KINDS
@@ -37,7 +37,14 @@ class ProceduresForm(Form):
     def describe_procedure(self, item: Any) -> str:
         if not isinstance(item, dict):
             return ""
-        return self.describe_text(item.get("title")) or procedure_label(item.get("kind", ""))
+        return self.describe_text(item.get("title")) or self.default_title(item.get("kind", ""))
+
+    def default_title(self, kind: str) -> str:
+        """What the document calls a procedure without a title: it follows the policy's customer
+        word. A kind the spec does not know is shown as typed."""
+        if kind not in PROCEDURE_KINDS:
+            return procedure_label(kind)
+        return procedure_default_title(kind, self.data.get("customer_word"))
 
     def build_procedure(self, item: dict) -> Iterable[Widget]:
         """A procedure's row, under its kind: its title, steps and targets."""
@@ -46,7 +53,7 @@ class ProceduresForm(Form):
             title_label, placeholder = _("Title (required)"), _("What this procedure is for")
         else:
             title_label = _("Title (optional)")
-            placeholder = procedure_label(kind) if kind else ""
+            placeholder = self.default_title(kind) if kind else ""
         yield self.text(title_label, ("title",), item.get("title"), absolute=False, placeholder=placeholder, compact=True)
         yield self.text_list(
             ("steps",),

@@ -68,14 +68,20 @@ def long_review_cycle(ctx: Context) -> Iterator[tuple]:
     if months is not None and months > RECOMMENDED_MONTHS:
         yield (
             ("review_every_months",),
-            _t.ngettext(
-                "The policy is reviewed only every %(count)s month.",
-                "The policy is reviewed only every %(count)s months.",
-                months,
-            )
-            % {"count": months},
+            _long_cycle_message(months),
             _("Review it at least once a year (every 12 months)."),
         )
+
+
+def _long_cycle_message(months: int) -> str:
+    """24 months is "every two years", as the document itself says it; other counts in months."""
+    if months == 2 * RECOMMENDED_MONTHS:
+        return _("The policy is reviewed only every two years.")
+    return _t.ngettext(
+        "The policy is reviewed only every %(count)s month.",
+        "The policy is reviewed only every %(count)s months.",
+        months,
+    ) % {"count": months}
 
 
 @rule("review-overdue", "warning", N_("The last review is older than the review cycle."))

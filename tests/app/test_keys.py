@@ -444,3 +444,67 @@ async def test_back_on_the_first_step_and_next_on_the_last_are_shown_dimmed():
         await pilot.press("f8")  # does nothing
         await settle(pilot)
         assert app.editor.step == "review"
+
+
+def terminal_lines(app) -> list[str]:
+    """Every row as the terminal shows it: under a dialog, the screen below it too."""
+    from textual._context import visible_screen_stack
+
+    visible_screen_stack.set(app._background_screens)
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("width, height", [(80, 24), (60, 20)])
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+async def test_the_footer_shows_how_to_quit_on_every_screen(lang, width, height):
+    """The welcome screen (with its drop-down open too), a dialog over it, each step of the
+    editor, a drop-down there and its dialogs: the last row always shows the quit key."""
+    from textual.widgets import Select
+
+    from wizard.app.screens.dialogs import PathScreen, QuitScreen
+    from wizard.app.screens.keys import KeysScreen
+    from wizard.app.ui import _
+
+    set_ui_language(lang)
+    quit_key = f"^q {_('Quit')}"
+    app = PolicyWizardApp()
+
+    def footer_row(where: str) -> None:
+        row = terminal_lines(app)[-1]
+        assert quit_key in row, f"{where}: {row!r}"
+
+    async with app.run_test(size=(width, height)) as pilot:
+        await settle(pilot)
+        footer_row("welcome")
+        await pilot.click("#preset")  # the drop-down open: its "esc" key joins the footer
+        await pilot.pause(0.3)
+        footer_row("welcome, drop-down open")
+        await pilot.press("escape")
+        await run_command(pilot, _("Keys"))
+        await opened(pilot, KeysScreen)
+        footer_row("welcome, keys dialog")
+        await pilot.press("escape")
+        await pilot.press("ctrl+n")
+        editor = await opened(pilot)
+        for number in range(1, len(STEP_KEYS) + 1):
+            footer_row(f"step {number}")
+            await pilot.press("f8")
+            await settle(pilot)
+        await editor.go_to("standards")
+        await settle(pilot)
+        adder = editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        adder.scroll_visible(animate=False, top=False)
+        editor.set_focus(adder)
+        await pilot.press("enter")  # its list of channels
+        await pilot.pause(0.3)
+        footer_row("editor, drop-down open")
+        await pilot.press("escape")
+        await pilot.press("ctrl+o")
+        await opened(pilot, PathScreen)
+        footer_row("editor, open dialog")
+        await pilot.press("escape")
+        await editor.go_to("basics")
+        await settle(pilot)
+        await pilot.press(*"Acme", "ctrl+q")
+        await opened(pilot, QuitScreen)
+        footer_row("editor, quit dialog")

@@ -446,12 +446,16 @@ async def test_back_on_the_first_step_and_next_on_the_last_are_shown_dimmed():
         assert app.editor.step == "review"
 
 
-def terminal_lines(app) -> list[str]:
+def terminal_strips(app) -> list:
     """Every row as the terminal shows it: under a dialog, the screen below it too."""
     from textual._context import visible_screen_stack
 
     visible_screen_stack.set(app._background_screens)
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return app.screen._compositor.render_strips()
+
+
+def terminal_lines(app) -> list[str]:
+    return [strip.text for strip in terminal_strips(app)]
 
 
 @pytest.mark.parametrize("width, height", [(80, 24), (60, 20)])
@@ -508,3 +512,22 @@ async def test_the_footer_shows_how_to_quit_on_every_screen(lang, width, height)
         await pilot.press(*"Acme", "ctrl+q")
         await opened(pilot, QuitScreen)
         footer_row("editor, quit dialog")
+
+
+@pytest.mark.parametrize("width, height", [(120, 36), (80, 24)])
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+async def test_every_step_name_has_room_before_the_step_lists_border(lang, width, height):
+    """The current step's mark and name ("» Kontrol ve dışa aktarma") end at least a cell
+    before the border, or are cut with an ellipsis: never touching it."""
+    set_ui_language(lang)
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(width, height)) as pilot:
+        await settle(pilot)
+        steps = app.editor.query_one(StepList)
+        await pilot.press("f6", "end", "enter")  # the last step, the review, is the current one
+        await settle(pilot)
+        assert steps.current == STEP_KEYS[-1]
+        strips = terminal_strips(app)[steps.region.y:steps.region.y + len(STEP_KEYS)]
+        for strip in strips:
+            name = strip.crop(steps.region.x, steps.region.right - 1).text  # up to the border
+            assert name.endswith(" ") or name.rstrip().endswith("…"), f"{name!r}|"

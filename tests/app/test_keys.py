@@ -530,4 +530,5 @@ async def test_every_step_name_has_room_before_the_step_lists_border(lang, width
         strips = terminal_strips(app)[steps.region.y:steps.region.y + len(STEP_KEYS)]
         for strip in strips:
             name = strip.crop(steps.region.x, steps.region.right - 1).text  # up to the border
+            assert name[:1] in "✓!✗○»", f"{name!r}: a name on two lines"
             assert name.endswith(" ") or name.rstrip().endswith("…"), f"{name!r}|"

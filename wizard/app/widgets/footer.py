@@ -85,11 +85,11 @@ class KeysFooter(Footer):
         await self.recompose()
 
     def compose(self) -> ComposeResult:
+        """Textual's keys, in their order, with the quit key moved first when they do not fit."""
         keys: list[Widget] = list(super().compose())
         if self._quit_first(self._keys()):
             keys.sort(key=lambda widget: not (isinstance(widget, FooterKey) and widget.key == QUIT_KEY))
         yield from keys
-
 
 
 class FooterStaysInSight:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from tests.app.forms_harness import FormHarness, SwapHarness, load_example
@@ -16,6 +17,7 @@ from wizard.app.widgets.duration_picker import DurationPicker, UnitPicker, check
 from wizard.app.widgets.list_editor import ListEditor, ListRow
 from wizard.app.widgets.number_field import IntegerField
 from wizard.app.widgets.text_field import TextField
+from wizard.i18n import set_ui_language
 from wizard.spec.model import Duration
 
 SIZE = (80, 24)
@@ -578,3 +580,46 @@ async def test_the_months_word_agrees_with_the_number_as_it_is_typed():
             await pilot.pause()
             assert str(unit.render()) == word
             assert data["review_every_months"] == int(typed)
+
+
+@pytest.mark.parametrize("lang, typed, amount, unit", [
+    ("en", "24d", "24", "day"),
+    ("en", "3 h", "3", "hour"),
+    ("en", "2 wee", "2", "week"),
+    ("zh", "3分", "3", "minute"),
+    ("zh", "2个月", "2", "month"),
+    ("tr", "5 gün", "5", "day"),
+    ("hr", "2 tj", "2", "week"),
+])
+async def test_a_unit_typed_after_the_number_picks_the_unit(lang, typed, amount, unit):
+    set_ui_language(lang)
+    data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 minute"}]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.form.query(DurationPicker).first()
+        picker.focus_target()
+        await pilot.press("ctrl+a", "ctrl+k", *typed)
+        await pilot.pause()
+        field = picker.query_one(".duration-amount", Input)
+        assert (field.value, picker.query_one(UnitPicker).unit, error_of(picker)) == (amount, unit, "")
+        assert data["standards"]["service_levels"][0]["first_response"] == format_duration(Duration(int(amount), unit))
+        await pilot.press(*"5")  # typing goes on in the number
+        assert field.value == amount + "5"
+        await pilot.press("ctrl+a", "ctrl+k", *amount, "m", "o")  # another unit, the same number
+        assert (field.value, picker.query_one(UnitPicker).unit) == ((amount, "month") if lang == "en" else (amount + "mo", unit))
+
+
+@pytest.mark.parametrize("lang, typed", [("en", "24 m"), ("en", "3x"), ("zh", "3个"), ("zh", "3月")])
+async def test_a_unit_that_names_no_single_unit_is_not_a_number(lang, typed):
+    """"m" starts minutes and months, "个" both 个月 and 个工作日; "3月" is March."""
+    set_ui_language(lang)
+    data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 minute"}]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.form.query(DurationPicker).first()
+        picker.focus_target()
+        await pilot.press("ctrl+a", "ctrl+k", *typed)
+        await pilot.pause()
+        assert picker.query_one(".duration-amount", Input).value == typed
+        assert picker.has_class("-invalid")
+        assert picker.query_one(UnitPicker).unit == "minute"

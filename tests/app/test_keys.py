@@ -444,3 +444,91 @@ async def test_back_on_the_first_step_and_next_on_the_last_are_shown_dimmed():
         await pilot.press("f8")  # does nothing
         await settle(pilot)
         assert app.editor.step == "review"
+
+
+def terminal_strips(app) -> list:
+    """Every row as the terminal shows it: under a dialog, the screen below it too."""
+    from textual._context import visible_screen_stack
+
+    visible_screen_stack.set(app._background_screens)
+    return app.screen._compositor.render_strips()
+
+
+def terminal_lines(app) -> list[str]:
+    return [strip.text for strip in terminal_strips(app)]
+
+
+@pytest.mark.parametrize("width, height", [(80, 24), (60, 20)])
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+async def test_the_footer_shows_how_to_quit_on_every_screen(lang, width, height):
+    """The welcome screen (with its drop-down open too), a dialog over it, each step of the
+    editor, a drop-down there and its dialogs: the last row always shows the quit key."""
+    from textual.widgets import Select
+
+    from wizard.app.screens.dialogs import PathScreen, QuitScreen
+    from wizard.app.screens.keys import KeysScreen
+    from wizard.app.ui import _
+
+    set_ui_language(lang)
+    quit_key = f"^q {_('Quit')}"
+    app = PolicyWizardApp()
+
+    def footer_row(where: str) -> None:
+        row = terminal_lines(app)[-1]
+        assert quit_key in row, f"{where}: {row!r}"
+
+    async with app.run_test(size=(width, height)) as pilot:
+        await settle(pilot)
+        footer_row("welcome")
+        await pilot.click("#preset")  # the drop-down open: its "esc" key joins the footer
+        await pilot.pause(0.3)
+        footer_row("welcome, drop-down open")
+        await pilot.press("escape")
+        await run_command(pilot, _("Keys"))
+        await opened(pilot, KeysScreen)
+        footer_row("welcome, keys dialog")
+        await pilot.press("escape")
+        await pilot.press("ctrl+n")
+        editor = await opened(pilot)
+        for number in range(1, len(STEP_KEYS) + 1):
+            footer_row(f"step {number}")
+            await pilot.press("f8")
+            await settle(pilot)
+        await editor.go_to("standards")
+        await settle(pilot)
+        adder = editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        adder.scroll_visible(animate=False, top=False)
+        editor.set_focus(adder)
+        await pilot.press("enter")  # its list of channels
+        await pilot.pause(0.3)
+        footer_row("editor, drop-down open")
+        await pilot.press("escape")
+        await pilot.press("ctrl+o")
+        await opened(pilot, PathScreen)
+        footer_row("editor, open dialog")
+        await pilot.press("escape")
+        await editor.go_to("basics")
+        await settle(pilot)
+        await pilot.press(*"Acme", "ctrl+q")
+        await opened(pilot, QuitScreen)
+        footer_row("editor, quit dialog")
+
+
+@pytest.mark.parametrize("width, height", [(120, 36), (80, 24)])
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+async def test_every_step_name_has_room_before_the_step_lists_border(lang, width, height):
+    """The current step's mark and name ("» Kontrol ve dışa aktarma") end at least a cell
+    before the border, or are cut with an ellipsis: never touching it."""
+    set_ui_language(lang)
+    app = PolicyWizardApp("new", lang="en")
+    async with app.run_test(size=(width, height)) as pilot:
+        await settle(pilot)
+        steps = app.editor.query_one(StepList)
+        await pilot.press("f6", "end", "enter")  # the last step, the review, is the current one
+        await settle(pilot)
+        assert steps.current == STEP_KEYS[-1]
+        strips = terminal_strips(app)[steps.region.y:steps.region.y + len(STEP_KEYS)]
+        for strip in strips:
+            name = strip.crop(steps.region.x, steps.region.right - 1).text  # up to the border
+            assert name[:1] in "✓!✗○»", f"{name!r}: a name on two lines"
+            assert name.endswith(" ") or name.rstrip().endswith("…"), f"{name!r}|"

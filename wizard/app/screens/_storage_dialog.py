@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from wizard.app.widgets.footer import FooterStaysInSight
 from wizard.i18n import Translator
 
 _ = Translator("app").gettext
@@ -41,7 +42,7 @@ class Choice(Horizontal):
             yield Static(self.explanation, classes="storage-choice-text", markup=False)
 
 
-class StorageDialog(ModalScreen[ResultType], Generic[ResultType]):
+class StorageDialog(FooterStaysInSight, ModalScreen[ResultType], Generic[ResultType]):
     """Base of the storage dialogs; subclasses give `title_text`, `body()` and `choices()`."""
 
     # The dialogs bring their own stylesheet, so they look right in any app (Textual loads

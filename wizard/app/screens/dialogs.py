@@ -14,9 +14,10 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from wizard.app.ui import AUDIENCES, FORMAT_NAMES, FORMATS, N_, _, language_choices, ngettext, translate_bindings
 from wizard.app.widgets.bullets import Hanging
+from wizard.app.widgets.footer import FooterStaysInSight
 
 
-class Dialog(ModalScreen):
+class Dialog(FooterStaysInSight, ModalScreen):
     """A centred box; Escape cancels (dismisses with None)."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "styles" / "dialogs.tcss"

@@ -54,8 +54,8 @@ from wizard.storage import ConflictError, DraftPlace, SaveError, free_name
 
 CHECK_DEBOUNCE_SECONDS = 0.4
 WIDE_ENOUGH_FOR_PREVIEW = 110
-# Below this width the footer cannot show every key: Quit comes first, so it is never cut off.
-WIDE_ENOUGH_FOR_ALL_KEYS = 80
+# Below this width the step list shows only marks and numbers, even without the preview.
+WIDE_ENOUGH_FOR_STEP_NAMES = 80
 DROP_DOWN_HEIGHT, MIN_DROP_DOWN_HEIGHT = 12, 4  # Textual's, and the least that shows two choices
 # Below this width the footer drops its padding: with it, Croatian needs about 93 columns.
 WIDE_ENOUGH_FOR_ROOMY_FOOTER = 100
@@ -234,8 +234,6 @@ class EditorScreen(Screen):
         Textual would otherwise list the key where the field put it."""
         active = super().active_bindings
         order = {key: index for index, (key, _binding) in enumerate(self._bindings)}
-        if self.app.size.width < WIDE_ENOUGH_FOR_ALL_KEYS:
-            order["ctrl+q"] = -1
         return dict(sorted(active.items(), key=lambda item: order.get(item[0], len(order))))
 
     # ------------------------------------------------------------------ layout
@@ -286,7 +284,6 @@ class EditorScreen(Screen):
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()
-        self.refresh_bindings()  # the footer's order depends on the width
         self.query_one(Footer).compact = self.app.size.width < WIDE_ENOUGH_FOR_ROOMY_FOOTER
 
     def _apply_preview_visibility(self) -> None:
@@ -299,7 +296,7 @@ class EditorScreen(Screen):
         """In a narrow terminal the step list shows only marks and numbers, so that the form
         keeps room to work beside the preview (at 80 columns it had 32 cells)."""
         width = self.app.size.width
-        crowded = width < WIDE_ENOUGH_FOR_PREVIEW and (self.query_one(Preview).display or width < WIDE_ENOUGH_FOR_ALL_KEYS)
+        crowded = width < WIDE_ENOUGH_FOR_PREVIEW and (self.query_one(Preview).display or width < WIDE_ENOUGH_FOR_STEP_NAMES)
         self.query_one(StepList).show_icons_only(crowded)
 
     def on_descendant_focus(self, event) -> None:

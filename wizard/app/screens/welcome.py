@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard.app import core
 from wizard.app.ui import N_, _, language_choices, translate_bindings
+from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.header import WizardHeader
 from wizard.spec.model import LANGUAGES
 from wizard.i18n import ui_language
@@ -94,7 +95,7 @@ class WelcomeScreen(Screen):
                     yield Input(placeholder=_("Path of a document, for example: policy.docx"), id="import-path",
                                 compact=True)
                     yield Button(_("Import"), id="import", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = _("Policy Wizard")

@@ -9,6 +9,7 @@ number removes the duration.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dataclasses import dataclass
@@ -55,6 +56,31 @@ def check_amount(text: str) -> tuple[int | None, str]:
     if amount is None or amount > MAX_DURATION_AMOUNT:
         return None, _("That number is too large. Pick a larger unit instead.")
     return amount, ""
+
+
+def units_named(typed: str, units: list[str], amounts: tuple[int, ...], *, inside: bool = False) -> list[str]:
+    """The units whose name in the UI language (for any of `amounts`: "hour", "hours")
+    starts with `typed`, folded as the palette folds ("h", "gun" for "gün"); failing that,
+    and when `inside`, those that hold it (a key in the unit picker: Chinese "个月" and
+    "个工作日" share their first character, "月" and "工" tell them apart)."""
+    lang = ui_language()
+    typed = folded(typed, lang)
+    names = {unit: {folded(unit_label(unit, amount), lang) for amount in amounts} for unit in units}
+    starting = [unit for unit, forms in names.items() if any(name.startswith(typed) for name in forms)]
+    if starting or not inside:
+        return starting
+    return [unit for unit, forms in names.items() if any(typed in name for name in forms)]
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """ "24d" -> ("24", "d"), "5 gün" -> ("5", "gün"): the number typed and the letters after
+    it ("", "" when the text does not start with digits followed by something else)."""
+    match = re.fullmatch(r"\s*(\d+)\s*(\D.*?)\s*", text)
+    return (match[1], match[2].strip()) if match else ("", "")
+
+
+# the amounts whose plural forms name a unit: one, a few (Croatian "2 sata"), many ("5 sati")
+PLURAL_AMOUNTS = (1, 2, 5)
 
 
 class UnitPicker(Static, can_focus=True):
@@ -113,11 +139,7 @@ class UnitPicker(Static, can_focus=True):
         char = event.character
         if not char or not char.isprintable() or char.isspace() or event.key.startswith("alt+"):
             return
-        lang = ui_language()
-        typed = folded(char, lang)
-        names = {unit: folded(unit_label(unit, self.amount), lang) for unit in self.units}
-        matches = ([unit for unit, name in names.items() if name.startswith(typed)]
-                   or [unit for unit, name in names.items() if typed in name])
+        matches = units_named(char, self.units, (self.amount,), inside=True)
         if not matches:
             return
         event.stop()
@@ -136,6 +158,8 @@ class DurationPicker(FormField):
         parsed = parse_duration(value)
         self.amount_text = str(parsed.amount) if parsed else ("" if value is None else str(value))
         self.unit = parsed.unit if parsed else default_unit
+        # the number kept when a unit was typed after it, and the letters typed for the unit
+        self._number_kept, self._unit_letters = "", ""
 
     def compose_input(self) -> ComposeResult:
         units = list(PICKER_UNITS)
@@ -170,8 +194,32 @@ class DurationPicker(FormField):
     @on(Input.Changed, ".duration-amount")
     def _amount_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._unit_typed_after_number(event.input):
+            return  # the number alone comes back as its own change
         self.amount_text = event.value
         self._update()
+
+    def _unit_typed_after_number(self, field: Input) -> bool:
+        """Users write "24d", "3 h", "3分", "5 gün": when the letters after the number start
+        the name of exactly one unit, that unit is picked and the number kept, instead of
+        saying that "24d" is not a number; the next letters of the name ("ün") are taken
+        too. (Only the start of a name: "3月" is March, not "3个月".)"""
+        number, letters = split_unit(field.value)
+        if not letters:
+            return False
+        picker = self.query_one(UnitPicker)
+        going_on = [self._unit_letters + letters] if number == self._number_kept else []
+        for letters in (*going_on, letters):  # the rest of the unit's name, or a new name
+            units = units_named(letters, picker.units, PLURAL_AMOUNTS)
+            if len(units) == 1:
+                break
+        else:
+            return False
+        picker.select(units[0])
+        self._number_kept, self._unit_letters = number, letters
+        field.value = number
+        field.cursor_position = len(number)
+        return True
 
     @on(UnitPicker.Changed)
     def _unit_changed(self, event: UnitPicker.Changed) -> None:

@@ -1,19 +1,36 @@
-"""The footer with the keys, rebuilt only when the keys it shows change.
+"""The footer with the keys, rebuilt only when the keys it shows change, and with the
+quit key always in sight.
 
 Textual's `Footer` rebuilds all its keys after every change of focus, once per change:
 a step switch moves the focus several times, and so does every Tab in a form. Here the
 rebuilds asked for before the next frame become one, and it is skipped when the keys,
 their labels and their enabled state are what the footer already shows.
+
+Textual's footer cuts the keys that do not fit at its right end, where Quit is: when the
+keys need more room than the terminal has, the quit key comes first instead.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+QUIT_KEY = "ctrl+q"
+
+# The cells Textual's footer styles (8.2.8) put around a key and its description ("^q" and
+# "Quit"): the space between them and the margin of a compact key, or the padding of a roomy
+# one. The palette's key at the right takes 3 either way (its border, its padding).
+KEY_ROOM = {True: 2, False: 3}
+PALETTE_KEY_ROOM = 3
 
 
 class KeysFooter(Footer):
-    """A `Footer` that does not rebuild itself for nothing."""
+    """A `Footer` that does not rebuild itself for nothing and never hides the quit key."""
 
     _rebuild_pending = False
     _shown: tuple | None = None
@@ -25,6 +42,10 @@ class KeysFooter(Footer):
         if self.is_attached and screen is self.screen and not self._rebuild_pending:
             self._rebuild_pending = True
             self.call_after_refresh(self._rebuild)
+
+    def on_resize(self) -> None:
+        """Whether the keys fit depends on the width."""
+        self.bindings_changed(self.screen)
 
     def _keys(self) -> tuple:
         """What the footer would show: each shown binding's key, label, state and tooltip
@@ -38,12 +59,45 @@ class KeysFooter(Footer):
             if binding.show or key == app.COMMAND_PALETTE_BINDING
         )
 
+    def _cells_needed(self, keys: tuple) -> int:
+        """The width the keys take side by side, as Textual's footer draws them: one key per
+        action (a binding of two keys shows the first)."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        widths = {}
+        for key, display, description, action, *_rest in keys:
+            room = PALETTE_KEY_ROOM if key == palette else KEY_ROOM[self.compact]
+            widths.setdefault(key if key == palette else action, cell_len(display + description) + room)
+        return sum(widths.values())
+
+    def _quit_first(self, keys: tuple) -> bool:
+        """Quit leads when not every key fits: a user can always leave, whatever is cut."""
+        return self._cells_needed(keys) > self.app.size.width
+
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
         if not self.is_attached:
             return
         keys = self._keys()
-        if keys == self._shown:
+        shown = (keys, self._quit_first(keys))
+        if shown == self._shown:
             return
-        self._shown = keys
+        self._shown = shown
         await self.recompose()
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, in their order, with the quit key moved first when they do not fit."""
+        keys: list[Widget] = list(super().compose())
+        if self._quit_first(self._keys()):
+            keys.sort(key=lambda widget: not (isinstance(widget, FooterKey) and widget.key == QUIT_KEY))
+        yield from keys
+
+
+class FooterStaysInSight:
+    """Mixed into the base of the dialogs' screens: their box ends above the last row, where
+    the footer of the screen below keeps showing how to quit; a longer box scrolls. (CSS has
+    no "100% less a row", and padding on the screen would blank that row: Textual draws the
+    screen below only inside the padding.)"""
+
+    def on_resize(self, event: events.Resize) -> None:
+        for box in self.children:
+            box.styles.max_height = max(event.size.height - 1, 1)

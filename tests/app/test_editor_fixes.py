@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -320,24 +321,15 @@ async def test_letters_typed_just_before_f8_are_kept(tmp_path):
         assert app.editor.data.get("title") == "Acme Ltd"
 
 
-async def test_ctrl_q_right_after_typing_still_asks_to_save():
-    from wizard.app.screens.dialogs import QuitScreen
-
-    app = PolicyWizardApp()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await settle(pilot)
-        burst(app, *"Acme", "ctrl+q")
-        assert await wait_until(lambda: isinstance(app.screen, QuitScreen))
-
-
-async def test_ctrl_q_asks_to_save_even_when_the_typing_outlasted_the_key_queues_patience(monkeypatch):
-    """On a machine too busy for the key queue to wait for each letter (its patience spent),
-    Ctrl+Q still waits for the letters typed before it: it asks, and nothing is lost."""
+@pytest.mark.parametrize("patience", [None, 0.0], ids=["usual", "patience-spent"])
+async def test_ctrl_q_right_after_typing_still_asks_to_save(monkeypatch, patience):
+    """Ctrl+Q waits for the letters typed before it: it asks, and nothing is lost, also on a
+    machine too busy for the key queue to wait for each letter (its patience spent)."""
     from wizard.app import catch_up
     from wizard.app.screens.dialogs import QuitScreen
 
-    monkeypatch.setattr(catch_up, "PATIENCE_SECONDS", 0.0)
+    if patience is not None:
+        monkeypatch.setattr(catch_up, "PATIENCE_SECONDS", patience)
     app = PolicyWizardApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")

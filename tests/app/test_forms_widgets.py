@@ -582,6 +582,15 @@ async def test_the_months_word_agrees_with_the_number_as_it_is_typed():
             assert data["review_every_months"] == int(typed)
 
 
+async def typed_in_the_first_duration(app, pilot, typed: str) -> DurationPicker:
+    """The form's first duration, its amount field emptied and `typed` typed into it."""
+    picker = app.form.query(DurationPicker).first()
+    picker.focus_target()
+    await pilot.press("ctrl+a", "ctrl+k", *typed)
+    await pilot.pause()
+    return picker
+
+
 @pytest.mark.parametrize("lang, typed, amount, unit", [
     ("en", "24d", "24", "day"),
     ("en", "3 h", "3", "hour"),
@@ -596,10 +605,7 @@ async def test_a_unit_typed_after_the_number_picks_the_unit(lang, typed, amount,
     data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 minute"}]})
     app = FormHarness(StandardsForm, data)
     async with app.run_test(size=SIZE) as pilot:
-        picker = app.form.query(DurationPicker).first()
-        picker.focus_target()
-        await pilot.press("ctrl+a", "ctrl+k", *typed)
-        await pilot.pause()
+        picker = await typed_in_the_first_duration(app, pilot, typed)
         field = picker.query_one(".duration-amount", Input)
         assert (field.value, picker.query_one(UnitPicker).unit, error_of(picker)) == (amount, unit, "")
         assert data["standards"]["service_levels"][0]["first_response"] == format_duration(Duration(int(amount), unit))
@@ -616,10 +622,7 @@ async def test_a_unit_that_names_no_single_unit_is_not_a_number(lang, typed):
     data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 minute"}]})
     app = FormHarness(StandardsForm, data)
     async with app.run_test(size=SIZE) as pilot:
-        picker = app.form.query(DurationPicker).first()
-        picker.focus_target()
-        await pilot.press("ctrl+a", "ctrl+k", *typed)
-        await pilot.pause()
+        picker = await typed_in_the_first_duration(app, pilot, typed)
         assert picker.query_one(".duration-amount", Input).value == typed
         assert picker.has_class("-invalid")
         assert picker.query_one(UnitPicker).unit == "minute"

@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from wizard.app.memory import spare_long_lived_objects
 from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.app.textual_fixes import install_textual_fixes
@@ -93,6 +94,7 @@ class PolicyWizardApp(App):
             self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path, data=self.start_data)
         else:
             self.show_welcome()
+        self.call_after_refresh(spare_long_lived_objects)  # the modules and the first screen
 
     def update_styles(self, node, animate: bool = True) -> None:
         """Restyle only what is mounted. Textual restyles a widget whenever a class of it

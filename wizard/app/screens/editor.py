@@ -45,6 +45,7 @@ from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.guidance import GuidancePanel, GuideBox
 from wizard.app.widgets.header import WizardHeader
 from wizard.app.widgets.nav_hint import NavHint
+from wizard.app.memory import spare_long_lived_objects
 from wizard.app.widgets.preview import Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
@@ -193,6 +194,7 @@ class EditorScreen(Screen):
         # Findings the author dismissed, by path: kept in the file as `# check: ignore CODE`.
         self.dismissed: dict[tuple, frozenset[str]] = dict(dismissed or {})
         self._dismissed_known = dismissed is not None
+        self._settled = False  # the first preview is drawn (see `_settle_after_first_preview`)
         # Typed text the spec cannot hold yet (an invalid date or number), by path: shown
         # again in its field, listed on the review step, kept in the draft.
         self.unsaved: dict[tuple, UnsavedInput] = dict(unsaved or {})
@@ -281,6 +283,14 @@ class EditorScreen(Screen):
     def _start_preview_and_checks(self) -> None:
         self.query_one(Preview).request(self.data, delay=0)
         self._schedule_checks(delay=0)
+
+    @on(Preview.Rendered)
+    def _settle_after_first_preview(self) -> None:
+        """Once the editor is built and its preview drawn, what exists stays until the app
+        ends: out of the collector's walks with it (see wizard.app.memory)."""
+        if not self._settled:
+            self._settled = True
+            spare_long_lived_objects()
 
     def on_resize(self) -> None:
         self._apply_preview_visibility()

@@ -31,6 +31,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from wizard.app.widgets.bullets import Hanging
+from wizard.app.widgets.release import forget_closed_watchers, release_from_screen_signals
 from wizard.i18n import Translator
 
 _ = Translator("app").gettext
@@ -90,6 +91,9 @@ class FieldInput(Input):
         alt_key_is_a_command(event)  # (Input's own handler runs after this one)
 
     _cursor_on_blur = 0
+
+    def _on_unmount(self) -> None:
+        release_from_screen_signals(self)
 
     def _on_focus(self, event: events.Focus) -> None:
         # (Input's own handler runs after this one.) A click places the cursor itself;
@@ -369,6 +373,10 @@ class FieldTextArea(TextArea):
         if self.soft_wrap and self.wrapped_document._width != self.wrap_width:
             self._rewrap_and_refresh_virtual_size()
         return super().render_lines(crop)
+
+    def _on_unmount(self) -> None:
+        release_from_screen_signals(self)
+        forget_closed_watchers(self.app, "theme")  # (this one is closing already)
 
     def _on_focus(self, event: events.Focus) -> None:
         if event.from_app_focus:

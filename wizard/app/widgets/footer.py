@@ -20,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from wizard.app.widgets.release import forget_closed_watchers
+
 QUIT_KEY = "ctrl+q"
 
 # The cells Textual's footer styles (8.2.8) put around a key and its description ("^q" and
@@ -83,6 +85,7 @@ class KeysFooter(Footer):
             return
         self._shown = shown
         await self.recompose()
+        forget_closed_watchers(self, "compact")  # the keys just replaced (Textual issue 6666)
 
     def compose(self) -> ComposeResult:
         """Textual's keys, in their order, with the quit key moved first when they do not fit."""

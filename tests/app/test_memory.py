@@ -1,0 +1,52 @@
+"""A step the user leaves is freed: its widgets do not stay in memory for the session.
+
+Textual keeps references to removed widgets in its long-lived objects (a screen's signal,
+the app's and the footer's watchers: see wizard.app.widgets.release). Before the fix every
+field of every form visited stayed alive, and the step switches grew slower as the garbage
+collector walked them all.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from textual.widgets import Input, TextArea
+from textual.widgets._footer import FooterKey
+
+from tests.app.conftest import opened, settle
+from wizard.app.app import PolicyWizardApp
+
+
+def still_alive(refs: list[weakref.ref]) -> list:
+    gc.collect()
+    return [ref() for ref in refs if ref() is not None]
+
+
+async def test_the_fields_of_the_steps_left_are_freed(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        left_behind = []
+        for step in ("definitions", "mission", "standards"):  # inputs and text areas
+            await editor.go_to(step)
+            await settle(pilot)
+            fields = [weakref.ref(widget) for widget in editor.form.query("*") if isinstance(widget, (Input, TextArea))]
+            assert fields, step
+            left_behind += fields
+        await editor.go_to("review")
+        await settle(pilot)
+        assert still_alive(left_behind) == []
+
+
+async def test_the_keys_the_footer_showed_before_are_freed(policy):
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        await editor.go_to("purpose")  # with a "Back" key, unlike the first step
+        await settle(pilot)
+        before = [weakref.ref(key) for key in editor.query(FooterKey)]
+        await editor.go_to("review")  # the footer is built anew
+        await settle(pilot)
+        assert not any(ref() in editor.query(FooterKey) for ref in before)
+        assert still_alive(before) == []

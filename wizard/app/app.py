@@ -12,7 +12,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from wizard.app.memory import spare_long_lived_objects
+from wizard.app.memory import QuietCollector, spare_long_lived_objects
 from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.app.textual_fixes import install_textual_fixes
@@ -79,6 +79,7 @@ class PolicyWizardApp(App):
             self.theme_choice = "dark"
         self._key_in_hand = False
         self._keys_waiting: list[events.Key] = []
+        self._collector = QuietCollector()
 
     def on_mount(self) -> None:
         from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
@@ -320,6 +321,8 @@ class PolicyWizardApp(App):
     async def on_event(self, event: events.Event) -> None:
         """Hand out keys one at a time (see `wizard.app.catch_up`): a key that arrives while
         another is still being handled waits its turn."""
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self._collector.user_acted()  # memory is tidied once the user pauses
         if not isinstance(event, events.Key) or event.is_forwarded:
             await super().on_event(event)
         elif self._key_in_hand:

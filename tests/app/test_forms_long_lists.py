@@ -90,3 +90,26 @@ async def test_removing_a_level_at_once_renumbers_every_level():
         assert [item["role"] for item in data["escalation"]] == [f"Role {n}" for n in range(2, 9)]
         assert [item["level"] for item in data["escalation"]] == list(range(1, 8))
         assert len(rows) == 7
+
+
+async def test_lists_below_the_fold_get_their_rows_just_after_and_focus_still_reaches_them():
+    """On a 24-line screen the commitments fill what is shown: the metrics further down are
+    composed without rows and get them right after, never saying "No metrics yet" about a
+    list that has metrics, and a jump to one of them lands in its field."""
+    from wizard.app.steps.standards import StandardsForm
+
+    always = [f"answer within {number} hours" for number in range(1, 16)]
+    never = [f"close case {number} unanswered" for number in range(1, 9)]
+    metrics = [{"metric": "csat", "target": "90%"}, {"metric": "nps", "target": 40}, {"metric": "fcr", "target": 70}]
+    data = spec(standards={"always": always, "never": never, "metrics": metrics})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        metrics_list = app.form.query_one("#metrics", ListEditor)
+        assert metrics_list.pending and not metrics_list.rows  # below the fold at first
+        app.form.focus_path(("standards", "metrics", 2, "target"))
+        await all_rows(pilot)
+        assert [row.item["metric"] for row in metrics_list.rows] == ["csat", "nps", "fcr"]
+        assert not metrics_list.query(".list-empty") or "No metrics yet" not in str(
+            metrics_list.query_one(".list-empty").render())
+        assert app.focused is not None and metrics_list.rows[2] in app.focused.ancestors
+        assert app.changes == []

@@ -53,7 +53,12 @@ class Form(StepForm):
     DEFAULT_CLASSES = "step-form"
     FIELDS: ClassVar[tuple] = ()
 
+    # While the form is being built: the lines of the screen its lists still have to fill
+    # (see `ListEditor.rows_in_first_frame`); None once it is mounted.
+    lines_to_fill: int | None = None
+
     def compose(self) -> ComposeResult:
+        self.lines_to_fill = (self.parent.size.height if self.parent is not None else 0) or self.app.size.height
         yield Note(classes="form-translation")
         yield FindingsNote(classes="form-findings")
         yield from self.compose_fields()
@@ -63,6 +68,7 @@ class Form(StepForm):
             yield self.build(declared)
 
     def on_mount(self) -> None:
+        self.lines_to_fill = None  # lists added from now on come whole
         self.update_translation_summary()
 
     # -- building fields ---------------------------------------------------------------

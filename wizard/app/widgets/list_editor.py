@@ -15,10 +15,11 @@ Rows are built by a callback from the item; the fields in a row have paths relat
 the item (`("name",)`, or `()` for a list of texts). A field whose change alters the row's
 shape (a metric whose target kind depends on it) triggers `adjust`, which may rebuild it.
 
-A long list opens quickly: its first `eager_rows` rows come with the form, the others
-are mounted a few at a time just after the form is shown (they are below the fold).
-Until then their items wait in `pending`, and every report of the list includes them,
-so an edit made meanwhile never drops them.
+A long list opens quickly: its first rows come with the form (at most `eager_rows`, and
+no more than fill the form's screen: see `rows_in_first_frame`), the others are mounted a
+few at a time just after the form is shown (they are below the fold). Until then their
+items wait in `pending`, and every report of the list includes them, so an edit made
+meanwhile never drops them.
 """
 
 from __future__ import annotations
@@ -48,6 +49,19 @@ RowBuilder = Callable[["ListEditor", Any], Iterable[Widget]]
 # so that keys typed meanwhile are served between them.
 EAGER_ROWS = 8
 ROWS_PER_BATCH = 4
+
+
+# The lines a list takes besides its rows: its label, the add button and the space between.
+LIST_FRAME_LINES = 3
+
+
+def estimated_lines(item: Any) -> int:
+    """Roughly the lines a row of `item` takes on screen: a text item one; a record a label
+    and a line for each of its values, more for long texts (a form is about 60 cells wide).
+    Only used to decide which rows come with the first frame, so rough is enough."""
+    if not isinstance(item, dict):
+        return 1
+    return sum(2 + len(str(value)) // 60 for value in item.values()) or 1
 
 
 def default_is_blank(item: Any, ignore: Sequence[str] = ()) -> bool:
@@ -251,9 +265,10 @@ class ListEditor(FindingTarget, Vertical):
         if self.label:
             yield Label(self.label, markup=False, classes="field-label list-label")
         self._rows_box = Vertical(classes="list-rows")
-        self.pending = self.items[self.eager_rows :]
+        first = self.rows_in_first_frame()
+        self.pending = self.items[first:]
         with self._rows_box:
-            for item in self.items[: self.eager_rows]:
+            for item in self.items[:first]:
                 yield ListRow(self, item)
         if not self.items:
             yield Note(self.empty_text, classes="list-empty")
@@ -268,6 +283,26 @@ class ListEditor(FindingTarget, Vertical):
             )
         else:
             yield AddButton("+ " + self.add_label, compact=True, classes="list-add")
+
+    def rows_in_first_frame(self) -> int:
+        """How many rows are composed with the list. The lists of a form being built share
+        the lines its screen shows (`lines_to_fill`, set by the form until it is mounted):
+        a list that starts below the fold is composed without rows and gets them just after
+        the first frame, like the rest of a long list. A list inside a row (a procedure's
+        steps) comes whole with its row."""
+        holder = next((node for node in self.ancestors
+                       if isinstance(node, ListRow) or getattr(node, "lines_to_fill", None) is not None), None)
+        if holder is None or isinstance(holder, ListRow):
+            return self.eager_rows
+        lines = holder.lines_to_fill - LIST_FRAME_LINES
+        count = 0
+        for item in self.items[: self.eager_rows]:
+            if lines <= 0:
+                break
+            lines -= estimated_lines(item)
+            count += 1
+        holder.lines_to_fill = max(0, lines)
+        return count
 
     # The lines around the add button, in their order; each is mounted the first time it has
     # something to say, since a form holds many lists and most never show them.
@@ -370,7 +405,7 @@ class ListEditor(FindingTarget, Vertical):
             else:
                 row.path_part = (index,)
                 index += 1
-        text = self.empty_text if not self.rows else ""
+        text = self.empty_text if not self.rows and not self.pending else ""
         note = self._line("list-empty", create=bool(text))
         if isinstance(note, Note) and note.has_class("-empty") != (not text):
             note.show(text)
@@ -650,6 +685,9 @@ class ListEditor(FindingTarget, Vertical):
         rows = self.rows
         if rows:
             return rows[0].focus_target()
+        if self.pending:  # a list composed below the fold: its first row is coming
+            self.run_worker(self._focus_when_mounted(()), group="list-rows")
+            return True
         self._focus_add()
         return True
 

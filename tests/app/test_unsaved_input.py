@@ -403,3 +403,38 @@ def test_draft_entries_round_trip_and_bad_ones_are_skipped():
     assert list(from_draft(to_draft(entries)).values()) == entries
     assert from_draft("nonsense") == {}
     assert from_draft([{"path": [], "text": "x"}, {"path": ["a", True], "text": "x"}, {"path": ["a"], "text": ""}, 7]) == {}
+
+
+MANY_PROCEDURES = POLICY + """\
+procedures:
+""" + "".join(f"""\
+- kind: other
+  title: Procedure {number}
+  steps:
+  - Step one of procedure {number}.
+  - Step two of procedure {number}.
+  acknowledge_within: {number} hours
+""" for number in range(1, 6))
+
+
+async def test_input_in_a_row_that_comes_after_the_first_frame_stays(tmp_path):
+    """A long list's later rows are mounted just after the step is shown: what the user
+    typed into one of them that cannot be saved waits for its row instead of being lost."""
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(MANY_PROCEDURES, encoding="utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await opened(pilot)
+        await editor.go_to("procedures")
+        await settle(pilot)
+        last = editor.query(DurationPicker)[-1]  # the fifth procedure's, far below the fold
+        await type_into(pilot, last, "soon")
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        assert shown(editor.query(DurationPicker)[-1]) == "soon"
+        assert editor.query_one(StepList).states["procedures"] == "invalid"
+        await editor.go_to("review")
+        await settle(pilot)
+        assert "✗ Procedures › Procedure 5 › Resolve within: “soon" in texts(editor.form)

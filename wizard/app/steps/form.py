@@ -290,6 +290,8 @@ class Form(StepForm):
                     field.invalid_unit,
                     ui_language(),
                 )
+        for path, entry in self._unsaved_waiting.items():
+            entries.setdefault(path, entry)
         return entries
 
     def report_unsaved(self) -> None:
@@ -311,15 +313,32 @@ class Form(StepForm):
         return _("%(item)s › %(field)s") % {"item": item, "field": field.label} if field.label else item
 
     def restore_unsaved(self, entries: dict) -> None:
-        for field in self.query(FormField):
-            path = full_path(field)
-            entry = entries.get(path) if path else None
-            if entry is not None:
-                field.restore_input(entry.text, entry.unit)
+        self._restore_input(entries)
         # The step's set as its fields hold it now (renewed labels, or without an entry
         # whose field is gone); told only when it differs, so a plain step change costs nothing.
         self._reported_unsaved = dict(entries)
         self.report_unsaved()
+
+    # Input kept for fields in rows not mounted yet (a long list's rows come just after the
+    # first frame): it is theirs once they are there, and counts as the step's meanwhile.
+    _unsaved_waiting: dict = {}
+
+    def _restore_input(self, entries: dict) -> None:
+        waiting = dict(entries)
+        for field in self.query(FormField):
+            path = full_path(field)
+            entry = waiting.pop(path, None) if path else None
+            if entry is not None:
+                field.restore_input(entry.text, entry.unit)
+        self._unsaved_waiting = {path: entry for path, entry in waiting.items() if self._in_rows_to_come(path)}
+
+    def _in_rows_to_come(self, path: tuple) -> bool:
+        """Whether `path` leads into an item whose row is not mounted yet."""
+        for editor in self.query(ListEditor):
+            base = full_path(editor)
+            if editor.pending and base is not None and tuple(path[: len(base)]) == base:
+                return True
+        return False
 
     # Enter in a one-line field goes on to the next field (in a list of texts: adds the
     # next item). A priority binding, not `Input.Submitted`: the binding runs as the key
@@ -435,6 +454,9 @@ class Form(StepForm):
         """Rows of a long list arrived after the form was shown: their translation state
         and findings count now."""
         event.stop()
+        if self._unsaved_waiting:
+            self._restore_input(self._unsaved_waiting)
+            self.report_unsaved()
         self.update_translation_summary()
         if self._findings:
             self.show_findings(self._findings)

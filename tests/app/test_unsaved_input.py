@@ -8,6 +8,9 @@ and the autosaved draft keeps them for the recover flow.
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+from pathlib import Path
+
 import pytest
 from textual.geometry import Region
 from textual.widgets import Input, Static
@@ -303,14 +306,22 @@ procedures:
 """
 
 
-async def test_percent_and_procedure_targets_stay_and_the_step_says_so(tmp_path):
-    policy = tmp_path / "policy.yaml"
-    policy.write_text(MORE, encoding="utf-8")
+@asynccontextmanager
+async def editing(policy: Path, text: str, step: str):
+    """The policy `text` written to `policy` and opened in the editor at `step`: (pilot, editor)."""
+    policy.write_text(text, encoding="utf-8")
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await opened(pilot)
-        await editor.go_to("standards")
+        await editor.go_to(step)
         await settle(pilot)
+        yield pilot, editor
+
+
+async def test_percent_and_procedure_targets_stay_and_the_step_says_so(tmp_path):
+    policy = tmp_path / "policy.yaml"
+    async with editing(policy, MORE, "standards") as (pilot, editor):
+        app = pilot.app
         await type_into(pilot, editor.query_one(PercentField), "lots")
         assert "1 field on this step cannot be saved yet: see its error below." in str(
             editor.query_one("#step-findings", Static).render()
@@ -420,13 +431,7 @@ procedures:
 async def test_input_in_a_row_that_comes_after_the_first_frame_stays(tmp_path):
     """A long list's later rows are mounted just after the step is shown: what the user
     typed into one of them that cannot be saved waits for its row instead of being lost."""
-    policy = tmp_path / "policy.yaml"
-    policy.write_text(MANY_PROCEDURES, encoding="utf-8")
-    app = PolicyWizardApp("edit", policy)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await opened(pilot)
-        await editor.go_to("procedures")
-        await settle(pilot)
+    async with editing(tmp_path / "policy.yaml", MANY_PROCEDURES, "procedures") as (pilot, editor):
         last = editor.query(DurationPicker)[-1]  # the fifth procedure's, far below the fold
         await type_into(pilot, last, "soon")
         await pilot.press("f7")

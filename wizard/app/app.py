@@ -470,7 +470,9 @@ def run_app(
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.run()
+    from wizard.app.css_cache import save_parsed_stylesheets
     from wizard.render.formatting import save_memo
 
     save_memo()  # what Babel answered (the languages' names), for a quicker next start
+    save_parsed_stylesheets()  # the stylesheets Textual parsed, likewise
     return app.return_code or 0

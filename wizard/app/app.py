@@ -11,11 +11,13 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Reactive
 
 from wizard.app.memory import QuietCollector, spare_long_lived_objects
 from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.app.textual_fixes import install_textual_fixes
+from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
@@ -53,6 +55,11 @@ class PolicyWizardApp(App):
                 tooltip=N_("Search every command: go to a step, save, export, languages, theme")),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
+    # The readable ANSI palettes from the start: set in `on_mount`, each made Textual parse
+    # every stylesheet again and restyle the app (and forget the parsed stylesheets, so
+    # that the next widget with CSS of its own had them all parsed a third time).
+    ansi_theme_dark = Reactive(DARK_ANSI, init=False)
+    ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
 
     def __init__(
         self,
@@ -82,11 +89,7 @@ class PolicyWizardApp(App):
         self._collector = QuietCollector()
 
     def on_mount(self) -> None:
-        from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
-
         self.register_theme(readable_light_theme())
-        self.ansi_theme_light = LIGHT_ANSI
-        self.ansi_theme_dark = DARK_ANSI
         self.theme = THEMES[self.theme_choice]
         self.title = _("Policy Wizard")
         if self.mode == "edit" and self.start_path is not None:
@@ -148,10 +151,23 @@ class PolicyWizardApp(App):
             self.push_screen(screen)
 
     def _show_editor(self, screen) -> None:
+        self._read_stylesheets(screen)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _read_stylesheets(self, screen) -> None:
+        """Read the stylesheets a screen brings (its CSS_PATH) before it is shown. Left to
+        Textual, showing it parses every stylesheet of the app again from scratch, widgets'
+        included (25 ms of the editor's start); read here, only the new files are parsed.
+        What is on screen already is restyled with them, as Textual does."""
+        sheet = self.stylesheet
+        new = [path for path in screen.css_path if not sheet.has_source(str(path))]
+        for path in new:
+            sheet.read(path)
+        if new:
+            sheet.update(self)
 
     def start_new(self, preset: str | None = None, lang: str | None = None, path: Path | None = None, data: dict | None = None) -> None:
         from wizard.app import core
@@ -459,7 +475,9 @@ def run_app(
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.run()
+    from wizard.app.css_cache import save_parsed_stylesheets
     from wizard.render.formatting import save_memo
 
     save_memo()  # what Babel answered (the languages' names), for a quicker next start
+    save_parsed_stylesheets()  # the stylesheets Textual parsed, likewise
     return app.return_code or 0

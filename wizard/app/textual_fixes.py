@@ -1,8 +1,9 @@
 """Fixes the app makes to Textual's internals, installed once when the app starts.
 
-Both replace private Textual functions (the line breaker of its text and TextArea, see
+They replace private Textual functions (the line breaker of its text and TextArea, see
 `wizard.app.widgets.bullets`; the compositor's cutting of lines, see
-`wizard.app.compositor`), so they are installed only on the Textual releases they were read
+`wizard.app.compositor`; the stylesheet's parse, cached between runs, see
+`wizard.app.css_cache`), so they are installed only on the Textual releases they were read
 against. On another release (pyproject allows any 8.x) the app keeps Textual's own
 behaviour, a Chinese line that may start with "，" or a character drawn as blanks under a
 toast, rather than risk a crash in code that has changed.
@@ -10,14 +11,28 @@ toast, rather than risk a crash in code that has changed.
 
 from __future__ import annotations
 
-from importlib.metadata import version
+from pathlib import Path
 
 CHECKED_WITH = ("8.2.8",)
 
 
 def textual_fixes_apply() -> bool:
     """Whether the installed Textual is one the fixes were read against."""
-    return version("textual") in CHECKED_WITH
+    return textual_version() in CHECKED_WITH
+
+
+def textual_version() -> str:
+    """The installed Textual's version, from the name of its `textual-X.Y.Z.dist-info` folder
+    beside the package: `importlib.metadata` would cost the app's start 10 ms (it imports the
+    email and zipfile packages). Asked of `importlib.metadata` where no such folder is."""
+    import textual
+
+    prefix, suffix = "textual-", ".dist-info"
+    for entry in Path(textual.__file__).resolve().parent.parent.glob(prefix + "*" + suffix):
+        return entry.name[len(prefix):-len(suffix)]
+    from importlib.metadata import version
+
+    return version("textual")
 
 
 def install_textual_fixes() -> None:
@@ -25,7 +40,9 @@ def install_textual_fixes() -> None:
     if not textual_fixes_apply():
         return
     from wizard.app.compositor import draw_wide_characters_whole
+    from wizard.app.css_cache import use_parsed_stylesheet_cache
     from wizard.app.widgets.bullets import use_app_line_breaks
 
     use_app_line_breaks()
     draw_wide_characters_whole()
+    use_parsed_stylesheet_cache()

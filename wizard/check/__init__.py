@@ -7,7 +7,23 @@ is one small function in `wizard/check/rules/`, registered with `@rule(...)`;
 README. This package never imports Textual.
 """
 
-from wizard.check.engine import RULES, Context, Finding, Rule, rule, run_checks
-from wizard.check import rules as _rules  # noqa: F401  (registers every rule)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wizard.check.engine import RULES, Context, Finding, Rule, rule, run_checks
 
 __all__ = ["RULES", "Context", "Finding", "Rule", "rule", "run_checks"]
+
+
+def __getattr__(name: str) -> Any:
+    """The engine and every rule are imported when one of these names is first used, not
+    with the package: opening a file in the app reads its dismissed findings
+    (`wizard.check.dismissals`) before the editor's first frame, and the rules' word lists
+    and patterns took 12 ms of that to import."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from wizard.check import engine, rules  # noqa: F401  (registers every rule)
+
+    return getattr(engine, name)

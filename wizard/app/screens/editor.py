@@ -29,6 +29,7 @@ from wizard.app import core
 from wizard.app.autosave import Autosaver
 from wizard.app.catch_up import BEFORE_ASKING_SECONDS, catch_up_with_typing
 from wizard.app.steps.base import StepForm
+from wizard.app.screens._styled_once import StyledOnce
 from wizard.app.ui import (
     N_,
     STEP_DATA_KEYS,
@@ -116,7 +117,7 @@ def translation_languages(data: dict) -> tuple[str, ...]:
     return tuple(code for code in LANGUAGES if code in found)
 
 
-class EditorScreen(Screen):
+class EditorScreen(StyledOnce, Screen):
     """Edit one policy."""
 
     # No focus until the first step's form is shown and focuses its first field: keys typed

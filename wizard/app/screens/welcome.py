@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard.app import core
+from wizard.app.screens._styled_once import StyledOnce
 from wizard.app.ui import N_, _, language_choices, translate_bindings
 from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.header import WizardHeader
@@ -32,7 +33,7 @@ def _when(moment: datetime) -> str:
         return str(moment)
 
 
-class WelcomeScreen(Screen):
+class WelcomeScreen(StyledOnce, Screen):
     """What to do first: the primary button starts a new policy."""
 
     # Focus the primary button at once: by default Textual focuses the first focusable

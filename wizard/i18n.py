@@ -31,6 +31,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+from wizard.cache_file import read_checked, write_checked
 from wizard.resources import resource_dir
 from wizard.spec.model import LANGUAGES
 
@@ -167,25 +168,11 @@ def _compiled(po_path: Path) -> bytes:
     source = po_path.read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:16]
     cache_file = _cache_dir() / f"{po_path.parent.parent.name}-{po_path.stem}-{digest}.mo"
-    try:
-        cached = cache_file.read_bytes()
-    except OSError:
-        cached = b""
-    compiled, check = cached[:-_CHECK_SIZE], cached[-_CHECK_SIZE:]
-    if compiled and hashlib.sha256(compiled).digest() == check:
-        return compiled
-    compiled = _compile(source)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(compiled + hashlib.sha256(compiled).digest())
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # a read-only cache only costs speed
+    compiled = read_checked(cache_file)
+    if compiled is None:
+        compiled = _compile(source)
+        write_checked(cache_file, compiled)
     return compiled
-
-
-_CHECK_SIZE = 32  # bytes of the SHA-256 that closes each cached catalog
 
 
 def _compile(source: bytes) -> bytes:

@@ -15,16 +15,16 @@ Installed by `wizard.app.textual_fixes` (it replaces a private method of Textual
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from textual.css.stylesheet import Stylesheet
 
+from wizard.cache_file import read_checked, write_checked
+
 CACHE_VERSION = 1
 _LIMIT = 600  # entries: the app's sources in two themes, with room to spare
-_CHECK_SIZE = 32  # bytes of the SHA-256 that closes the file
 
 
 class _ParsedRules:
@@ -48,15 +48,12 @@ class _ParsedRules:
     def load(self) -> dict[str, bytes]:
         if self.entries is None:
             self.entries = {}
+            body = read_checked(self.path())
             try:
-                content = self.path().read_bytes()
-                body, check = content[:-_CHECK_SIZE], content[-_CHECK_SIZE:]
-                if body and hashlib.sha256(body).digest() == check:
-                    entries = pickle.loads(body)
-                    if isinstance(entries, dict):
-                        self.entries = entries
-            except Exception:  # unreadable or damaged: parsed again, and written anew
-                self.entries = {}
+                entries = pickle.loads(body) if body is not None else {}
+            except Exception:  # damaged: parsed again, and written anew
+                entries = {}
+            self.entries = entries if isinstance(entries, dict) else {}
         return self.entries
 
     def get(self, key: str) -> Any:
@@ -87,15 +84,7 @@ class _ParsedRules:
         if not self.dirty or self.entries is None:
             return
         self.dirty = False
-        try:
-            body = pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)
-            path = self.path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(body + hashlib.sha256(body).digest())
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache only costs speed
+        write_checked(self.path(), pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 _parsed = _ParsedRules()

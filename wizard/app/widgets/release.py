@@ -22,12 +22,9 @@ from textual.widget import Widget
 
 
 def release_from_screen_signals(widget: Widget) -> None:
-    """Called as an Input or TextArea is unmounted: its screen's signal forgets it."""
-    screen = widget._parent
-    while screen is not None and not hasattr(screen, "text_selection_started_signal"):
-        screen = screen._parent
-    if screen is not None:
-        screen.text_selection_started_signal.unsubscribe(widget)
+    """Called as an Input or TextArea is unmounted (still in its screen, as Textual's own
+    Footer counts on when it unsubscribes): its screen's signal forgets it."""
+    widget.screen.text_selection_started_signal.unsubscribe(widget)
 
 
 def forget_closed_watchers(observed: DOMNode, attribute: str) -> None:

@@ -348,13 +348,26 @@ class ListEditor(FindingTarget, Vertical):
     async def _painted(self) -> None:
         """Wait until the screen has been painted: the form first shows with its first rows,
         and what the user types shows between two batches. (A refresh held back by a batch
-        update, such as the step switch still going on, is not a paint.)"""
+        update, such as the step switch still going on, is not a paint.)
+
+        Whether the refresh was held back is read when it comes: Textual runs the callbacks
+        of a screen that is held back, or not in front yet, at once without painting it. A
+        step chosen in the command palette is shown under the palette's `delay_update`,
+        which ends later: read after the wait, every pending row was mounted before the
+        form was first drawn (90 ms more on the procedures)."""
         while self.is_attached:
             refreshed = asyncio.Event()
-            self.call_after_refresh(refreshed.set)
+            painted: list[bool] = []
+
+            def after_refresh() -> None:
+                painted.append(not getattr(self.app, "_batch_count", 0) and self.screen.is_current)
+                refreshed.set()
+
+            self.call_after_refresh(after_refresh)
             await refreshed.wait()
-            if not getattr(self.app, "_batch_count", 0):
+            if painted[0]:
                 return
+            await asyncio.sleep(1 / 60)  # a frame later: do not spin while it is held back
 
     async def mount_pending(self) -> None:
         """Mount the rows still pending, a batch at a time, at the end of the list. Safe to

@@ -1,0 +1,54 @@
+"""Widgets on alike paths share one match of the stylesheet (wizard.app.style_sharing): every
+widget still looks exactly as Textual's own matching styles it, after the focus, the mouse,
+a switch of steps and a change of theme."""
+
+from __future__ import annotations
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from tests.app.conftest import settle
+from wizard.app import style_sharing
+from wizard.app.app import PolicyWizardApp
+from wizard.app.textual_fixes import textual_fixes_apply
+from wizard.app.widgets.list_editor import ListRow
+from wizard.spec import dump_spec
+
+pytestmark = pytest.mark.skipif(not textual_fixes_apply(), reason="the app's fixes to Textual are off on this release")
+
+
+def styled_otherwise(app) -> list[str]:
+    """The widgets on screen whose rules differ from what Textual's own matching gives them."""
+    wrong = []
+    for widget in app.screen.walk_children(with_self=True):
+        shared = dict(widget.styles.base._rules)
+        style_sharing.TEXTUAL_APPLY(app.stylesheet, widget)
+        if dict(widget.styles.base._rules) != shared:
+            wrong.append(f"{type(widget).__name__}{sorted(widget.classes)}")
+    return wrong
+
+
+async def test_alike_widgets_share_a_match_and_each_looks_as_textual_styles_it(tmp_path):
+    policy = tmp_path / "policy.yaml"
+    always = [f"Answer every email within {hours} hours" for hours in range(1, 9)]
+    policy.write_text(dump_spec({"schema_version": 1, "language": "en", "standards": {"always": always}}), "utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.editor.go_to("standards")
+        await settle(pilot)
+        assert app.stylesheet._wizard_kept_matches.matches, "no match was shared"
+        assert styled_otherwise(app) == []
+
+        rows = list(app.editor.form.query(ListRow))
+        await pilot.press("tab", "tab")  # the focus moves along the rows
+        await pilot.hover(rows[2])
+        await settle(pilot)
+        assert styled_otherwise(app) == []
+
+        app.set_theme("light")  # every style is matched again, none kept from the dark theme
+        await settle(pilot)
+        await app.editor.go_to("values")
+        await app.editor.go_to("standards")
+        await settle(pilot)
+        assert styled_otherwise(app) == []

@@ -445,6 +445,20 @@ async def test_back_on_the_first_step_and_next_on_the_last_are_shown_dimmed():
         await settle(pilot)
         assert app.editor.step == "review"
 
+        def footer_key(name: str) -> FooterKey:
+            return next(key for key in app.screen.query_one(Footer).query(FooterKey) if key.key == name)
+
+        # the keys dimmed and lit again in place act as they look, by the mouse too
+        await pilot.click(footer_key("f8"))
+        await settle(pilot)
+        assert app.editor.step == "review"
+        await pilot.click(footer_key("f7"))
+        await settle(pilot)
+        assert app.editor.step != "review" and disabled() == set()
+        await pilot.click(footer_key("f8"))
+        await settle(pilot)
+        assert app.editor.step == "review" and disabled() == {"f8"}
+
 
 def terminal_strips(app) -> list:
     """Every row as the terminal shows it: under a dialog, the screen below it too."""

@@ -43,10 +43,13 @@ async def test_the_keys_the_footer_showed_before_are_freed(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(120, 36)) as pilot:
         editor = await opened(pilot)
-        await editor.go_to("purpose")  # with a "Back" key, unlike the first step
+        # Built anew when the keys no longer fit (quit comes first) and when they fit again;
+        # the keys of the first frame are left out (kept for good with what the app
+        # holds from its start, see wizard.app.memory).
+        await pilot.resize_terminal(70, 36)
         await settle(pilot)
         before = [weakref.ref(key) for key in editor.query(FooterKey)]
-        await editor.go_to("review")  # the footer is built anew
+        await pilot.resize_terminal(120, 36)
         await settle(pilot)
         assert not any(ref() in editor.query(FooterKey) for ref in before)
         assert still_alive(before) == []

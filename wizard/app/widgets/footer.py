@@ -89,9 +89,25 @@ class KeysFooter(Footer):
         shown = (keys, self._quit_first(keys))
         if shown == self._shown:
             return
+        only_dimmed = self._shown is not None and _without_states(shown) == _without_states(self._shown)
         self._shown = shown
+        if only_dimmed:
+            self._dim_in_place(keys)
+            return
         await self.recompose()
         forget_closed_watchers(self, "compact")  # the keys just replaced (Textual issue 6666)
+
+    def _dim_in_place(self, keys: tuple) -> None:
+        """Dim or light up the keys already shown (the same keys, only some now do nothing
+        here, such as F8 on the last step): rebuilding the footer for that restyled its
+        15 keys, 10-25 ms of a switch to or from the first and the last step."""
+        enabled = {(key, action): state for key, _display, _label, action, state, _tooltip in keys}
+        for footer_key in self.query_children(FooterKey):
+            state = enabled.get((footer_key.key, footer_key.action))
+            if state is not None and footer_key._disabled == state:
+                footer_key._disabled = not state
+                footer_key.set_class(not state, "-disabled")
+                footer_key.refresh()
 
     def compose(self) -> ComposeResult:
         """Textual's keys, in their order, with the quit key moved first when they do not fit.
@@ -107,6 +123,12 @@ class KeysFooter(Footer):
                 key.set_reactive(FooterKey.compact, self.compact)
                 key.set_class(self.compact, "-compact", update=False)
         yield from keys
+
+
+def _without_states(shown: tuple) -> tuple:
+    """What the footer shows, less whether each key is enabled."""
+    keys, quit_first = shown
+    return tuple(key[:4] + key[5:] for key in keys), quit_first
 
 
 class FooterStaysInSight:

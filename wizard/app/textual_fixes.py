@@ -3,10 +3,11 @@
 They replace private Textual functions (the line breaker of its text and TextArea, see
 `wizard.app.widgets.bullets`; the compositor's cutting of lines, see
 `wizard.app.compositor`; the stylesheet's parse, cached between runs, see
-`wizard.app.css_cache`), so they are installed only on the Textual releases they were read
-against. On another release (pyproject allows any 8.x) the app keeps Textual's own
-behaviour, a Chinese line that may start with "，" or a character drawn as blanks under a
-toast, rather than risk a crash in code that has changed.
+`wizard.app.css_cache`; the timer that draws a screen's frames, see `wizard.app.frames`),
+so they are installed only on the Textual releases they were read against. On another
+release (pyproject allows any 8.x) the app keeps Textual's own behaviour, a Chinese line
+that may start with "，" or a character drawn as blanks under a toast, rather than risk a
+crash in code that has changed.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ def install_textual_fixes() -> None:
         return
     from wizard.app.compositor import draw_wide_characters_whole
     from wizard.app.css_cache import use_parsed_stylesheet_cache
+    from wizard.app.frames import draw_frames_steadily
     from wizard.app.widgets.bullets import use_app_line_breaks
 
     use_app_line_breaks()
     draw_wide_characters_whole()
     use_parsed_stylesheet_cache()
+    draw_frames_steadily()

@@ -78,3 +78,17 @@ async def test_the_terminal_shows_each_burst_of_typing_in_the_field_and_in_the_p
         for word in ("Zeta", "Omega"):  # and again after a pause: not only the first burst
             await type_like_a_terminal(app, " " + word)
             assert await wait_until(lambda: shown(word)), terminal.text(app.screen.region)
+
+
+async def test_text_typed_past_the_end_of_a_field_scrolls_into_view_on_the_terminal(policy):
+    app = PolicyWizardApp("edit", policy)
+    terminal = Terminal(app, 100, 30)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        field = focused_text_field(app)  # the title, one line
+        field.cursor_position = len(field.value)
+        await type_like_a_terminal(app, " for every shop, every call and every letter we answer")
+        assert await wait_until(lambda: "letter we answer" in terminal.text(field.content_region)), \
+            terminal.text(field.content_region)
+        assert field.value.endswith("every letter we answer")
+        assert len(field.value) > field.content_region.width  # it did go past the end

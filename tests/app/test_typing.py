@@ -92,3 +92,33 @@ async def test_text_typed_past_the_end_of_a_field_scrolls_into_view_on_the_termi
             terminal.text(field.content_region)
         assert field.value.endswith("every letter we answer")
         assert len(field.value) > field.content_region.width  # it did go past the end
+
+
+async def test_the_preview_drawn_ahead_is_drawn_again_at_a_new_width(policy):
+    """The preview's thread draws a changed section at the width it has; after the window
+    is resized, the terminal shows the section wrapped at its new width."""
+    app = PolicyWizardApp("edit", policy)
+    terminal = Terminal(app, 140, 40)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await app.editor.go_to("mission")
+        await settle(pilot)
+        field = focused_text_field(app)
+        field.move_cursor(field.document.end)
+        await type_like_a_terminal(app, " Zeta")
+        preview = app.editor.query_one(Preview)
+
+        def preview_lines() -> list[str]:
+            view = preview.query_one("#pv-mission", SectionView)
+            region = view.content_region.intersection(preview.content_region)
+            return ["".join(row[region.x:region.right]).rstrip() for row in terminal.rows[region.y:region.bottom]]
+
+        def whole_text_shown() -> bool:  # every word, none cut at the right edge
+            return " ".join(field.text.split()) in " ".join(" ".join(preview_lines()).split())
+
+        assert await wait_until(whole_text_shown)
+        width = preview.query_one("#pv-mission", SectionView).content_region.width
+        await pilot.resize_terminal(110, 40)
+        await settle(pilot)
+        assert preview.query_one("#pv-mission", SectionView).content_region.width < width
+        assert await wait_until(whole_text_shown), preview_lines()

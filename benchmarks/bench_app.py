@@ -135,19 +135,20 @@ def percentile(values: list[float], share: float) -> float:
 Timing = tuple[float, float]  # wall time, processor time of the app's thread
 
 
-async def typing(keys: int, gap: float = 0.12) -> tuple[list[Timing], list[Timing], int]:
+async def typing(keys: int, step: str = "mission", gap: float = 0.12) -> tuple[list[Timing], list[Timing], int]:
     """Type like a terminal does (key events posted to the app, no test-harness waits) and
     time each key until the frame that shows it, and until the frame that shows the preview.
 
     Each frame is marked as it is written with what it shows: the field's text and the
-    preview's mission as they were last drawn (`render_lines`). A poll from the benchmark's
+    preview's section of the step as they were last drawn (`render_lines`). A poll from the benchmark's
     own task, as before, saw the key only after its frame had often been written, took the
     next one (the preview's), and then waited a second for a frame after the preview's: it
     typed one key a second and timed the preview's frame twice."""
     from textual import events
-    from textual.widgets import TextArea
+    from textual.widgets import Input, TextArea
 
     from wizard.app.app import PolicyWizardApp
+    from wizard.app.ui import STEP_SECTION
     from wizard.app.widgets.preview import Preview, SectionView
     from wizard.spec import dump_spec
 
@@ -158,15 +159,15 @@ async def typing(keys: int, gap: float = 0.12) -> tuple[list[Timing], list[Timin
         app = PolicyWizardApp("edit", path)
         to_screen: list[Timing] = []
         to_preview: list[Timing] = []
-        drawn = {"text": "", "mission": ""}  # what the next frame shows
-        frames: list[tuple[float, float, str, str]] = []  # wall, processor, text, mission
+        drawn = {"text": "", "section": ""}  # what the next frame shows
+        frames: list[tuple[float, float, str, str]] = []  # wall, processor, text, section
         written = asyncio.Event()
         async with app.run_test(size=(160, 50)) as pilot:
             display = app._display
 
             def timed_display(screen, renderable):
                 display(screen, renderable)
-                frames.append((time.perf_counter(), time.thread_time(), drawn["text"], drawn["mission"]))
+                frames.append((time.perf_counter(), time.thread_time(), drawn["text"], drawn["section"]))
                 written.set()
 
             app._display = timed_display
@@ -175,23 +176,31 @@ async def typing(keys: int, gap: float = 0.12) -> tuple[list[Timing], list[Timin
                 if app.editor is not None and app.editor.is_mounted:
                     break
             editor = app.editor
-            await editor.go_to("mission")
+            await editor.go_to(step)
             await pilot.pause(1.0)
             preview = editor.query_one(Preview)
             assert preview.display
             field = app.focused
-            assert isinstance(field, TextArea), field
-            field.move_cursor(field.document.end)
+            assert isinstance(field, (Input, TextArea)), field
+
+            def field_text() -> str:
+                return field.text if isinstance(field, TextArea) else field.value
+
+            if isinstance(field, TextArea):
+                field.move_cursor(field.document.end)
+            else:
+                field.cursor_position = len(field.value)
             field.cursor_blink = False  # a steady cursor: every key changes the screen
+            section = STEP_SECTION[step]
             draw_field, draw_section = field.render_lines, SectionView.render_lines
 
             def field_drawn(crop):
-                drawn["text"] = field.text
+                drawn["text"] = field_text()
                 return draw_field(crop)
 
             def section_drawn(view, crop):
-                if view.key == "mission":
-                    drawn["mission"] = view.markdown
+                if view.key == section:
+                    drawn["section"] = view.markdown
                 return draw_section(view, crop)
 
             field.render_lines = field_drawn
@@ -202,8 +211,8 @@ async def typing(keys: int, gap: float = 0.12) -> tuple[list[Timing], list[Timin
                 """Wall and processor time of the first frame from `since` on that `shows`."""
                 deadline = time.perf_counter() + 5
                 while True:
-                    for wall, cpu, text, mission in frames[since:]:
-                        if shows(text, mission):
+                    for wall, cpu, text, shown in frames[since:]:
+                        if shows(text, shown):
                             return wall, cpu
                     since = len(frames)
                     written.clear()
@@ -216,16 +225,16 @@ async def typing(keys: int, gap: float = 0.12) -> tuple[list[Timing], list[Timin
             try:
                 for index in range(keys):
                     char = word[index % len(word)]
-                    typed = field.text + char
+                    typed = field_text() + char
                     tail = " ".join(typed.split())[-20:]
                     since = len(frames)
                     start, cpu = time.perf_counter(), time.thread_time()
                     app.post_message(events.Key("space" if char == " " else char, char))
-                    wall, cpu_then = await first_frame(since, lambda text, _mission: text == typed, "the field")
+                    wall, cpu_then = await first_frame(since, lambda text, _shown: text == typed, "the field")
                     to_screen.append((wall - start, cpu_then - cpu))
                     if char != " ":  # a trailing space changes nothing in the document
                         wall, cpu_then = await first_frame(
-                            since, lambda _text, mission: tail in " ".join(mission.split()), "the preview")
+                            since, lambda _text, shown: tail in " ".join(shown.split()), "the preview")
                         to_preview.append((wall - start, cpu_then - cpu))
                     rest = gap - (time.perf_counter() - start)
                     if rest > 0:
@@ -239,6 +248,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-ups of each app (default 7; 0 skips them)")
     parser.add_argument("--keys", type=int, default=60, help="keys typed (default 60; 0 skips the typing part)")
+    parser.add_argument("--step", default="mission", help="the step typed into (default mission)")
     args = parser.parse_args()
     if args.runs < 0:
         parser.error("--runs cannot be negative")
@@ -257,8 +267,8 @@ def main() -> None:
         for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
                                ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
             os.environ[variable] = str(Path(folder) / name)
-        screen, preview, size = asyncio.run(typing(args.keys))
-    print(f"\nTyping {args.keys} keys into the mission of a {size / 1024:.1f} KB policy, preview shown "
+        screen, preview, size = asyncio.run(typing(args.keys, args.step))
+    print(f"\nTyping {args.keys} keys into the first field of the step {args.step} of a {size / 1024:.1f} KB policy, preview shown "
           "(wall time / processor time of the app's thread, ms; goal p95 < 33 ms):")
     for label, timings in (("keystroke-to-screen", screen), ("keystroke-to-preview", preview)):
         wall = [timing[0] * 1000 for timing in timings]

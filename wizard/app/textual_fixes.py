@@ -4,7 +4,8 @@ They replace private Textual functions (the line breaker of its text and TextAre
 `wizard.app.widgets.bullets`; the compositor's cutting of lines, see
 `wizard.app.compositor`; the stylesheet's parse, cached between runs, see
 `wizard.app.css_cache`; its matching, shared between alike widgets, see
-`wizard.app.style_sharing`), so they are installed only on the Textual releases they were read
+`wizard.app.style_sharing`; the timer that draws a screen's frames, see
+`wizard.app.frames`), so they are installed only on the Textual releases they were read
 against. On another release (pyproject allows any 8.x) the app keeps Textual's own
 behaviour, a Chinese line that may start with "，" or a character drawn as blanks under a
 toast, rather than risk a crash in code that has changed.
@@ -42,6 +43,7 @@ def install_textual_fixes() -> None:
         return
     from wizard.app.compositor import draw_wide_characters_whole
     from wizard.app.css_cache import use_parsed_stylesheet_cache
+    from wizard.app.frames import draw_frames_steadily
     from wizard.app.style_sharing import share_styles_between_alike_widgets
     from wizard.app.widgets.bullets import use_app_line_breaks
 
@@ -49,3 +51,4 @@ def install_textual_fixes() -> None:
     draw_wide_characters_whole()
     use_parsed_stylesheet_cache()
     share_styles_between_alike_widgets()
+    draw_frames_steadily()

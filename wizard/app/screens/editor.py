@@ -371,8 +371,11 @@ class EditorScreen(StyledOnce, Screen):
 
     @property
     def form(self) -> StepForm | None:
-        forms = self.query_one("#form-host").query(StepForm)
-        return forms.first() if forms else None
+        """The step's form, the form host's child. Asked on every keystroke (for the draft's
+        place), so not a query: that matched a selector against each of the form's hundreds
+        of widgets, twice, 3-7 ms a key in a long list."""
+        host = self.query_one("#form-host")
+        return next((child for child in host.children if isinstance(child, StepForm)), None)
 
     def make_form(self, step: str) -> StepForm:
         cls = form_class(step)
@@ -561,8 +564,8 @@ class EditorScreen(StyledOnce, Screen):
 
     def _focused_path(self) -> tuple | None:
         """The spec path of the field that has the focus (or of the list row it is in)."""
-        node, path = self.focused, None
-        while node is not None and node is not self.form and not path:
+        node, path, form = self.focused, None, self.form
+        while node is not None and node is not form and not path:
             path = _path_of(node)
             node = node.parent
         return path

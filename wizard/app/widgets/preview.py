@@ -55,6 +55,39 @@ def call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandl
 DEBOUNCE_SECONDS = 0.004  # collects a burst of keys (a paste, key repeat) into one render
 
 
+class DrawnMarkdown:
+    """Rich Markdown that keeps its lines, drawn once per width.
+
+    Drawing a long section (the extra sections: 39 of them in one view) took the screen
+    15-20 ms on each key, on the thread that handles the keys, after the preview's thread
+    had drawn the same lines to count them; and each layout of the preview drew every
+    section again to learn its height. The preview's thread now draws a changed section at
+    its width, and the screen copies those lines; a layout that asks for another width
+    (one cell more or less was seen, around the current section's accent border) draws it
+    once at that width too.
+    """
+
+    def __init__(self, markdown, width: int, console, options) -> None:
+        self.markdown = markdown
+        self._lines: dict[int, list] = {}
+        self.height = len(self._drawn(console, options.update_width(width)))
+
+    def _drawn(self, console, options) -> list:
+        lines = self._lines.get(options.max_width)
+        if lines is None:
+            lines = console.render_lines(self.markdown, options, pad=False, new_lines=False)
+            self._lines[options.max_width] = lines
+        return lines
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        new_line = Segment.line()
+        for line in self._drawn(console, options):
+            yield from line
+            yield new_line
+
+
 class SectionView(Static):
     """One section of the rendered document."""
 
@@ -164,16 +197,17 @@ class Preview(VerticalScroll):
             sections = core.preview_sections(data, lang)
             previous = dict(self._shown)
             console = self.app.console
+            options = self.app.console_options.update(highlight=False, height=None)
             for section in sections:
                 if previous.get(section.key) == section.markdown:
                     prepared.append((section.key, section.markdown, None, None))
                 else:
-                    renderable = Markdown(section.markdown, hyperlinks=False)
-                    # Its height at the section's width: when it stays the same (typing within
-                    # a line), the screen is redrawn without a new layout of every widget.
+                    # Drawn here at the section's width, so the screen only copies the lines;
+                    # its height: when it stays the same (typing within a line), the screen
+                    # is redrawn without a new layout of every widget.
                     width = widths.get(section.key) or default
-                    height = len(console.render_lines(renderable, console.options.update(width=width, height=None), pad=False))
-                    prepared.append((section.key, section.markdown, renderable, (width, height)))
+                    renderable = DrawnMarkdown(Markdown(section.markdown, hyperlinks=False), width, console, options)
+                    prepared.append((section.key, section.markdown, renderable, (width, renderable.height)))
         except Exception as error:  # show the problem in the preview, never crash the editor
             message = _("The preview cannot be shown: %(error)s") % {"error": error}
             prepared = [("error", message, Markdown(message), None)]

@@ -245,6 +245,7 @@ class ListEditor(FindingTarget, Vertical):
         self.undo_text = ""
         self.eager_rows = max(1, eager_rows)
         self.pending: list[Any] = []  # items whose rows are not mounted yet (they follow the rows)
+        self._mounting = asyncio.Lock()  # held while a batch of them is mounted
         # Kept, not queried: the editor may be asked about its rows while it is being
         # removed (a step change) or before it is composed, when a query would fail.
         self._rows_box: Vertical | None = None
@@ -371,17 +372,23 @@ class ListEditor(FindingTarget, Vertical):
 
     async def mount_pending(self) -> None:
         """Mount the rows still pending, a batch at a time, at the end of the list. Safe to
-        run more than once at the same time: each batch leaves `pending` as it is mounted."""
+        run more than once at the same time (the rows after the first frame, and a jump to
+        an item further down): each batch leaves `pending` as it is mounted, and a call
+        returns only once the batch another one is mounting is there too, or a jump to
+        the last item found `pending` empty and that item's row not mounted yet."""
         mounted = False
         while self.pending and self.is_attached:
             await self._painted()
-            if not self.pending or not self.is_attached:
-                break
-            batch, self.pending = self.pending[:ROWS_PER_BATCH], self.pending[ROWS_PER_BATCH:]
-            with self.app.batch_update():  # one layout per batch, not one per widget mounted
-                await self.rows_box.mount_all([ListRow(self, item) for item in batch])
-                self._renumber_rows()
+            async with self._mounting:
+                if not self.pending or not self.is_attached:
+                    break
+                batch, self.pending = self.pending[:ROWS_PER_BATCH], self.pending[ROWS_PER_BATCH:]
+                with self.app.batch_update():  # one layout per batch, not one per widget mounted
+                    await self.rows_box.mount_all([ListRow(self, item) for item in batch])
+                    self._renumber_rows()
             mounted = True
+        async with self._mounting:
+            pass  # the batch another call took is mounted
         if mounted and self.is_attached:
             self.post_message(self.RowsMounted())
 

@@ -5,7 +5,7 @@ They replace private Textual functions (the line breaker of its text and TextAre
 `wizard.app.compositor`; the stylesheet's parse, cached between runs, see
 `wizard.app.css_cache`; its matching, shared between alike widgets, see
 `wizard.app.style_sharing`; the timer that draws a screen's frames, see
-`wizard.app.frames`), so they are installed only on the Textual releases they were read
+`wizard.app.frames`; the caches of its lines, made on first use, see `wizard.app.strips`), so they are installed only on the Textual releases they were read
 against. On another release (pyproject allows any 8.x) the app keeps Textual's own
 behaviour, a Chinese line that may start with "，" or a character drawn as blanks under a
 toast, rather than risk a crash in code that has changed.
@@ -44,6 +44,7 @@ def install_textual_fixes() -> None:
     from wizard.app.compositor import draw_wide_characters_whole
     from wizard.app.css_cache import use_parsed_stylesheet_cache
     from wizard.app.frames import draw_frames_steadily
+    from wizard.app.strips import make_strip_caches_on_first_use
     from wizard.app.style_sharing import share_styles_between_alike_widgets
     from wizard.app.widgets.bullets import use_app_line_breaks
 
@@ -52,3 +53,4 @@ def install_textual_fixes() -> None:
     use_parsed_stylesheet_cache()
     share_styles_between_alike_widgets()
     draw_frames_steadily()
+    make_strip_caches_on_first_use()

@@ -53,3 +53,20 @@ async def test_the_keys_the_footer_showed_before_are_freed(policy):
         await settle(pilot)
         assert not any(ref() in editor.query(FooterKey) for ref in before)
         assert still_alive(before) == []
+
+
+async def test_a_step_shown_at_a_pause_is_freed_at_the_next_pause_once_left(policy):
+    """At a pause the app collects everything and sets what survives aside (gc.freeze): the
+    step then on screen is among it, and must still be freed once the user has left it."""
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        await editor.go_to("standards")
+        await settle(pilot)
+        fields = [weakref.ref(widget) for widget in editor.form.query("*") if isinstance(widget, (Input, TextArea))]
+        app._collector._collect()  # the user pauses on the standards
+        assert gc.get_freeze_count() > 0
+        await editor.go_to("review")
+        await settle(pilot)
+        app._collector._collect()  # and again on the review
+        assert [ref() for ref in fields if ref() is not None] == []

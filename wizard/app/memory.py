@@ -13,6 +13,10 @@ is done, not whether:
 - Python starts a full collection by itself ten times less often, and the app runs one
   when the user has paused (no key or click for `QUIET_SECONDS`), the moment a step left
   behind is freed. The younger generations are collected as before.
+- That quiet collection walks everything (what was frozen too, so a step frozen while it
+  was shown is freed once left), then freezes what survived: a full collection Python
+  starts by itself later walks only what was made since the user last paused, not the
+  whole session (a full walk was 300-500 ms once the user had been through every step).
 """
 
 from __future__ import annotations
@@ -45,4 +49,6 @@ class QuietCollector:
 
     def _collect(self) -> None:
         self._pending = None
+        gc.unfreeze()
         gc.collect()
+        gc.freeze()

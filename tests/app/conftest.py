@@ -23,7 +23,7 @@ def quick_debounce(monkeypatch):
     monkeypatch.setattr(editor, "CHECK_DEBOUNCE_SECONDS", 0.01)
 
 
-BACKGROUND_GROUPS = {"preview", "checks", "welcome-lists", "list-rows"}
+BACKGROUND_GROUPS = {"preview", "checks", "welcome-lists", "list-rows", "forms-left"}
 
 
 async def wait_background(app) -> None:

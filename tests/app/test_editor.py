@@ -31,6 +31,30 @@ async def test_any_step_from_the_command_palette(policy):
         assert app.editor.step == "values"
 
 
+async def test_the_form_left_leaves_the_screen_at_once_and_the_editor_soon_after(tmp_path):
+    """The form of the step left is hidden at once and taken apart after the next step is
+    drawn: keys typed meanwhile go into the new step, and nothing of the old one stays."""
+    from wizard.spec import dump_spec
+
+    policy = tmp_path / "policy.yaml"
+    terms = [{"term": f"Term {number}", "meaning": f"Meaning {number}"} for number in range(1, 30)]
+    policy.write_text(dump_spec({"schema_version": 1, "language": "en", "definitions": terms}), "utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.editor.go_to("definitions")
+        await settle(pilot)
+        await pilot.press("f8", *"We listen")  # on to the mission, typing at once
+        assert app.editor.step == "mission"
+        host = app.editor.query_one("#form-host").region
+        rows = app.screen._compositor.render_strips()[host.y:host.bottom]
+        in_form = "\n".join(strip.text[host.x:host.right] for strip in rows)
+        assert "Mission" in in_form and "Term 1" not in in_form
+        await settle(pilot)
+        assert app.editor.data["mission"] == "We listen"
+        assert [type(form).__name__ for form in app.editor.query_one("#form-host").children] == ["MissionForm"]
+
+
 async def test_next_and_back_keep_every_answer():
     app = PolicyWizardApp("new", lang="en")
     async with app.run_test(size=(100, 30)) as pilot:

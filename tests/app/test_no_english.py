@@ -227,7 +227,7 @@ async def test_every_dialog_the_palette_the_keys_and_the_toasts_speak_only_the_u
         await walk.look(pilot, "export")
         await pilot.press("escape")
         await editor.go_to("basics")
-        editor.query_one("#form Select").focus()  # a drop-down, open: its key in the footer
+        editor.form.query_one(Select).focus()  # a drop-down, open: its key in the footer
         await pilot.press("enter")
         await walk.look(pilot, "drop-down open")
         await pilot.press("escape")

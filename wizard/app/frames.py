@@ -1,4 +1,5 @@
-"""A screen draws its next frame one frame period after the last one, never two.
+"""Frames: a screen draws its next frame one frame period after the last one, never two;
+and work that waits until the screen has really been drawn.
 
 Textual redraws a screen from a timer (`Screen._update_timer`, 60 times a second) that
 runs while something needs redrawing and is paused otherwise. After a pause the first
@@ -14,6 +15,8 @@ Installed by `wizard.app.textual_fixes` (it replaces a private property of Textu
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from textual import _time
 from textual.timer import EventTargetGone, Timer
@@ -56,3 +59,29 @@ def draw_frames_steadily() -> None:
         return timer
 
     Screen._update_timer = property(update_timer, doc="Timer used to perform updates (a FrameTimer).")
+
+
+async def after_a_frame(widget) -> None:
+    """Wait until the screen has been drawn: work that may come after the first frame of a
+    step (the rest of a long list, removing the form just left) waits here, and what the
+    user types meanwhile shows between two such pieces. A refresh held back by a batch
+    update (a step switch still going on) is not a frame.
+
+    Whether the refresh was held back is read when it comes: Textual runs the callbacks of
+    a screen that is held back, or not in front yet, at once without drawing it. A step
+    chosen in the command palette is shown under the palette's `delay_update`, which ends
+    later: read after the wait, the rest of a list was mounted before the form was first
+    drawn (90 ms more on the procedures)."""
+    while widget.is_attached:
+        refreshed = asyncio.Event()
+        drawn: list[bool] = []
+
+        def after_refresh() -> None:
+            drawn.append(not getattr(widget.app, "_batch_count", 0) and widget.screen.is_current)
+            refreshed.set()
+
+        widget.call_after_refresh(after_refresh)
+        await refreshed.wait()
+        if drawn[0]:
+            return
+        await asyncio.sleep(1 / 60)  # a frame later: do not spin while it is held back

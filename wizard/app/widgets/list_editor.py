@@ -37,6 +37,7 @@ from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Button, Label, Select, Static
 
+from wizard.app.frames import after_a_frame
 from wizard.app.widgets.field import FieldChanged, FindingsNote, FindingTarget, Note, focus_now, full_path
 from wizard.i18n import Translator
 from wizard.spec.model import is_empty, set_at
@@ -339,36 +340,18 @@ class ListEditor(FindingTarget, Vertical):
         if self.pending:
             self.call_after_refresh(self._start_pending)
 
+    def _shown(self) -> bool:
+        """Attached and in a form still shown: the form the user has just left is hidden
+        until it is removed (see `EditorScreen._swap_form`), and its rows are not worth
+        mounting."""
+        return self.is_attached and all(node.display for node in self.ancestors_with_self)
+
     def _start_pending(self) -> None:
-        if self.pending and self.is_attached:  # (the user may have left the step already)
+        if self.pending and self._shown():  # (the user may have left the step already)
             self.run_worker(self.mount_pending(), group="list-rows")
 
     class RowsMounted(Message):
         """The rows that were left for after the first frame are all there now."""
-
-    async def _painted(self) -> None:
-        """Wait until the screen has been painted: the form first shows with its first rows,
-        and what the user types shows between two batches. (A refresh held back by a batch
-        update, such as the step switch still going on, is not a paint.)
-
-        Whether the refresh was held back is read when it comes: Textual runs the callbacks
-        of a screen that is held back, or not in front yet, at once without painting it. A
-        step chosen in the command palette is shown under the palette's `delay_update`,
-        which ends later: read after the wait, every pending row was mounted before the
-        form was first drawn (90 ms more on the procedures)."""
-        while self.is_attached:
-            refreshed = asyncio.Event()
-            painted: list[bool] = []
-
-            def after_refresh() -> None:
-                painted.append(not getattr(self.app, "_batch_count", 0) and self.screen.is_current)
-                refreshed.set()
-
-            self.call_after_refresh(after_refresh)
-            await refreshed.wait()
-            if painted[0]:
-                return
-            await asyncio.sleep(1 / 60)  # a frame later: do not spin while it is held back
 
     async def mount_pending(self) -> None:
         """Mount the rows still pending, a batch at a time, at the end of the list. Safe to
@@ -377,10 +360,10 @@ class ListEditor(FindingTarget, Vertical):
         returns only once the batch another one is mounting is there too, or a jump to
         the last item found `pending` empty and that item's row not mounted yet."""
         mounted = False
-        while self.pending and self.is_attached:
-            await self._painted()
+        while self.pending and self._shown():
+            await after_a_frame(self)
             async with self._mounting:
-                if not self.pending or not self.is_attached:
+                if not self.pending or not self._shown():
                     break
                 batch, self.pending = self.pending[:ROWS_PER_BATCH], self.pending[ROWS_PER_BATCH:]
                 with self.app.batch_update():  # one layout per batch, not one per widget mounted

@@ -125,7 +125,7 @@ from wizard.cli import main
 
 def usable(app):
     screen = app.screen
-    if type(screen).__name__ != "EditorScreen" or not screen.query("#form-host #form"):
+    if type(screen).__name__ != "EditorScreen" or not screen.query("#form-host > StepForm"):
         return False
     focused = app.focused
     return (focused is not None and screen.query_one("#form-host") in focused.ancestors

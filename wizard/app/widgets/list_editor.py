@@ -357,8 +357,8 @@ class ListEditor(FindingTarget, Vertical):
         """Mount the rows still pending, a batch at a time, at the end of the list. Safe to
         run more than once at the same time (the rows after the first frame, and a jump to
         an item further down): each batch leaves `pending` as it is mounted, and a call
-        returns only once the batch another one is mounting is there too, or a jump to
-        the last item found `pending` empty and that item's row not mounted yet."""
+        returns only once a batch another call took is mounted too. Otherwise a jump to the
+        last item could find nothing pending while that item's row was not there yet."""
         mounted = False
         while self.pending and self._shown():
             await after_a_frame(self)

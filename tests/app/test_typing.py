@@ -59,16 +59,23 @@ async def type_like_a_terminal(app, text: str) -> None:
         await asyncio.sleep(0.03)
 
 
+async def at_the_end_of_the_mission(pilot):
+    """Open the mission and put the cursor after its text, as a user about to add to it:
+    the mission's field and the preview."""
+    app = pilot.app
+    await settle(pilot)
+    await app.editor.go_to("mission")
+    await settle(pilot)
+    field = focused_text_field(app)
+    field.move_cursor(field.document.end)
+    return field, app.editor.query_one(Preview)
+
+
 async def test_the_terminal_shows_each_burst_of_typing_in_the_field_and_in_the_preview(policy):
     app = PolicyWizardApp("edit", policy)
     terminal = Terminal(app, 140, 40)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await app.editor.go_to("mission")
-        await settle(pilot)
-        field = focused_text_field(app)
-        field.move_cursor(field.document.end)
-        preview = app.editor.query_one(Preview)
+        field, preview = await at_the_end_of_the_mission(pilot)
 
         def shown(word: str) -> bool:
             view = preview.query_one("#pv-mission", SectionView)
@@ -100,13 +107,8 @@ async def test_the_preview_drawn_ahead_is_drawn_again_at_a_new_width(policy):
     app = PolicyWizardApp("edit", policy)
     terminal = Terminal(app, 140, 40)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await app.editor.go_to("mission")
-        await settle(pilot)
-        field = focused_text_field(app)
-        field.move_cursor(field.document.end)
+        field, preview = await at_the_end_of_the_mission(pilot)
         await type_like_a_terminal(app, " Zeta")
-        preview = app.editor.query_one(Preview)
 
         def preview_lines() -> list[str]:
             view = preview.query_one("#pv-mission", SectionView)

@@ -45,7 +45,6 @@ def share_styles_between_alike_widgets() -> None:
     """Wrap `Stylesheet.apply` (again is harmless)."""
     if getattr(Stylesheet.apply, "shares_styles", False):
         return
-    textual_apply = TEXTUAL_APPLY
 
     def apply(self: Stylesheet, node, *, animate: bool = False, cache: dict | None = None) -> None:
         kept = _kept_for(self)
@@ -58,7 +57,7 @@ def share_styles_between_alike_widgets() -> None:
             self._process_component_classes(node)
             return
         matched: dict = {}  # what Textual caches of this match, if it would cache it
-        textual_apply(self, node, animate=animate, cache=matched)
+        TEXTUAL_APPLY(self, node, animate=animate, cache=matched)
         if len(matched) == 1 and len(kept.matches) < _LIMIT:
             flags = (node._has_hover_style, node._has_focus_within, node._has_order_style, node._has_odd_or_even)
             kept.matches[key] = (next(iter(matched.values())), flags)

@@ -5,10 +5,12 @@ They replace private Textual functions (the line breaker of its text and TextAre
 `wizard.app.compositor`; the stylesheet's parse, cached between runs, see
 `wizard.app.css_cache`; its matching, shared between alike widgets, see
 `wizard.app.style_sharing`; the timer that draws a screen's frames, see
-`wizard.app.frames`; the caches of its lines, made on first use, see `wizard.app.strips`), so they are installed only on the Textual releases they were read
-against. On another release (pyproject allows any 8.x) the app keeps Textual's own
-behaviour, a Chinese line that may start with "，" or a character drawn as blanks under a
-toast, rather than risk a crash in code that has changed.
+`wizard.app.frames`; the caches of its lines, made on first use, see `wizard.app.strips`;
+the arranging of auto-height containers, done once per layout, see `wizard.app.arrange`),
+so they are installed only on the Textual releases they were read against. On another
+release (pyproject allows any 8.x) the app keeps Textual's own behaviour, a Chinese line
+that may start with "，" or a character drawn as blanks under a toast, rather than risk a
+crash in code that has changed.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def install_textual_fixes() -> None:
     """Install the fixes when they apply (again is harmless)."""
     if not textual_fixes_apply():
         return
+    from wizard.app.arrange import arrange_auto_height_containers_once
     from wizard.app.compositor import draw_wide_characters_whole
     from wizard.app.css_cache import use_parsed_stylesheet_cache
     from wizard.app.frames import draw_frames_steadily
@@ -54,3 +57,4 @@ def install_textual_fixes() -> None:
     share_styles_between_alike_widgets()
     draw_frames_steadily()
     make_strip_caches_on_first_use()
+    arrange_auto_height_containers_once()

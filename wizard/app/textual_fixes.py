@@ -6,7 +6,8 @@ They replace private Textual functions (the line breaker of its text and TextAre
 `wizard.app.css_cache`; its matching, shared between alike widgets, see
 `wizard.app.style_sharing`; the timer that draws a screen's frames, see
 `wizard.app.frames`; the caches of its lines, made on first use, see `wizard.app.strips`;
-the arranging of auto-height containers, done once per layout, see `wizard.app.arrange`),
+the arranging of auto-height containers, done once per layout, see `wizard.app.arrange`;
+the lookup of a message's handlers, once per class, see `wizard.app.dispatch`),
 so they are installed only on the Textual releases they were read against. On another
 release (pyproject allows any 8.x) the app keeps Textual's own behaviour, a Chinese line
 that may start with "，" or a character drawn as blanks under a toast, rather than risk a
@@ -46,6 +47,7 @@ def install_textual_fixes() -> None:
     from wizard.app.arrange import arrange_auto_height_containers_once
     from wizard.app.compositor import draw_wide_characters_whole
     from wizard.app.css_cache import use_parsed_stylesheet_cache
+    from wizard.app.dispatch import find_handlers_once_per_class
     from wizard.app.frames import draw_frames_steadily
     from wizard.app.strips import make_strip_caches_on_first_use
     from wizard.app.style_sharing import share_styles_between_alike_widgets
@@ -58,3 +60,4 @@ def install_textual_fixes() -> None:
     draw_frames_steadily()
     make_strip_caches_on_first_use()
     arrange_auto_height_containers_once()
+    find_handlers_once_per_class()

@@ -32,6 +32,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.markup import escape
 from textual.message import Message
@@ -84,9 +85,11 @@ class RowControls(Static):
     long lists stay light). The keyboard has the same actions as keys."""
 
     DEFAULT_CLASSES = "row-buttons"
+    LINKS = Content.from_markup("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
+    """Parsed once: every row shows the same links (the markup cost 0.1 ms a row)."""
 
     def __init__(self) -> None:
-        super().__init__("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
+        super().__init__(self.LINKS)
         self.tooltip = _("▲ move up (alt+↑) · ▼ move down (alt+↓) · ✕ remove (ctrl+r)")
 
     @property

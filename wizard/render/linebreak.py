@@ -54,12 +54,25 @@ def _may_break(before: str, after: str) -> bool:
     return char_width(before) == 2 or char_width(after) == 2
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_FIRST_HAN = "\u3400"
 # A term of a label: Chinese characters, with the Latin letters and digits written into it
 # ("SLA达成率"); a label's punctuation, brackets and spaces separate its terms.
-_TERM = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_UNIT_AFTER_COUNT = re.compile(r"%\(count\)s(" + _TERM.pattern + ")")
+_TERM = "[0-9A-Za-z" + _HAN_RANGES + "]+"
 _SENTENCE_MARKS = frozenset("。，；！？%")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern compiled on first use: those spanning the Chinese planes take milliseconds
+    to compile, and the app's first frame does not need them (see `_has_han`)."""
+    return re.compile(pattern)
+
+
+def _has_han(text: str) -> bool:
+    """Whether `text` holds a Chinese character. Text without any character from the first
+    Chinese block up (every Latin, Croatian and Turkish word) is told at once."""
+    return max(text, default="") >= _FIRST_HAN and _compiled("[" + _HAN_RANGES + "]").search(text) is not None
 
 
 def _scaffolding_words() -> set[str]:
@@ -68,14 +81,14 @@ def _scaffolding_words() -> set[str]:
     "个工作日内") and the units of the formatted durations ("个月")."""
     words: set[str] = set()
     for message in translated_messages("zh", "render"):
-        unit = _UNIT_AFTER_COUNT.fullmatch(message)
+        unit = _compiled(r"%\(count\)s(" + _TERM + ")").fullmatch(message)
         if unit:
             words.add(unit.group(1))
         elif _SENTENCE_MARKS.isdisjoint(message):
-            words.update(_TERM.findall(message))
+            words.update(_compiled(_TERM).findall(message))
     for unit in DURATION_UNITS:
-        words.update(_TERM.findall(format_duration(f"2 {unit}", "zh").lstrip("2")))
-    return {word for word in words if len(word) > 1 and _HAN.search(word)}
+        words.update(_compiled(_TERM).findall(format_duration(f"2 {unit}", "zh").lstrip("2")))
+    return {word for word in words if len(word) > 1 and _has_han(word)}
 
 
 @cache
@@ -95,7 +108,7 @@ def _word_starts(word: str) -> frozenset[int] | range:
     """Offsets inside `word` (a run without breakable white space) where a Chinese word starts;
     every offset when there is no Chinese in it (nothing to look up). Cached: the preview lays
     out the same paragraphs again on every keystroke."""
-    if not _HAN.search(word):
+    if not _has_han(word):
         return range(len(word))
     starts, offset = set(), 0
     for token in _segmenter().cut(word):

@@ -45,6 +45,9 @@ async def test_alike_widgets_share_a_match_and_each_looks_as_textual_styles_it(t
         await pilot.hover(rows[2])
         await settle(pilot)
         assert styled_otherwise(app) == []
+        await pilot.hover(app.editor.form.query_one(".list-add"))  # a button: its rules ask for :hover
+        await settle(pilot)
+        assert styled_otherwise(app) == []
 
         app.set_theme("light")  # every style is matched again, none kept from the dark theme
         await settle(pilot)

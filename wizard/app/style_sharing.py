@@ -83,16 +83,21 @@ def _kept_for(stylesheet: Stylesheet) -> _Kept:
 
 
 def path_key(node) -> tuple:
-    """What selectors can see of `node` and its ancestors, up to and with the app."""
+    """What selectors can see of `node` and its ancestors, up to and with the app.
+
+    The hover, focus and disabled states are read from where Textual's reactives keep them
+    (`_reactive_<name>`, absent until first set, so False, their default): reading them
+    through the reactives set each one up on first read and made the key a third of the
+    styling of a new widget."""
     parts = []
     while node is not None:
         parts.append((
             type(node),
             node._id,
             frozenset(node._classes),
-            getattr(node, "mouse_hover", False),
-            getattr(node, "has_focus", False),
-            getattr(node, "disabled", False),
+            getattr(node, "_reactive_mouse_hover", False),
+            getattr(node, "_reactive_has_focus", False),
+            getattr(node, "_reactive_disabled", False),
             getattr(node, "can_focus", False),
         ))
         parent = node._parent

@@ -324,6 +324,9 @@ class Form(StepForm):
     _unsaved_waiting: dict = {}
 
     def _restore_input(self, entries: dict) -> None:
+        if not entries:  # (the usual case: no walk over every field of the step)
+            self._unsaved_waiting = {}
+            return
         waiting = dict(entries)
         for field in self.query(FormField):
             path = full_path(field)

@@ -46,7 +46,7 @@ async def start_and_look(size=(100, 30)) -> tuple[list, str, tuple]:
 
 
 def new_process(monkeypatch) -> None:
-    monkeypatch.setattr(css_cache, "_parsed", css_cache._ParsedRules())
+    monkeypatch.setattr(css_cache, "_parsed", css_cache.KeptBetweenRuns("stylesheets"))
 
 
 async def test_a_second_start_parses_no_stylesheet_and_looks_the_same(monkeypatch):

@@ -8,7 +8,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 
 from tests.app.conftest import settle
-from wizard.app import style_sharing
+from wizard.app import css_cache, style_sharing
 from wizard.app.app import PolicyWizardApp
 from wizard.app.textual_fixes import textual_fixes_apply
 from wizard.app.widgets.list_editor import ListRow
@@ -55,3 +55,29 @@ async def test_alike_widgets_share_a_match_and_each_looks_as_textual_styles_it(t
         await app.editor.go_to("standards")
         await settle(pilot)
         assert styled_otherwise(app) == []
+
+
+async def test_a_second_start_styles_its_widgets_with_the_matches_of_the_first(tmp_path, monkeypatch):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(dump_spec({"schema_version": 1, "language": "en", "standards": {"always": ["Answer"]}}), "utf-8")
+    matched = []
+    textual_apply = style_sharing.TEXTUAL_APPLY
+    monkeypatch.setattr(style_sharing, "TEXTUAL_APPLY", lambda *args, **kwargs: (matched.append(args[1]), textual_apply(*args, **kwargs)))
+
+    async def start() -> int:
+        """Open the editor in a new "process" (the kept matches read from the file anew);
+        how many widgets Textual had to match."""
+        monkeypatch.setattr(style_sharing, "_between_runs", css_cache.KeptBetweenRuns("style-matches", limit=300))
+        matched.clear()
+        app = PolicyWizardApp("edit", policy)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            textual_matched = len(matched)
+            assert styled_otherwise(app) == []  # (each widget matched by Textual here, to compare)
+        style_sharing.save_style_matches()
+        return textual_matched
+
+    first = await start()
+    assert style_sharing._between_runs.path().is_file()
+    second = await start()
+    assert first > 100 and second < first // 10

@@ -476,8 +476,10 @@ def run_app(
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.run()
     from wizard.app.css_cache import save_parsed_stylesheets
+    from wizard.app.style_sharing import save_style_matches
     from wizard.render.formatting import save_memo
 
     save_memo()  # what Babel answered (the languages' names), for a quicker next start
     save_parsed_stylesheets()  # the stylesheets Textual parsed, likewise
+    save_style_matches()  # and how they styled each kind of widget
     return app.return_code or 0

@@ -27,14 +27,17 @@ CACHE_VERSION = 1
 _LIMIT = 600  # entries: the app's sources in two themes, with room to spare
 
 
-class _ParsedRules:
-    """The pickled rules of each stylesheet source, as read from the cache file and as
-    parsed in this run (written back at exit when something new was parsed)."""
+class KeptBetweenRuns:
+    """Pickled entries in one file of the user's cache folder, as read from it and as made
+    in this run (written back at exit when something new was made): the parsed rules of
+    each stylesheet source here, the style matches of `wizard.app.style_sharing`."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str, limit: int = _LIMIT) -> None:
+        self.name = name
+        self.limit = limit
         self.entries: dict[str, bytes] | None = None
-        self.used: set[str] = set()  # read or parsed in this run: what a full cache keeps
-        self.hits = 0  # sources taken from the cache in this run
+        self.used: set[str] = set()  # read or made in this run: what a full cache keeps
+        self.hits = 0  # entries taken from the file in this run
         self.dirty = False
 
     def path(self) -> Path:
@@ -42,7 +45,7 @@ class _ParsedRules:
 
         from wizard.app.textual_fixes import textual_version
 
-        name = f"stylesheets-{CACHE_VERSION}-textual-{textual_version()}.pickle"
+        name = f"{self.name}-{CACHE_VERSION}-textual-{textual_version()}.pickle"
         return Path(user_cache_dir("policy-wizard", appauthor=False)) / name
 
     def load(self) -> dict[str, bytes]:
@@ -51,7 +54,7 @@ class _ParsedRules:
             body = read_checked(self.path())
             try:
                 entries = pickle.loads(body) if body is not None else {}
-            except Exception:  # damaged: parsed again, and written anew
+            except Exception:  # damaged: made again, and written anew
                 entries = {}
             self.entries = entries if isinstance(entries, dict) else {}
         return self.entries
@@ -61,20 +64,20 @@ class _ParsedRules:
         if pickled is None:
             return None
         try:
-            rules = pickle.loads(pickled)
+            value = pickle.loads(pickled)
         except Exception:
             return None
         self.used.add(key)
         self.hits += 1
-        return rules
+        return value
 
-    def put(self, key: str, rules: list) -> None:
+    def put(self, key: str, value: Any) -> None:
         try:
-            pickled = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # something in them that does not pickle: parsed each run
+            pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something in it that does not pickle: made again each run
             return
         entries = self.load()
-        if len(entries) >= _LIMIT:  # keep what this run used
+        if len(entries) >= self.limit:  # keep what this run used
             self.entries = entries = {key: entries[key] for key in self.used if key in entries}
         entries[key] = pickled
         self.used.add(key)
@@ -87,7 +90,7 @@ class _ParsedRules:
         write_checked(self.path(), pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-_parsed = _ParsedRules()
+_parsed = KeptBetweenRuns("stylesheets")
 TEXTUAL_PARSE_RULES = Stylesheet._parse_rules  # Textual's own parse, which the cache stands before
 
 

@@ -23,8 +23,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from textual.strip import Strip
+from textual.visual import RichVisual, Visual
+
 from wizard.app import core
 from wizard.app.ui import _, language_name
+from wizard.app.widgets.markdown_blocks import BlockLines, DrawnSection
 
 
 def use_document_line_breaks() -> None:
@@ -55,37 +59,54 @@ def call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandl
 DEBOUNCE_SECONDS = 0.004  # collects a burst of keys (a paste, key repeat) into one render
 
 
-class DrawnMarkdown:
-    """Rich Markdown that keeps its lines, drawn once per width.
+class _Lines:
+    """Lines drawn already, as a rich renderable."""
 
-    Drawing a long section (the extra sections: 39 of them in one view) took the screen
-    15-20 ms on each key, on the thread that handles the keys, after the preview's thread
-    had drawn the same lines to count them; and each layout of the preview drew every
-    section again to learn its height. The preview's thread now draws a changed section at
-    its width, and the screen copies those lines; a layout that asks for another width
-    (one cell more or less was seen, around the current section's accent border) draws it
-    once at that width too.
-    """
-
-    def __init__(self, markdown, width: int, console, options) -> None:
-        self.markdown = markdown
-        self._lines: dict[int, list] = {}
-        self.height = len(self._drawn(console, options.update_width(width)))
-
-    def _drawn(self, console, options) -> list:
-        lines = self._lines.get(options.max_width)
-        if lines is None:
-            lines = console.render_lines(self.markdown, options, pad=False, new_lines=False)
-            self._lines[options.max_width] = lines
-        return lines
+    def __init__(self, lines: list) -> None:
+        self.lines = lines
 
     def __rich_console__(self, console, options):
         from rich.segment import Segment
 
         new_line = Segment.line()
-        for line in self._drawn(console, options):
+        for line in self.lines:
             yield from line
             yield new_line
+
+
+class SectionVisual(Visual):
+    """A section drawn by blocks (`DrawnSection`), turned into the screen's strips by block.
+
+    Each block goes through Textual's own path for a rich renderable (`RichVisual`: the
+    view's style on every segment, then cut into strips), so the strips are those of the
+    whole section drawn at once; a block's strips are kept by the view while it shows the
+    block, so a key only makes the strips of the block it changed (2-5 ms a key for the
+    whole of the extra sections before).
+    """
+
+    def __init__(self, view: "SectionView", drawn: DrawnSection) -> None:
+        self.view = view
+        self.drawn = drawn
+
+    def render_strips(self, width: int, height: int | None, style, options) -> list[Strip]:
+        kept = self.view.block_strips
+        used: dict = {}
+        strips: list[Strip] = []
+        for key, lines in self.drawn.drawn(width):
+            at = (key, width, style.rich_style)
+            block = used.get(at) or kept.get(at)
+            if block is None:
+                block = RichVisual(self.view, _Lines(lines)).render_strips(width, None, style, options)
+            used[at] = block
+            strips.extend(block)
+        self.view.block_strips = used  # only what is shown stays
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return container_width  # as for a rich renderable that does not measure itself
+
+    def get_height(self, rules, width: int) -> int:
+        return self.drawn.height_at(width)
 
 
 class SectionView(Static):
@@ -96,6 +117,11 @@ class SectionView(Static):
         self.key = key
         self.markdown = ""
         self.size_hint: tuple[int, int] | None = None  # (width, height) of the content shown
+        self.block_strips: dict = {}  # see SectionVisual
+
+    def show(self, content, layout: bool) -> None:
+        """Show a section drawn by blocks (`DrawnSection`) or any other rich renderable."""
+        self.update(SectionVisual(self, content) if isinstance(content, DrawnSection) else content, layout=layout)
 
 
 class Preview(VerticalScroll):
@@ -126,6 +152,7 @@ class Preview(VerticalScroll):
         self._rendering = False
         self._started = 0.0
         self._last_cost = 0.0
+        self._block_lines: BlockLines | None = None  # made in the first render
 
     def compose(self):
         yield Static(self._caption(), id="preview-caption", markup=False)
@@ -196,18 +223,20 @@ class Preview(VerticalScroll):
         try:
             sections = core.preview_sections(data, lang)
             previous = dict(self._shown)
-            console = self.app.console
-            options = self.app.console_options.update(highlight=False, height=None)
+            if self._block_lines is None:
+                options = self.app.console_options.update(highlight=False, height=None)
+                self._block_lines = BlockLines(self.app.console, options)
             for section in sections:
                 if previous.get(section.key) == section.markdown:
                     prepared.append((section.key, section.markdown, None, None))
                 else:
-                    # Drawn here at the section's width, so the screen only copies the lines;
-                    # its height: when it stays the same (typing within a line), the screen
-                    # is redrawn without a new layout of every widget.
+                    # Drawn here at the section's width, only the blocks that changed (see
+                    # markdown_blocks), so the screen only copies lines; its height: when it
+                    # stays the same (typing within a line), the screen is redrawn without a
+                    # new layout of every widget.
                     width = widths.get(section.key) or default
-                    renderable = DrawnMarkdown(Markdown(section.markdown, hyperlinks=False), width, console, options)
-                    prepared.append((section.key, section.markdown, renderable, (width, renderable.height)))
+                    drawn = DrawnSection(section.markdown, width, self._block_lines)
+                    prepared.append((section.key, section.markdown, drawn, (width, drawn.height)))
         except Exception as error:  # show the problem in the preview, never crash the editor
             message = _("The preview cannot be shown: %(error)s") % {"error": error}
             prepared = [("error", message, Markdown(message), None)]
@@ -252,7 +281,7 @@ class Preview(VerticalScroll):
 
                     renderable = Markdown(markdown, hyperlinks=False)
                 same_size = size is not None and view.size_hint == size and view.content_region.width == size[0]
-                view.update(renderable, layout=not same_size)
+                view.show(renderable, layout=not same_size)
                 view.size_hint = size
                 changed.append(key)
             view.set_class(key == self._current, "-current")

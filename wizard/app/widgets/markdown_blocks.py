@@ -26,11 +26,16 @@ from __future__ import annotations
 import copy
 import threading
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, ConsoleOptions
-from rich.markdown import Markdown, UnknownElement
 from rich.segment import Segment
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.markdown import Markdown
+
+# rich.markdown (with markdown-it and pygments) is imported on first use, in the preview's
+# thread: importing it with the editor cost opening a file 28 ms.
 
 Lines = list[list[Segment]]
 
@@ -44,7 +49,9 @@ def _parser():
 
 
 @lru_cache(maxsize=1)
-def _empty_markdown() -> Markdown:
+def _empty_markdown() -> "Markdown":
+    from rich.markdown import Markdown
+
     return Markdown("", hyperlinks=False)
 
 
@@ -57,7 +64,7 @@ def _blank_line_asked():
     return Token("wizard_blank_line_asked", "", 0)
 
 
-def _markdown_of(tokens: list, blank_line_asked: bool = False) -> Markdown:
+def _markdown_of(tokens: list, blank_line_asked: bool = False) -> "Markdown":
     """rich's Markdown of tokens parsed already (one block of a section), drawn as if the
     element before it had asked for a blank line or not."""
     markdown = copy.copy(_empty_markdown())
@@ -103,6 +110,8 @@ def _top_level_blocks(tokens: list) -> list[list]:
 def _asks_for_blank_line(block: list) -> bool:
     """Whether rich puts a blank line before what follows this top-level block: the
     `new_line` of its element, the last to close in it."""
+    from rich.markdown import Markdown, UnknownElement
+
     return (Markdown.elements.get(block[0].type) or UnknownElement).new_line
 
 
@@ -126,7 +135,7 @@ class BlockLines:
     `limit` entries the older half is forgotten (the blocks on screen are drawn again).
     """
 
-    def __init__(self, console: Console, options: ConsoleOptions, limit: int = 4000) -> None:
+    def __init__(self, console: "Console", options: "ConsoleOptions", limit: int = 4000) -> None:
         self.console = console
         self.options = options
         self.limit = limit

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.visual import RichVisual, Visual
 
 from wizard.app import core
+from wizard.app.textual_fixes import textual_fixes_apply
 from wizard.app.ui import _, language_name
 from wizard.app.widgets.markdown_blocks import BlockLines, DrawnSection
 
@@ -109,7 +110,25 @@ class SectionVisual(Visual):
         return self.drawn.height_at(width)
 
 
-class SectionView(Static):
+class LaidOutOnce:
+    """A widget whose new size, found by a layout of the screen, does not ask for another.
+
+    After a layout Textual gives each widget its new `virtual_size`, a reactive that asks
+    for a layout of the screen whenever it changes: a preview section that grew a line (and
+    the preview around it) laid the whole screen out twice, 12-20 ms each beside the
+    definitions (485 widgets). The second one finds the sizes the first has just set.
+    Textual's own path after a scroll sets them without a layout, as this does. Only on the
+    Textual releases the app's fixes were read against (wizard.app.textual_fixes).
+    """
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+_LAID_OUT_ONCE = (LaidOutOnce,) if textual_fixes_apply() else ()
+
+
+class SectionView(*_LAID_OUT_ONCE, Static):
     """One section of the rendered document."""
 
     def __init__(self, key: str) -> None:
@@ -124,7 +143,7 @@ class SectionView(Static):
         self.update(SectionVisual(self, content) if isinstance(content, DrawnSection) else content, layout=layout)
 
 
-class Preview(VerticalScroll):
+class Preview(*_LAID_OUT_ONCE, VerticalScroll):
     """The rendered document beside the form, in the language the user chose."""
 
     can_focus = True

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 from rich.markdown import Markdown
+from textual.geometry import Region
 from textual.visual import RichVisual, Visual
 
 from tests.app.conftest import settle, wait_until
-from tests.app.test_typing import type_like_a_terminal
+from tests.app.test_typing import Terminal, at_the_end_of_the_mission, type_like_a_terminal
 from wizard.app import core
 from wizard.app.app import PolicyWizardApp
 from wizard.app.widgets.list_editor import ListEditor
@@ -157,3 +158,49 @@ async def test_typing_into_a_definition_in_the_middle_redraws_it_as_the_whole_se
                 assert f"Term {number}: Meaning number {number}." in one_line(strips)
             assert one_line(strips).replace(meaning_now, meaning_before) == before
             meaning_before = meaning_now
+
+
+async def test_a_section_that_grows_moves_the_ones_below_as_a_layout_of_the_whole_screen_would(policy, monkeypatch):
+    """Only the preview is laid out again when a section grows a line (PreviewLaidOutAlone):
+    typed into the title (a one-line field, which itself keeps its size), the sections below
+    the title move down, every widget is where, and as large as, a layout of the whole screen
+    makes it, the terminal shows the same, and the preview still scrolls to its very end."""
+    from wizard.app.widgets import preview as preview_module
+
+    laid_out_alone = []
+    lay_out = preview_module.PreviewLaidOutAlone._lay_out_what_is_shown
+    monkeypatch.setattr(preview_module.PreviewLaidOutAlone, "_lay_out_what_is_shown",
+                        lambda screen: (laid_out_alone.append(True), lay_out(screen)))
+    app = PolicyWizardApp("edit", policy)
+    terminal = Terminal(app, 140, 40)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        field = app.focused  # the title
+        field.cursor_position = len(field.value)
+        preview = app.editor.query_one(Preview)
+        second = preview.query(SectionView)[1]
+        top = second.region.y
+        await type_like_a_terminal(app, " for every shop, every call and every letter we answer, all year round")
+        assert await wait_until(lambda: "all year round" in terminal.text(preview.content_region))
+        await settle(pilot)
+        assert laid_out_alone and second.region.y > top
+
+        def places() -> dict:
+            return {widget: (widget.region, widget.outer_size, widget.virtual_size)
+                    for widget in app.screen.walk_children()}
+
+        shown, before = [list(row) for row in terminal.rows], places()
+        preview.scroll_end(animate=False)
+        await settle(pilot)
+        last = preview.query(SectionView).last()
+        region = last.content_region
+        assert last.region.bottom + last.styles.margin.bottom == preview.content_region.bottom
+        drawn = strips_text(Visual.to_strips(last, last.visual, region.width, None, last.visual_style))
+        assert terminal.text(Region(region.x, region.bottom - 1, region.width, 1)) == drawn[-1].strip()
+        preview.scroll_home(animate=False)
+        await settle(pilot)
+        app.screen.refresh(layout=True)  # the whole screen, as Textual lays it out
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert places() == before
+        assert terminal.rows == shown

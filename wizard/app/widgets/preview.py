@@ -4,9 +4,10 @@ Typing never waits for it. The editor calls `request(data)` on every change and
 returns at once. The preview waits a moment so that a burst of keys (or a paste)
 becomes one render (debounce), copies the spec, renders it in a thread (an
 exclusive worker: at most one render runs), and then only re-draws the sections
-whose Markdown changed. While a render runs, new requests are coalesced into one
-follow-up render, started after a pause as long as the last render took, so the
-renderer never takes more than about half of the processor from typing.
+whose Markdown changed, and in them only the blocks that changed (markdown_blocks).
+While a render runs, new requests are coalesced into one follow-up render, started
+after a pause as long as the last render took, so the renderer never takes more than
+about half of the processor from typing.
 A result older than what is shown, or in another language than the one now
 chosen, is dropped. A hidden preview does not render at all.
 """
@@ -21,10 +22,9 @@ from textual import work
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
-
 from textual.strip import Strip
 from textual.visual import RichVisual, Visual
+from textual.widgets import Static
 
 from wizard.app import core
 from wizard.app.textual_fixes import textual_fixes_apply

@@ -27,6 +27,7 @@ from wizard.app.widgets.date_input import DateInput
 from wizard.app.widgets.duration_picker import DurationPicker, UnitPicker
 from wizard.app.widgets.number_field import IntegerField, PercentField
 from wizard.app.widgets.sidebar import StepList
+from wizard.app.widgets.text_field import TextField
 from wizard.i18n import set_ui_language
 from wizard.storage import DraftStore, draft_id_for
 
@@ -232,6 +233,35 @@ async def test_moving_or_removing_a_row_moves_or_drops_its_input(policy):
         await pilot.press("ctrl+r")  # and is removed: its input goes with it
         await settle(pilot)
         assert editor.unsaved == {}
+
+
+ESCALATION = POLICY + """\
+escalation:
+- level: 1
+  role: Agent
+  within: 1 hour
+- level: 2
+  role: Team leader
+  within: 4 hours
+"""
+
+
+async def test_renaming_an_item_renames_its_input_and_typing_elsewhere_keeps_it(tmp_path):
+    """The review names input that cannot be saved after its item ("Team leader › Taken up
+    within"): renaming the item renames it. The form collects such input again on a list's
+    edits only while the step holds some, and that must still follow every edit."""
+    policy = tmp_path / "policy.yaml"
+    async with editing(policy, ESCALATION, "escalation") as (pilot, editor):
+        await type_into(pilot, editor.query(DurationPicker)[1], "soon")
+        path = ("escalation", 1, "within")
+        assert editor.unsaved[path].label == "Team leader › Taken up within"
+        role = [field for field in editor.form.query(TextField) if field.path == ("role",)][1]
+        await type_into(pilot, role, "Shift lead")
+        assert editor.unsaved[path].label == "Shift lead › Taken up within"
+        first = [field for field in editor.form.query(TextField) if field.path == ("role",)][0]
+        await type_into(pilot, first, "First-line agent")
+        assert list(editor.unsaved) == [path] and editor.unsaved[path].text == "soon"
+        assert editor.data["escalation"][1]["role"] == "Shift lead"
 
 
 async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):

@@ -7,11 +7,11 @@ They replace private Textual functions (the line breaker of its text and TextAre
 `wizard.app.style_sharing`; the timer that draws a screen's frames, see
 `wizard.app.frames`; the caches of its lines, made on first use, see `wizard.app.strips`;
 the arranging of auto-height containers, done once per layout, see `wizard.app.arrange`;
-the lookup of a message's handlers, once per class, see `wizard.app.dispatch`),
-so they are installed only on the Textual releases they were read against. On another
-release (pyproject allows any 8.x) the app keeps Textual's own behaviour, a Chinese line
-that may start with "，" or a character drawn as blanks under a toast, rather than risk a
-crash in code that has changed.
+the lookup of a message's handlers, once per class, see `wizard.app.dispatch`; the layout
+of the preview alone, see `wizard.app.widgets.preview`), so they are installed only on the
+Textual releases they were read against. On another release (pyproject allows any 8.x)
+the app keeps Textual's own behaviour, a Chinese line that may start with "，" or a
+character drawn as blanks under a toast, rather than risk a crash in code that has changed.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ from wizard.app.widgets.guidance import GuidancePanel, GuideBox
 from wizard.app.widgets.header import WizardHeader
 from wizard.app.widgets.nav_hint import NavHint
 from wizard.app.memory import spare_long_lived_objects
-from wizard.app.widgets.preview import Preview, call_later
+from wizard.app.widgets.preview import PREVIEW_LAID_OUT_ALONE, Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
 from wizard.session import FileGoneError, PolicySession, draft_problem_reason
@@ -118,7 +118,7 @@ def translation_languages(data: dict) -> tuple[str, ...]:
     return tuple(code for code in LANGUAGES if code in found)
 
 
-class EditorScreen(StyledOnce, Screen):
+class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
     """Edit one policy."""
 
     # No focus until the first step's form is shown and focuses its first field: keys typed

@@ -4,9 +4,10 @@ Typing never waits for it. The editor calls `request(data)` on every change and
 returns at once. The preview waits a moment so that a burst of keys (or a paste)
 becomes one render (debounce), copies the spec, renders it in a thread (an
 exclusive worker: at most one render runs), and then only re-draws the sections
-whose Markdown changed. While a render runs, new requests are coalesced into one
-follow-up render, started after a pause as long as the last render took, so the
-renderer never takes more than about half of the processor from typing.
+whose Markdown changed, and in them only the blocks that changed (markdown_blocks).
+While a render runs, new requests are coalesced into one follow-up render, started
+after a pause as long as the last render took, so the renderer never takes more than
+about half of the processor from typing.
 A result older than what is shown, or in another language than the one now
 chosen, is dropped. A hidden preview does not render at all.
 """
@@ -21,10 +22,14 @@ from textual import work
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import RichVisual, Visual
 from textual.widgets import Static
 
 from wizard.app import core
+from wizard.app.textual_fixes import textual_fixes_apply
 from wizard.app.ui import _, language_name
+from wizard.app.widgets.markdown_blocks import BlockLines, DrawnSection
 
 
 def use_document_line_breaks() -> None:
@@ -55,40 +60,128 @@ def call_later(delay: float, callback: Callable[[], None]) -> asyncio.TimerHandl
 DEBOUNCE_SECONDS = 0.004  # collects a burst of keys (a paste, key repeat) into one render
 
 
-class DrawnMarkdown:
-    """Rich Markdown that keeps its lines, drawn once per width.
+class _Lines:
+    """Lines drawn already, as a rich renderable."""
 
-    Drawing a long section (the extra sections: 39 of them in one view) took the screen
-    15-20 ms on each key, on the thread that handles the keys, after the preview's thread
-    had drawn the same lines to count them; and each layout of the preview drew every
-    section again to learn its height. The preview's thread now draws a changed section at
-    its width, and the screen copies those lines; a layout that asks for another width
-    (one cell more or less was seen, around the current section's accent border) draws it
-    once at that width too.
-    """
-
-    def __init__(self, markdown, width: int, console, options) -> None:
-        self.markdown = markdown
-        self._lines: dict[int, list] = {}
-        self.height = len(self._drawn(console, options.update_width(width)))
-
-    def _drawn(self, console, options) -> list:
-        lines = self._lines.get(options.max_width)
-        if lines is None:
-            lines = console.render_lines(self.markdown, options, pad=False, new_lines=False)
-            self._lines[options.max_width] = lines
-        return lines
+    def __init__(self, lines: list) -> None:
+        self.lines = lines
 
     def __rich_console__(self, console, options):
         from rich.segment import Segment
 
         new_line = Segment.line()
-        for line in self._drawn(console, options):
+        for line in self.lines:
             yield from line
             yield new_line
 
 
-class SectionView(Static):
+class SectionVisual(Visual):
+    """A section drawn by blocks (`DrawnSection`), turned into the screen's strips by block.
+
+    Each block goes through Textual's own path for a rich renderable (`RichVisual`: the
+    view's style on every segment, then cut into strips), so the strips are those of the
+    whole section drawn at once; a block's strips are kept by the view while it shows the
+    block, so a key only makes the strips of the block it changed (2-5 ms a key for the
+    whole of the extra sections before).
+    """
+
+    def __init__(self, view: "SectionView", drawn: DrawnSection) -> None:
+        self.view = view
+        self.drawn = drawn
+
+    def render_strips(self, width: int, height: int | None, style, options) -> list[Strip]:
+        kept = self.view.block_strips
+        used: dict = {}
+        strips: list[Strip] = []
+        for key, lines in self.drawn.drawn(width):
+            at = (key, width, style.rich_style)
+            block = used.get(at) or kept.get(at)
+            if block is None:
+                block = RichVisual(self.view, _Lines(lines)).render_strips(width, None, style, options)
+            used[at] = block
+            strips.extend(block)
+        self.view.block_strips = used  # only what is shown stays
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return container_width  # as for a rich renderable that does not measure itself
+
+    def get_height(self, rules, width: int) -> int:
+        return self.drawn.height_at(width)
+
+
+class LaidOutOnce:
+    """A widget whose new size, found by a layout of the screen, does not ask for another.
+
+    After a layout Textual gives each widget its new `virtual_size`, a reactive that asks
+    for a layout of the screen whenever it changes: a preview section that grew a line (and
+    the preview around it) laid the whole screen out twice, 12-20 ms each beside the
+    definitions (485 widgets). The second one finds the sizes the first has just set.
+    Textual's own path after a scroll sets them without a layout, as this does. Only on the
+    Textual releases the app's fixes were read against (wizard.app.textual_fixes).
+    """
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+_LAID_OUT_ONCE = (LaidOutOnce,) if textual_fixes_apply() else ()
+
+
+class PreviewLaidOutAlone:
+    """Mixed into the screen that holds the preview (before `Screen`): when only the
+    preview's content changed size (a section grew or shrank a line as the user typed), only
+    what is on the screen is laid out again, as Textual does after a scroll.
+
+    The preview's size does not depend on its content (it is as tall as the screen lets it
+    be), so nothing outside it moves; Textual knows that and asks for a layout with the
+    preview as the only widget concerned (`Screen._layout_widgets`), yet lays out the whole
+    screen: beside the 44 definitions (485 widgets) 7.6 ms to arrange them and more to give
+    each its size, where arranging only what is on the screen takes 1.6 ms. The rest of the
+    screen is arranged again when something needs it: the next full layout, or the place of
+    a widget that is not on the screen (Textual rebuilds its map then, as after a scroll).
+    """
+
+    def _refresh_layout(self, size=None, scroll: bool = False) -> None:
+        concerned = self._layout_widgets
+        if size is None and concerned and all(isinstance(widget, Preview) for widget in concerned):
+            self._lay_out_what_is_shown()
+        else:
+            super()._refresh_layout(size, scroll)
+
+    def _lay_out_what_is_shown(self) -> None:
+        """Textual's `Screen._refresh_layout` after a scroll, but every widget shown gets its
+        new size (a scroll only gives one to those it brings into view)."""
+        from textual import events
+
+        size = self.outer_size
+        if not size:
+            return
+        compositor = self._compositor
+        compositor.update_widgets(self._dirty_widgets)
+        self._update_timer.pause()
+        try:
+            exposed = compositor.reflow_visible(self, size)
+            self._layout_widgets.clear()
+            for widget, (region, _order, _clip, virtual_size, container_size, _, _) in compositor.layers:
+                resized = widget in exposed or widget.outer_size != region.size
+                if widget._size_updated(region.size, virtual_size, container_size, layout=False) and resized:
+                    widget.post_message(events.Resize(region.size, virtual_size, container_size))
+        except Exception as error:
+            self.app._handle_exception(error)
+            return
+        if self.is_current:
+            if self.app._batch_count:
+                self.call_later(self._compositor_refresh)
+            else:
+                self._compositor_refresh()
+        self.screen_layout_refresh_signal.publish(self)
+
+
+PREVIEW_LAID_OUT_ALONE = (PreviewLaidOutAlone,) if textual_fixes_apply() else ()
+
+
+class SectionView(*_LAID_OUT_ONCE, Static):
     """One section of the rendered document."""
 
     def __init__(self, key: str) -> None:
@@ -96,9 +189,22 @@ class SectionView(Static):
         self.key = key
         self.markdown = ""
         self.size_hint: tuple[int, int] | None = None  # (width, height) of the content shown
+        self.block_strips: dict = {}  # see SectionVisual
+
+    @property
+    def content_width(self) -> int:
+        """The width of the content, as `content_region.width`, from the size the last layout
+        gave: `content_region` asks the screen where the widget is, and for a section off the
+        screen after the preview alone was laid out (`PreviewLaidOutAlone`) that arranged the
+        whole screen again, 7-9 ms on each key beside the definitions."""
+        return max(0, self.outer_size.width - self.styles.gutter.width)
+
+    def show(self, content, layout: bool) -> None:
+        """Show a section drawn by blocks (`DrawnSection`) or any other rich renderable."""
+        self.update(SectionVisual(self, content) if isinstance(content, DrawnSection) else content, layout=layout)
 
 
-class Preview(VerticalScroll):
+class Preview(*_LAID_OUT_ONCE, VerticalScroll):
     """The rendered document beside the form, in the language the user chose."""
 
     can_focus = True
@@ -126,6 +232,7 @@ class Preview(VerticalScroll):
         self._rendering = False
         self._started = 0.0
         self._last_cost = 0.0
+        self._block_lines: BlockLines | None = None  # made in the first render
 
     def compose(self):
         yield Static(self._caption(), id="preview-caption", markup=False)
@@ -173,7 +280,7 @@ class Preview(VerticalScroll):
             return  # rendered when shown again
         self._rendering = True
         self._started = time.perf_counter()
-        widths = {view.key: view.content_region.width for view in self.query(SectionView)}
+        widths = {view.key: view.content_width for view in self.query(SectionView)}
         default = max(1, self.scrollable_content_region.width - 1)
         self._render_sections(core.snapshot(self._data), self.lang, self._version, widths, default)
 
@@ -196,18 +303,20 @@ class Preview(VerticalScroll):
         try:
             sections = core.preview_sections(data, lang)
             previous = dict(self._shown)
-            console = self.app.console
-            options = self.app.console_options.update(highlight=False, height=None)
+            if self._block_lines is None:
+                options = self.app.console_options.update(highlight=False, height=None)
+                self._block_lines = BlockLines(self.app.console, options)
             for section in sections:
                 if previous.get(section.key) == section.markdown:
                     prepared.append((section.key, section.markdown, None, None))
                 else:
-                    # Drawn here at the section's width, so the screen only copies the lines;
-                    # its height: when it stays the same (typing within a line), the screen
-                    # is redrawn without a new layout of every widget.
+                    # Drawn here at the section's width, only the blocks that changed (see
+                    # markdown_blocks), so the screen only copies lines; its height: when it
+                    # stays the same (typing within a line), the screen is redrawn without a
+                    # new layout of every widget.
                     width = widths.get(section.key) or default
-                    renderable = DrawnMarkdown(Markdown(section.markdown, hyperlinks=False), width, console, options)
-                    prepared.append((section.key, section.markdown, renderable, (width, renderable.height)))
+                    drawn = DrawnSection(section.markdown, width, self._block_lines)
+                    prepared.append((section.key, section.markdown, drawn, (width, drawn.height)))
         except Exception as error:  # show the problem in the preview, never crash the editor
             message = _("The preview cannot be shown: %(error)s") % {"error": error}
             prepared = [("error", message, Markdown(message), None)]
@@ -251,8 +360,8 @@ class Preview(VerticalScroll):
                     from rich.markdown import Markdown
 
                     renderable = Markdown(markdown, hyperlinks=False)
-                same_size = size is not None and view.size_hint == size and view.content_region.width == size[0]
-                view.update(renderable, layout=not same_size)
+                same_size = size is not None and view.size_hint == size and view.content_width == size[0]
+                view.show(renderable, layout=not same_size)
                 view.size_hint = size
                 changed.append(key)
             view.set_class(key == self._current, "-current")

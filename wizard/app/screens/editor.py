@@ -47,7 +47,7 @@ from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.guidance import GuidancePanel, GuideBox
 from wizard.app.widgets.header import WizardHeader
 from wizard.app.widgets.nav_hint import NavHint
-from wizard.app.memory import spare_long_lived_objects
+from wizard.app.memory import spare_long_lived_objects, spare_what_a_switch_made
 from wizard.app.widgets.preview import PREVIEW_LAID_OUT_ALONE, Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
@@ -439,9 +439,11 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         """Remove the form the user has left once the new one is drawn. It was hidden at
         once (out of the layout and of the focus chain): taking its hundreds of widgets
         apart first added 40 ms to the switch from the extra sections of the 30 KB policy
-        and 85 ms from those of the 60 KB one."""
+        and 85 ms from those of the 60 KB one. What the switch made is then set aside from
+        Python's own full collections (see wizard.app.memory)."""
         await after_a_frame(host)
         await host.remove_children(left)
+        spare_what_a_switch_made()
 
     def _focus_form(self, form: Widget) -> None:
         # At once, not deferred like `focus()`: keys typed right after the switch go here.

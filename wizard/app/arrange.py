@@ -9,10 +9,10 @@ input's line; on the service standards' first screen the two arrangements of eve
 were a third of the switch.
 
 Where nothing inside the container depends on the height of the box (no child with a
-height, minimum or maximum in `fr` or `%`, no docked, split or offset child, and no such
-child further down through auto-height children), the arrangement at the measured height
-is the one already made while measuring, and that one is used. Anything else is arranged
-as Textual does.
+height, minimum or maximum in `fr`, `%` or `h`, no docked, split or offset child, and no
+such child further down through auto-height children), the arrangement at the measured
+height is the one already made while measuring, and that one is used. Anything else is
+arranged as Textual does.
 """
 
 from __future__ import annotations

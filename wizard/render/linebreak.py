@@ -59,6 +59,8 @@ _FIRST_HAN = "\u3400"
 # A term of a label: Chinese characters, with the Latin letters and digits written into it
 # ("SLA达成率"); a label's punctuation, brackets and spaces separate its terms.
 _TERM = "[0-9A-Za-z" + _HAN_RANGES + "]+"
+_HAN = "[" + _HAN_RANGES + "]"
+_UNIT_AFTER_COUNT = r"%\(count\)s(" + _TERM + ")"
 _SENTENCE_MARKS = frozenset("。，；！？%")
 
 
@@ -72,7 +74,7 @@ def _compiled(pattern: str) -> re.Pattern:
 def _has_han(text: str) -> bool:
     """Whether `text` holds a Chinese character. Text without any character from the first
     Chinese block up (every Latin, Croatian and Turkish word) is told at once."""
-    return max(text, default="") >= _FIRST_HAN and _compiled("[" + _HAN_RANGES + "]").search(text) is not None
+    return max(text, default="") >= _FIRST_HAN and _compiled(_HAN).search(text) is not None
 
 
 def _scaffolding_words() -> set[str]:
@@ -81,7 +83,7 @@ def _scaffolding_words() -> set[str]:
     "个工作日内") and the units of the formatted durations ("个月")."""
     words: set[str] = set()
     for message in translated_messages("zh", "render"):
-        unit = _compiled(r"%\(count\)s(" + _TERM + ")").fullmatch(message)
+        unit = _compiled(_UNIT_AFTER_COUNT).fullmatch(message)
         if unit:
             words.add(unit.group(1))
         elif _SENTENCE_MARKS.isdisjoint(message):

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Select, SelectionList, TextArea
 
 from tests.app.conftest import burst, wait_for
+from tests.app.test_keys import screen_lines
 from tests.app.forms_harness import FormHarness
 from wizard.app.steps import STEP_FORMS, STEP_KEYS, STEP_TITLES
 from wizard.app.steps.base import StepForm
@@ -276,7 +277,14 @@ async def test_escalation_levels_are_numbered_by_position():
             (3, "Supervisor"),
         ]
         assert data["escalation"][2]["within"] == "4 hours"
-        assert [str(row.query_one(".row-number").content) for row in editor.rows] == ["Level 1", "Level 2", "Level 3"]
+        await pilot.pause()
+        lines = screen_lines(app)
+        for number, row in enumerate(editor.rows, start=1):
+            # the level's name left of the row's first field, which starts after it
+            line = lines[row.region.y]
+            field = row.children[0].region.x
+            assert line[row.region.x:field] == f" Level {number} "
+
 
 
 async def test_training_methods_and_refresher():

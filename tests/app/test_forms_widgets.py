@@ -192,15 +192,20 @@ async def test_list_add_edit_reorder_delete_undo_with_keys():
         assert data["values"][0] == {"name": "Honesty", "description": "We keep our word."}
 
 
+def link_at(row: ListRow, link: str) -> int:
+    """Where the row draws one of its links (▲ ▼ ✕), from its left edge."""
+    return str(row.render()).index(link)
+
+
 async def test_list_buttons_with_the_mouse():
     data = spec(standards={"always": ["greet every customer", "say thank you"]})
     app = FormHarness(StandardsForm, data)
     async with app.run_test(size=(80, 30)) as pilot:
         editor = app.form.query_one("#always", ListEditor)
-        await pilot.click(editor.rows[1].query_one(".row-buttons"), offset=(0, 0))
+        await pilot.click(editor.rows[1], offset=(link_at(editor.rows[1], "▲"), 0))
         await pilot.pause()
         assert data["standards"]["always"] == ["say thank you", "greet every customer"]
-        await pilot.click(editor.rows[0].query_one(".row-buttons"), offset=(4, 0))
+        await pilot.click(editor.rows[0], offset=(link_at(editor.rows[0], "✕"), 0))
         await pilot.pause()
         assert data["standards"]["always"] == ["greet every customer"]
         assert "Removed “say thank you”. Undo (ctrl+z)" in str(editor.query_one(".list-undo").render())
@@ -213,6 +218,44 @@ async def test_list_buttons_with_the_mouse():
         assert len(editor.rows) == 3
         await pilot.press(*"listen first")
         assert data["standards"]["always"][-1] == "listen first"
+
+
+async def test_the_links_tooltip_shows_on_the_links_only():
+    """The row's tooltip explains its links while the mouse rests on them, and does not
+    follow the mouse onto the row's field (a tooltip over a field would hide its text)."""
+    data = spec(standards={"always": ["greet every customer", "say thank you"]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 30), tooltips=True) as pilot:
+        row = app.form.query_one("#always", ListEditor).rows[0]
+        tooltip = app.screen.query_one("#textual-tooltip")
+        await pilot.hover(row, offset=(link_at(row, "▼"), 0))
+        await pilot.pause(app.TOOLTIP_DELAY + 0.2)
+        assert tooltip.display
+        assert "▼ move down (alt+↓)" in str(tooltip.render())
+        await pilot.hover(row.query_one(Input))
+        await pilot.pause(app.TOOLTIP_DELAY + 0.2)
+        assert not tooltip.display
+        await pilot.hover(row, offset=(1, 0))  # on the number
+        await pilot.pause(app.TOOLTIP_DELAY + 0.2)
+        assert not tooltip.display
+
+
+async def test_a_wide_number_moves_its_rows_fields_right():
+    """Numbers up to three cells share the rows' gutter; a wider one (the 100th item)
+    widens its own row's, so that it never covers the field."""
+    data = spec(standards={"always": [f"commitment {number}" for number in range(1, 101)]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=(80, 30)) as pilot:
+        editor = app.form.query_one("#always", ListEditor)
+        await editor.mount_pending()
+        await pilot.pause()
+        rows = editor.rows
+        assert [len(rows), str(rows[98].render())[:4], str(rows[99].render())[:5]] == [100, "99. ", "100. "]
+        assert rows[99].children[0].region.x == rows[98].children[0].region.x + 1
+        await pilot.click(rows[0], offset=(link_at(rows[0], "✕"), 0))
+        await pilot.pause()
+        assert str(editor.rows[98].render())[:4] == "99. "
+        assert editor.rows[98].children[0].region.x == editor.rows[0].children[0].region.x
 
 
 async def test_enter_in_a_text_list_adds_the_next_item():

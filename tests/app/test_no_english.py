@@ -26,6 +26,7 @@ from tests.app.conftest import opened
 from wizard.app.app import PolicyWizardApp
 from wizard.app.screens.editor import EditorScreen
 from wizard.app.ui import STEP_KEYS
+from wizard.app.widgets.list_editor import ListRow
 from wizard.i18n import set_ui_language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +102,8 @@ def shown_texts(app) -> list[str]:
     texts = list(screen_lines(app))
     for widget in screen.query("*"):
         texts.append(_plain(widget.tooltip))
+        if isinstance(widget, ListRow):  # drawn by the row; its tooltip is set on hover
+            texts += [_plain(widget.render()), widget.links_tooltip]
         if isinstance(widget, Static) and not isinstance(widget, Button):
             texts.append(_plain(widget.render()))
         if isinstance(widget, Button):

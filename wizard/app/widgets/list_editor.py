@@ -31,11 +31,12 @@ from typing import Any, Callable, Iterable, Sequence
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.markup import escape
 from textual.message import Message
+from textual.style import Style as VisualStyle
 from textual.widgets import Button, Label, Select, Static
 
 from wizard.app.frames import after_a_frame
@@ -80,33 +81,6 @@ def short(text: str, width: int = 40) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
-class RowControls(Static):
-    """The mouse's move up / move down / remove links of a row (one widget, not three buttons:
-    long lists stay light). The keyboard has the same actions as keys."""
-
-    DEFAULT_CLASSES = "row-buttons"
-    LINKS = Content.from_markup("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
-    """Parsed once: every row shows the same links (the markup cost 0.1 ms a row)."""
-
-    def __init__(self) -> None:
-        super().__init__(self.LINKS)
-        self.tooltip = _("▲ move up (alt+↑) · ▼ move down (alt+↓) · ✕ remove (ctrl+r)")
-
-    @property
-    def row(self) -> "ListRow":
-        return self.parent  # type: ignore[return-value]
-
-    def action_up(self) -> None:
-        self.row.editor.move(self.row, -1)
-
-    def action_down(self) -> None:
-        self.row.editor.move(self.row, 1)
-
-    def action_remove(self) -> None:
-        # The editor removes the row: this widget cannot await its own removal.
-        self.row.editor.call_later(self.row.editor.delete, self.row)
-
-
 class UndoLine(Static):
     """"Removed “…”. Undo (ctrl+z)": the undo link for the mouse."""
 
@@ -115,10 +89,25 @@ class UndoLine(Static):
         editor.call_later(editor.undo)  # type: ignore[union-attr]
 
 
-class ListRow(FindingTarget, Horizontal):
-    """One item: its number, its fields, its findings and the move/delete buttons."""
+class ListRow(FindingTarget, Vertical):
+    """One item: its fields and findings, with its number to their left and the mouse's
+    move up / move down / remove links to the right of their first line.
+
+    The row draws the number and the links itself, in the margins that inset its fields
+    (`.list-row > *` in forms.tcss, GUTTER and LINKS_WIDTH here): a number label, a body
+    box and a links widget were three of the six widgets of a one-line row, and a long
+    step's switch is paid per widget. The number's look is the editor's component class
+    `list-editor--number`; the links look like any links. The keyboard has the same
+    actions as the links (see `ListEditor`)."""
 
     DEFAULT_CLASSES = "list-row"
+    GUTTER = 4
+    """Cells left of the fields: a number of up to three cells and a space. A wider number
+    (an escalation's "Level 2") widens its own row's gutter."""
+    LINKS_WIDTH = 7
+    """Cells right of the fields: a space, the three links and a space."""
+    LINKS = Content.from_markup("[@click=up]▲[/] [@click=down]▼[/] [@click=remove]✕[/]")
+    """Parsed once: every row shows the same links."""
 
     def __init__(self, editor: "ListEditor", item: Any) -> None:
         super().__init__()
@@ -126,47 +115,108 @@ class ListRow(FindingTarget, Horizontal):
         self.item = item
         self.path_part: tuple | None = None
         self.number = 0
-
-    def compose(self) -> ComposeResult:
-        yield Label("", classes="row-number")
-        with Vertical(classes="row-body"):
-            yield from self.editor.build_row(self.editor, self.item)
-        yield RowControls()
+        self._number_text = Content("")
+        self._gutter = self.GUTTER
 
     @property
-    def body(self) -> Vertical:
-        return self.query_one(".row-body", Vertical)
+    def links_tooltip(self) -> str:
+        return _("▲ move up (alt+↑) · ▼ move down (alt+↓) · ✕ remove (ctrl+r)")
+
+    def compose(self) -> ComposeResult:
+        for widget in self.editor.build_row(self.editor, self.item):
+            yield self._inset(widget)
+
+    # -- the number and the links ------------------------------------------------------
+
+    def show_number(self, number: int) -> None:
+        """Number the row (its place in the list, from 1). A number wider than the gutter
+        moves the row's fields right, as a label beside them would."""
+        if number == self.number:
+            return  # typing must not redraw every row
+        self.number = number
+        padding = self.editor.get_component_styles("list-editor--number").padding
+        self._number_text = Content(" " * padding.left + self.editor.number_label(number) + " " * padding.right)
+        gutter = max(self.GUTTER, self._number_text.cell_length)
+        if gutter != self._gutter:
+            self._gutter = gutter
+            for child in self.children:
+                self._inset(child)
+        self.refresh()
+
+    def _inset(self, widget: Widget) -> Widget:
+        """Give `widget` the row's gutter when it is not the usual one (forms.tcss has that)."""
+        if self._gutter == self.GUTTER:
+            if widget.styles.inline.clear_rule("margin"):
+                widget.refresh(layout=True)  # (setting a rule does this, clearing one does not)
+        else:
+            widget.styles.margin = (0, self.LINKS_WIDTH, 0, self._gutter)
+        return widget
+
+    def render(self) -> Content:
+        number = self._number_text.pad_left(self._gutter - self._number_text.cell_length).stylize_before(
+            self.editor.get_visual_style("list-editor--number", partial=True))
+        # Textual styles the links of a widget, not of a container: the row does it itself.
+        links = self.LINKS.stylize(VisualStyle.from_rich_style(self.link_style))
+        return Content.assemble(number, " " * max(0, self._links_start - number.cell_length), links)
+
+    @property
+    def _links_start(self) -> int:
+        """The first cell of the links: after the fields and a space."""
+        return self.size.width - self.LINKS_WIDTH + 1
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """The links' tooltip, only while the mouse is on them: set on the row for good,
+        it would show over every field of the row."""
+        on_links = event.y == 0 and 0 <= event.x - self._links_start < self.LINKS.cell_length
+        tooltip = self.links_tooltip if on_links else None
+        if self.tooltip != tooltip:
+            self.tooltip = tooltip
+
+    def on_leave(self, event: events.Leave) -> None:
+        if event.node is self:
+            self.tooltip = None
+
+    def action_up(self) -> None:
+        self.editor.move(self, -1)
+
+    def action_down(self) -> None:
+        self.editor.move(self, 1)
+
+    def action_remove(self) -> None:
+        # The editor removes the row: the row cannot await its own removal.
+        self.editor.call_later(self.editor.delete, self)
+
+    # -- fields and findings -----------------------------------------------------------
 
     async def rebuild(self) -> None:
         """Recreate the fields from the item (after a change that alters the row's shape)."""
-        body = self.body
-        findings = body.query_children(FindingsNote).first(FindingsNote) if body.query_children(FindingsNote) else None
-        await body.remove_children([child for child in body.children if child is not findings])
-        widgets = list(self.editor.build_row(self.editor, self.item))
+        findings = self.query_children(FindingsNote).first(FindingsNote) if self.query_children(FindingsNote) else None
+        await self.remove_children([child for child in self.children if child is not findings])
+        widgets = [self._inset(widget) for widget in self.editor.build_row(self.editor, self.item)]
         if findings is not None:
-            await body.mount_all(widgets, before=findings)
+            await self.mount_all(widgets, before=findings)
         else:
-            await body.mount_all(widgets)
+            await self.mount_all(widgets)
 
     def set_findings(self, findings: list) -> None:
-        if not self.query_children(".row-body"):
-            return  # not composed yet, or being removed
-        existing = self.body.query_children(FindingsNote)
+        if not self.is_mounted or not self.children or not self.is_attached:
+            return  # not composed yet, or being removed (its fields go first)
+        existing = self.query_children(FindingsNote)
         if existing:
             existing.first(FindingsNote).show_findings(findings)
         elif findings:
             note = FindingsNote(classes="row-findings")
-            self.body.mount(note)
+            self.mount(self._inset(note))
             note.show_findings(findings)
 
     def focus_target(self, rest: tuple = ()) -> bool:
         if rest:
             # the field (or the nested list) of this item that `rest` leads to
-            for widget in self.body.children:
+            for widget in self.children:
                 part = getattr(widget, "path_part", None)
                 if isinstance(widget, FindingTarget) and part and tuple(rest[: len(part)]) == tuple(part):
                     return widget.focus_target(tuple(rest[len(part) :]))
-        for widget in self.body.query("*"):
+        for widget in self.query("*"):
             if widget.focusable:
                 focus_now(widget)
                 return True
@@ -199,6 +249,8 @@ class ListEditor(FindingTarget, Vertical):
     """An editable list at `path` (absolute, or relative inside another editor's row)."""
 
     DEFAULT_CLASSES = "list-editor"
+    COMPONENT_CLASSES = {"list-editor--number"}
+    """The look of the numbers its rows draw (one style per list, not per row)."""
 
     def __init__(
         self,
@@ -401,11 +453,7 @@ class ListEditor(FindingTarget, Vertical):
     def _renumber_rows(self) -> None:
         index = 0
         for position, row in enumerate(self.rows, start=1):
-            if row.number != position:  # typing must not re-render every row
-                numbers = row.query_children(".row-number")
-                if numbers:  # a row not composed yet gets its number when it is
-                    row.number = position
-                    numbers.first(Label).update(self.number_label(position))
+            row.show_number(position)
             if self.is_blank(row.item):
                 row.path_part = None
             else:

@@ -171,7 +171,7 @@ class TextField(FormField):
         In a list of texts a filled item is left alone and the example becomes a new item."""
         from wizard.app.widgets.list_editor import ListRow
 
-        row = self.parent.parent if self.parent is not None else None
+        row = self.parent
         if isinstance(row, ListRow) and row.editor.enter_adds and self.shown.strip():
             row.editor.call_later(row.editor.add, " ".join(text.split()), row)
             return True

@@ -13,7 +13,10 @@ from wizard.app.steps.basics import BasicsForm
 from wizard.app.steps.standards import StandardsForm
 from wizard.app.steps.values import ValuesForm
 from wizard.app.widgets.date_input import DateInput
-from wizard.app.widgets.duration_picker import DurationPicker, UnitPicker, check_amount, format_duration
+from wizard.app.labels import unit_shorthands
+from wizard.app.widgets.duration_picker import (
+    DurationPicker, UnitPicker, check_amount, check_typed, format_duration, split_unit, units_typed,
+)
 from wizard.app.widgets.list_editor import ListEditor, ListRow
 from wizard.app.widgets.number_field import IntegerField
 from wizard.app.widgets.text_field import TextField
@@ -52,6 +55,61 @@ def test_duration_helpers():
     assert "is not a number" in check_amount("abc")[1]
     assert check_amount("0")[0] is None and check_amount("0")[1]
     assert check_amount("2.5")[1].startswith("Use a whole number")
+
+
+UNITS = ("minute", "hour", "day", "working_day", "week", "month")
+
+
+@pytest.mark.parametrize("lang, typed, units", [
+    ("en", "h", ["hour"]), ("en", "hrs", ["hour"]), ("en", "Hours", ["hour"]), ("en", "min", ["minute"]),
+    ("en", "mi", ["minute"]), ("en", "mo", ["month"]), ("en", "d", ["day"]), ("en", "w", ["week"]),
+    ("en", "wo", ["working_day"]), ("en", "working day", ["working_day"]), ("en", "workingd", ["working_day"]),
+    ("en", "m", ["minute", "month"]), ("en", "x", []), ("en", "sa", []),
+    ("hr", "h", ["hour"]), ("hr", "sati", ["hour"]), ("hr", "min", ["minute"]), ("hr", "mj", ["month"]),
+    ("hr", "d", ["day"]), ("hr", "dana", ["day"]), ("hr", "rd", ["working_day"]), ("hr", "r. d.", ["working_day"]),
+    ("hr", "radnih d", ["working_day"]), ("hr", "tj", ["week"]), ("hr", "m", ["minute", "month"]),
+    ("tr", "sa", ["hour"]), ("tr", "h", ["hour"]), ("tr", "dk", ["minute"]), ("tr", "min", ["minute"]),
+    ("tr", "gün", ["day"]), ("tr", "gun", ["day"]), ("tr", "iş günü", ["working_day"]), ("tr", "ha", ["week"]),
+    ("tr", "ay", ["month"]), ("tr", "d", ["minute", "day"]), ("tr", "m", []),
+    ("zh", "小时", ["hour"]), ("zh", "时", ["hour"]), ("zh", "个小时", ["hour"]), ("zh", "h", ["hour"]),
+    ("zh", "分钟", ["minute"]), ("zh", "分", ["minute"]), ("zh", "天", ["day"]), ("zh", "日", ["day"]),
+    ("zh", "工作日", ["working_day"]), ("zh", "工", ["working_day"]), ("zh", "星期", ["week"]), ("zh", "个月", ["month"]),
+    ("zh", "月", []), ("zh", "个", ["hour", "working_day", "week", "month"]),
+])
+def test_the_units_a_spelling_names_in_each_language(lang, typed, units):
+    """One unit: it; several: ambiguous; none: no unit. "3月" is March, not 3 months."""
+    set_ui_language(lang)
+    assert units_typed(typed, UNITS) == units
+
+
+def test_seconds_are_named_only_where_the_picker_has_them():
+    assert units_typed("s", UNITS) == [] and units_typed("s", ("second", *UNITS)) == ["second"]
+    set_ui_language("hr")
+    assert units_typed("s", UNITS) == ["hour"]  # sati
+
+
+@pytest.mark.parametrize("lang", ["en", "hr", "zh", "tr"])
+def test_each_languages_table_of_spellings_names_its_own_unit(lang):
+    """Every spelling in a catalog's table names its unit alone, but for the ones it gives two
+    units on purpose (Turkish "d"), and the table has no empty entry."""
+    set_ui_language(lang)
+    units = ("second", *UNITS)
+    deliberate = {("tr", "d")}
+    for unit in units:
+        spellings = unit_shorthands(unit)
+        assert spellings and all(spellings)
+        for spelling in spellings:
+            if (lang, spelling) not in deliberate:
+                assert units_typed(spelling, units) == [unit], (unit, spelling)
+
+
+def test_a_number_with_letters_that_fit_two_units_says_so():
+    assert check_typed("30 m", UNITS) == (None, "“m” could be more than one unit: type “min” or “mo”.")
+    assert check_typed("30x", UNITS) == (None, "“30x” is not a number. Type digits, such as 24.")
+    assert check_typed("30", UNITS) == (30, "")
+    set_ui_language("tr")
+    assert check_typed("1 d", UNITS) == (None, "“d” birden fazla birim olabilir: “dk” veya “gün” yazın.")
+    assert split_unit("1 d") == ("1", "d") and split_unit("2 iş günü ") == ("2", "iş günü") and split_unit("d") == ("", "")
 
 
 def test_numbers_typed_in_the_app_have_the_files_bounds_and_never_crash():
@@ -659,7 +717,7 @@ async def test_a_unit_typed_after_the_number_picks_the_unit(lang, typed, amount,
 
 
 @pytest.mark.parametrize("lang, typed", [("en", "24 m"), ("en", "3x"), ("zh", "3个"), ("zh", "3月")])
-async def test_a_unit_that_names_no_single_unit_is_not_a_number(lang, typed):
+async def test_a_unit_that_names_no_single_unit_is_refused(lang, typed):
     """"m" starts minutes and months, "个" both 个月 and 个工作日; "3月" is March."""
     set_ui_language(lang)
     data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 minute"}]})
@@ -669,3 +727,81 @@ async def test_a_unit_that_names_no_single_unit_is_not_a_number(lang, typed):
         assert picker.query_one(".duration-amount", Input).value == typed
         assert picker.has_class("-invalid")
         assert picker.query_one(UnitPicker).unit == "minute"
+
+
+# The spellings a manager types after the number, in the language of the app: the unit's
+# name, its usual abbreviations and the symbols h, min, d (each catalog's table).
+@pytest.mark.parametrize("lang, typed, number, unit_shown, stored", [
+    ("hr", "4h", "4", "◂ sata ▸", "4 hours"),
+    ("hr", "30 min", "30", "◂ minuta ▸", "30 minutes"),
+    ("hr", "2 h", "2", "◂ sata ▸", "2 hours"),
+    ("hr", "1 d", "1", "◂ dan ▸", "1 day"),
+    ("hr", "3 rd", "3", "◂ radna dana ▸", "3 working days"),
+    ("hr", "2 mj", "2", "◂ mjeseca ▸", "2 months"),
+    ("en", "2 hrs", "2", "◂ hours ▸", "2 hours"),
+    ("en", "2 wk", "2", "◂ weeks ▸", "2 weeks"),
+    ("en", "1 wd", "1", "◂ working day ▸", "1 working day"),
+    ("en", "2 working days", "2", "◂ working days ▸", "2 working days"),
+    ("tr", "2 sa", "2", "◂ saat ▸", "2 hours"),
+    ("tr", "30 dk", "30", "◂ dakika ▸", "30 minutes"),
+    ("tr", "4h", "4", "◂ saat ▸", "4 hours"),
+    ("tr", "30 min", "30", "◂ dakika ▸", "30 minutes"),
+    ("tr", "2 iş günü", "2", "◂ iş günü ▸", "2 working days"),
+    ("zh", "3小时", "3", "◂ 小时 ▸", "3 hours"),
+    ("zh", "4时", "4", "◂ 小时 ▸", "4 hours"),
+    ("zh", "2日", "2", "◂ 天 ▸", "2 days"),
+    ("zh", "5工作日", "5", "◂ 个工作日 ▸", "5 working days"),
+    ("zh", "3个小时", "3", "◂ 小时 ▸", "3 hours"),
+    ("zh", "30 min", "30", "◂ 分钟 ▸", "30 minutes"),
+])
+async def test_usual_unit_spellings_are_taken_in_every_language(lang, typed, number, unit_shown, stored):
+    """A Croatian manager's "4h" was refused (“4h” nije broj): the number stays in the field,
+    the unit beside it changes, no error, and the duration is kept."""
+    set_ui_language(lang)
+    data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 week"}]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = await typed_in_the_first_duration(app, pilot, typed)
+        shown = picker.query_one(".duration-amount", Input).value
+        assert (shown, str(picker.query_one(UnitPicker).render()), error_of(picker)) == (number, unit_shown, "")
+        assert not picker.has_class("-invalid")
+        assert data["standards"]["service_levels"][0]["first_response"] == stored
+
+
+@pytest.mark.parametrize("lang, typed, message, more, unit_shown, stored", [
+    ("en", "30 m", "“m” could be more than one unit: type “min” or “mo”.", "o", "◂ months ▸", "30 months"),
+    ("hr", "30 m", "„m” može označavati više jedinica: upišite „min” ili „mj”.", "in", "◂ minuta ▸", "30 minutes"),
+    ("tr", "1 d", "“d” birden fazla birim olabilir: “dk” veya “gün” yazın.", "k", "◂ dakika ▸", "1 minute"),
+    ("zh", "3个", "“个”可能指多个单位：请输入“个小时”、“个工作日”、“个星期”或“个月”。", "月", "◂ 个月 ▸", "3 months"),
+])
+async def test_a_unit_spelling_that_fits_two_units_is_refused_until_it_is_clear(lang, typed, message, more, unit_shown, stored):
+    """"m" is minutes or months in English and Croatian, Turkish "d" dakika (dk) or gün (the
+    symbol d): nothing is guessed, the field says what to type, and the next letters decide."""
+    set_ui_language(lang)
+    data = spec(standards={"service_levels": [{"channel": "email", "first_response": "1 week"}]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = await typed_in_the_first_duration(app, pilot, typed)
+        field = picker.query_one(".duration-amount", Input)
+        assert (field.value, error_of(picker), picker.query_one(UnitPicker).unit) == (typed, message, "week")
+        assert picker.has_class("-invalid")
+        number = typed.split()[0] if " " in typed else typed[:-1]
+        # (the number alone was valid on the way: kept in weeks, the unit shown)
+        assert data["standards"]["service_levels"][0]["first_response"] == format_duration(Duration(int(number), "week"))
+        await pilot.press(*more)
+        await pilot.pause()
+        assert (field.value, str(picker.query_one(UnitPicker).render()), error_of(picker)) == (number, unit_shown, "")
+        assert data["standards"]["service_levels"][0]["first_response"] == stored
+
+
+async def test_the_unit_picker_takes_a_symbol_of_the_table_in_croatian():
+    """In the unit picker itself, "h" picks hours in Croatian too (sati starts with s)."""
+    set_ui_language("hr")
+    data = spec(standards={"service_levels": [{"channel": "email", "first_response": "2 days"}]})
+    app = FormHarness(StandardsForm, data)
+    async with app.run_test(size=SIZE) as pilot:
+        unit = app.form.query(DurationPicker).first().query_one(UnitPicker)
+        unit.focus()
+        await pilot.press("h")
+        assert str(unit.render()) == "◂ sata ▸"
+        assert data["standards"]["service_levels"][0]["first_response"] == "2 hours"

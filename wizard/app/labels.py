@@ -10,6 +10,7 @@ display time: they follow the current UI language.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from wizard.i18n import N_, Translator, language_name, translations, ui_language  # noqa: F401 (language_name for the screens)
@@ -106,6 +107,40 @@ def _unit_words() -> dict[str, tuple[str, str]]:
 
 
 UNIT_WORDS = _unit_words()
+
+
+def _unit_shorthands() -> dict[str, tuple[str, str]]:
+    """Duration unit -> (context, msgid) of the other spellings a user types after a number
+    ("4h", "30 min", "2 sa", "3小时"), comma-separated: each language's catalog is its table
+    (its own abbreviations and the symbols used everywhere, h, min, d), and a spelling that it
+    gives two units is refused as ambiguous (Turkish "d": dakika or gün?). The unit's own name
+    in every plural form is taken anyway. The local `pgettext` only pairs them for extraction."""
+
+    def pgettext(context: str, message: str) -> tuple[str, str]:
+        return context, message
+
+    return {
+        "second": pgettext("seconds typed after a number: other spellings, comma-separated", "s, sec, secs"),
+        "minute": pgettext("minutes typed after a number: other spellings, comma-separated", "min, mins"),
+        "hour": pgettext("hours typed after a number: other spellings, comma-separated", "h, hr, hrs"),
+        "day": pgettext("days typed after a number: other spellings, comma-separated", "d"),
+        "working_day": pgettext("working days typed after a number: other spellings, comma-separated",
+                                "wd, workday, workdays, business day, business days"),
+        "week": pgettext("weeks typed after a number: other spellings, comma-separated", "w, wk, wks"),
+        "month": pgettext("months typed after a number: other spellings, comma-separated", "mo, mos, mth, mths"),
+    }
+
+
+UNIT_SHORTHANDS = _unit_shorthands()
+
+
+def unit_shorthands(key: str) -> list[str]:
+    """The other spellings of a duration unit typed after a number, in the UI language
+    ("h", "hr", "hrs"; Croatian "h"; Chinese "时", "h"), in the catalog's order."""
+    if key not in UNIT_SHORTHANDS:
+        return []
+    listed = Translator("app").pgettext(*UNIT_SHORTHANDS[key])
+    return [part.strip() for part in re.split(r"[,，、]", listed) if part.strip()]
 
 
 def unit_label(key: str, amount: int = 2) -> str:

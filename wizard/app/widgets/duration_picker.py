@@ -10,6 +10,7 @@ number removes the duration.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from dataclasses import dataclass
@@ -21,8 +22,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from wizard.app.labels import unit_label
-from wizard.app.ui import folded
+from wizard.app.labels import unit_label, unit_shorthands
+from wizard.app.ui import folded, quoted
 from wizard.app.widgets.field import FieldInput, FormField, focus_now
 from wizard.i18n import Translator, ui_language
 from wizard.spec.model import MAX_DURATION_AMOUNT, Duration, parse_duration
@@ -72,15 +73,83 @@ def units_named(typed: str, units: list[str], amounts: tuple[int, ...], *, insid
     return [unit for unit, forms in names.items() if any(typed in name for name in forms)]
 
 
+# the amounts whose plural forms name a unit: one, a few (Croatian "2 sata"), many ("5 sati")
+PLURAL_AMOUNTS = (1, 2, 5)
+
+
+def _squashed(text: str, lang: str) -> str:
+    """`text` folded as the palette folds, without blanks and dots: "iş günü" -> "isgunu",
+    "r. d." -> "rd", so "2 iş g" goes on as the name it starts."""
+    return "".join(character for character in folded(text, lang) if not character.isspace() and character != ".")
+
+
+@cache
+def _spellings(lang: str, units: tuple[str, ...]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """unit -> (its names in every plural form, its other spellings), squashed, in `lang`
+    (the UI language, whose catalog these come from)."""
+    return {
+        unit: (frozenset(_squashed(unit_label(unit, amount), lang) for amount in PLURAL_AMOUNTS),
+               frozenset(_squashed(spelling, lang) for spelling in unit_shorthands(unit)) - {""})
+        for unit in units
+    }
+
+
+def units_typed(typed: str, units: list[str] | tuple[str, ...]) -> list[str]:
+    """The units that `typed`, the letters after a number, names in the UI language: one is
+    the unit, several are ambiguous (English "m": minutes or months?), none is no unit.
+
+    A name or spelling typed whole wins ("h", "sa", "时"; Turkish "d" is listed for dakika and
+    for gün, so it stays ambiguous); otherwise the start of a unit's name counts ("mi",
+    "tj", "gü"), and the start of its other spellings from two letters on ("bu" for
+    "business day"; one Latin letter that only starts an abbreviation means nothing yet:
+    Turkish "m" is not "min"), or from one Chinese character ("工" for "工作日")."""
+    lang = ui_language()
+    typed = _squashed(typed, lang)
+    if not typed:
+        return []
+    table = _spellings(lang, tuple(units))
+    exact = [unit for unit, (names, others) in table.items() if typed in names or typed in others]
+    if exact:
+        return exact
+    return [unit for unit, (names, others) in table.items()
+            if any(name.startswith(typed) for name in names)
+            or ((len(typed) > 1 or not typed.isascii()) and any(other.startswith(typed) for other in others))]
+
+
+def ambiguous_unit_message(typed: str, units: list[str] | tuple[str, ...]) -> str:
+    """What to say when `typed` names several units: the spelling to type for each of them
+    ("“m” could be more than one unit: type “min” or “mo”."), the shortest that starts with
+    what was typed and names that unit alone, else the unit's own name."""
+    choices = []
+    lang = ui_language()
+    for unit in units_typed(typed, units):
+        spellings = sorted({unit_label(unit, amount) for amount in PLURAL_AMOUNTS} | set(unit_shorthands(unit)),
+                           key=lambda spelling: (len(spelling), spelling))
+        alone = [spelling for spelling in spellings if units_typed(spelling, units) == [unit]]
+        starting = [spelling for spelling in alone if _squashed(spelling, lang).startswith(_squashed(typed, lang))]
+        choices.append(quoted((starting or [unit_label(unit, 2)])[0]))
+    from babel.lists import format_list
+
+    return _("“%(text)s” could be more than one unit: type %(choices)s.") % {
+        "text": typed, "choices": format_list(choices, style="or", locale=lang)}
+
+
+def check_typed(text: str, units: list[str] | tuple[str, ...]) -> tuple[int | None, str]:
+    """`check_amount`, except that a number followed by letters that could be several units
+    says so ("30 m": minutes or months?) instead of calling it no number."""
+    amount, error = check_amount(text)
+    if error:
+        letters = split_unit(text)[1]
+        if letters and len(units_typed(letters, units)) > 1:
+            return None, ambiguous_unit_message(letters, units)
+    return amount, error
+
+
 def split_unit(text: str) -> tuple[str, str]:
     """ "24d" -> ("24", "d"), "5 gün" -> ("5", "gün"): the number typed and the letters after
     it ("", "" when the text does not start with digits followed by something else)."""
     match = re.fullmatch(r"\s*(\d+)\s*(\D.*?)\s*", text)
     return (match[1], match[2].strip()) if match else ("", "")
-
-
-# the amounts whose plural forms name a unit: one, a few (Croatian "2 sata"), many ("5 sati")
-PLURAL_AMOUNTS = (1, 2, 5)
 
 
 class UnitPicker(Static, can_focus=True):
@@ -135,11 +204,14 @@ class UnitPicker(Static, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         """Typing the first letter of a unit picks it ("h" hours; "m" minutes, then months).
         A character inside the name picks it too when none starts with it: Chinese "个月"
-        and "个工作日" share their first character, "月" and "工" tell them apart."""
+        and "个工作日" share their first character, "月" and "工" tell them apart. Failing
+        both, a one-letter spelling of the language's table does ("h" in Croatian: sati)."""
         char = event.character
         if not char or not char.isprintable() or char.isspace() or event.key.startswith("alt+"):
             return
         matches = units_named(char, self.units, (self.amount,), inside=True)
+        if not matches:
+            matches = units_typed(char, self.units)
         if not matches:
             return
         event.stop()
@@ -181,7 +253,7 @@ class DurationPicker(FormField):
 
     def on_mount(self) -> None:
         if self.value is not None and parse_duration(self.value) is None:
-            self.set_error(check_amount(self.amount_text)[1] or _("Not a valid duration."))
+            self.set_error(check_typed(self.amount_text, self.query_one(UnitPicker).units)[1] or _("Not a valid duration."))
 
     def same_value(self, old: Any, new: Any) -> bool:
         if not new and not old:
@@ -200,17 +272,19 @@ class DurationPicker(FormField):
         self._update()
 
     def _unit_typed_after_number(self, field: Input) -> bool:
-        """Users write "24d", "3 h", "3分", "5 gün": when the letters after the number start
-        the name of exactly one unit, that unit is picked and the number kept, instead of
-        saying that "24d" is not a number; the next letters of the name ("ün") are taken
-        too. (Only the start of a name: "3月" is March, not "3个月".)"""
+        """Users write "24d", "4h", "30 min", "3分", "2 sa", "5 gün": when the letters after
+        the number name exactly one unit in the UI language (`units_typed`: its name or the
+        start of it, or a spelling of the language's table), that unit is picked and the
+        number kept, instead of saying that "24d" is not a number; the next letters ("ün",
+        "rs" of "hrs") are taken too. Letters that fit several units ("m": minutes or
+        months?) stay in the field, which says so. ("3月" is March, not "3个月".)"""
         number, letters = split_unit(field.value)
         if not letters:
             return False
         picker = self.query_one(UnitPicker)
         going_on = [self._unit_letters + letters] if number == self._number_kept else []
         for letters in (*going_on, letters):  # the rest of the unit's name, or a new name
-            units = units_named(letters, picker.units, PLURAL_AMOUNTS)
+            units = units_typed(letters, picker.units)
             if len(units) == 1:
                 break
         else:
@@ -228,7 +302,7 @@ class DurationPicker(FormField):
         self._update()
 
     def _update(self) -> None:
-        amount, error = check_amount(self.amount_text)
+        amount, error = check_typed(self.amount_text, self.query_one(UnitPicker).units)
         self.set_invalid(self.amount_text, error)
         if error:
             return

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 
 from wizard.app.memory import QuietCollector, spare_long_lived_objects
-from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
+from wizard.app.catch_up import OPENING_SECONDS, catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.app.textual_fixes import install_textual_fixes
 from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
@@ -86,9 +86,15 @@ class PolicyWizardApp(App):
             self.theme_choice = "dark"
         self._key_in_hand = False
         self._keys_waiting: list[events.Key] = []
+        # Keys held until the screen in front can take them (see `_hold_keys`): since when,
+        # the task that waits, and what it waits for when no screen of the app is shown yet.
+        self._holding_since: float | None = None
+        self._holding: Any = None
+        self._screen_changed: Any = None
         self._collector = QuietCollector()
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._note_screen_change, immediate=True)
         self.register_theme(readable_light_theme())
         self.theme = THEMES[self.theme_choice]
         self.title = _("Policy Wizard")
@@ -348,6 +354,11 @@ class PolicyWizardApp(App):
 
     async def _hand_out(self, key: events.Key) -> None:
         self._key_in_hand = True
+        if self._must_hold():
+            self._keys_waiting.insert(0, key)
+            self._hold_keys()
+            return
+        self._holding_since = None
         if self.focused is None:
             # A screen that has just opened (the editor after "Start"): let it mount and
             # focus its first field before it gets the key, which it would otherwise drop.
@@ -360,6 +371,71 @@ class PolicyWizardApp(App):
         # A key no widget took comes back to the app for its bindings (Tab, F-keys): it is
         # queued by now, so the next key is handed out after it.
         self.call_later(self._next_key, 0, target)
+
+    def _ready_for_keys(self) -> bool:
+        """Whether the screen in front can take a key: a screen of the app (until the first
+        one is shown, Textual's blank default screen is in front, with nothing to take a
+        key: `edit FILE` shows it while the file is read) that is mounted (the editor
+        focuses its first field as it mounts; until then Textual would give the key to the
+        screen itself, which drops it)."""
+        from textual.app import ScreenStackError
+
+        try:
+            screen = self.screen
+        except ScreenStackError:  # closing
+            return True
+        return len(self.screen_stack) > 1 and screen.is_mounted
+
+    def _must_hold(self) -> bool:
+        """Whether to hold the keys until the screen in front is ready for them: not when it
+        is, nor when it has not been ready for `OPENING_SECONDS` (something went wrong:
+        the keys are handed out rather than held for ever)."""
+        if self._ready_for_keys():
+            return False
+        import asyncio
+
+        now = asyncio.get_running_loop().time()
+        if self._holding_since is None:
+            self._holding_since = now
+        return now - self._holding_since < OPENING_SECONDS
+
+    def _hold_keys(self) -> None:
+        """Hand the held keys out, in order, once the screen in front is ready for them: a
+        worker waits for that (the app goes on handling its other messages meanwhile, and
+        the worker ends with the app), then the first key is handed out again through the
+        app's queue."""
+        if self._holding is None or self._holding.is_finished:
+            self._holding = self.run_worker(self._until_ready_for_keys(), group="held-keys", exit_on_error=False)
+
+    async def _until_ready_for_keys(self) -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        deadline = (self._holding_since or loop.time()) + OPENING_SECONDS
+        try:
+            while not self._ready_for_keys() and (left := deadline - loop.time()) > 0:
+                if len(self.screen_stack) > 1:  # a screen of the app, mounting
+                    ready = self.screen._mounted_event.wait()
+                else:  # no screen of the app yet: until one is shown
+                    if self._screen_changed is None:
+                        self._screen_changed = asyncio.Event()
+                    self._screen_changed.clear()
+                    ready = self._screen_changed.wait()
+                try:
+                    await asyncio.wait_for(ready, left)
+                except asyncio.TimeoutError:
+                    break
+        finally:
+            self.call_later(self._hand_out_held)
+
+    def _note_screen_change(self, _screen) -> None:
+        if self._screen_changed is not None:
+            self._screen_changed.set()
+
+    async def _hand_out_held(self) -> None:
+        self._key_in_hand = False
+        if self._keys_waiting:
+            await self._hand_out(self._keys_waiting.pop(0))
 
     def _focus_open_drop_down(self) -> None:
         """A drop-down that has just opened gives the focus to its list later (`focus()` is

@@ -1,0 +1,81 @@
+"""Keys typed the moment the app starts, before its first screen is ready, are kept: each one
+reaches the field that gets the focus, in order (a manager who starts the tool and types at
+once, or pastes). Measured in tmux: the terminal driver reads such keys about 0.2 s after the
+start, before the app's first screen exists; `policy-wizard edit FILE` then showed Textual's
+blank default screen while the file was read, and every key went to it and was lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import burst, opened, settle, wait_until
+from wizard.app.app import PolicyWizardApp
+
+TITLE = "Customer Service Policy"  # the example's title
+
+
+class TypedAtOnce(PolicyWizardApp):
+    """The app with keys that were typed before it started: posted to it as the terminal
+    driver posts them, when nothing of the app is on screen yet."""
+
+    def __init__(self, *args, keys: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.early_keys = keys
+
+    def on_load(self) -> None:
+        burst(self, *self.early_keys)
+
+
+async def test_keys_typed_before_the_file_is_read_go_into_the_first_field(policy):
+    app = TypedAtOnce("edit", policy, keys=(*" v2", "left", "left", *"2026"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert app.editor.data["title"] == f"{TITLE} 2026v2"
+
+
+async def test_keys_typed_while_the_editor_opens_go_into_the_first_field(policy):
+    """Typed a moment later: the app runs, but the file is still being read."""
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.editor is None  # what the keys meet: nothing is shown yet
+        burst(app, *" (draft)")
+        await opened(pilot)
+        await settle(pilot)
+        assert app.editor.data["title"] == f"{TITLE} (draft)"
+
+
+async def test_keys_typed_before_a_new_policy_opens_go_into_its_title():
+    app = TypedAtOnce("new", lang="en", keys=tuple("Acme policy"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert app.editor.data.get("title") == "Acme policy"
+
+
+async def test_enter_and_a_title_typed_before_the_welcome_screen_shows_start_a_policy():
+    app = TypedAtOnce(keys=("enter", *"Acme policy"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await wait_until(lambda: app.editor is not None and app.editor.data.get("title") == "Acme policy")
+        await settle(pilot)
+        assert app.editor.data.get("title") == "Acme policy"
+
+
+async def test_a_path_typed_before_the_welcome_screen_shows_opens_the_file(policy):
+    app = TypedAtOnce(keys=("ctrl+o", *str(policy), "enter"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        assert editor.path == policy
+        assert editor.data["title"] == TITLE
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_a_quit_typed_at_once_comes_after_the_letters_before_it(policy, width):
+    """Ctrl+Q is handed out in its turn, after the letters: it asks whether to save them."""
+    from wizard.app.screens.dialogs import QuitScreen
+
+    app = TypedAtOnce("edit", policy, keys=(*"!", "ctrl+q"))
+    async with app.run_test(size=(width, 30)) as pilot:
+        assert await wait_until(lambda: isinstance(app.screen, QuitScreen))
+        assert app.editor.data["title"] == f"{TITLE}!"
+

@@ -79,3 +79,28 @@ async def test_a_quit_typed_at_once_comes_after_the_letters_before_it(policy, wi
         assert await wait_until(lambda: isinstance(app.screen, QuitScreen))
         assert app.editor.data["title"] == f"{TITLE}!"
 
+
+
+async def test_the_editor_gives_the_focus_to_its_first_field_only(policy, monkeypatch):
+    """Nothing else has the focus on the way (Textual's auto focus gave it to the step list
+    first): a key handed out meanwhile would go there, and the focus moved twice."""
+    from textual.screen import Screen
+
+    from wizard.app.screens.editor import EditorScreen
+    from wizard.app.widgets.field import FieldInput
+
+    given = []
+    set_focus = Screen.set_focus
+
+    def noting(screen, widget, *args, **kwargs):
+        if isinstance(screen, EditorScreen) and widget is not None:
+            given.append(type(widget).__name__)
+        return set_focus(screen, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", noting)
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert isinstance(app.focused, FieldInput)
+        assert given == ["FieldInput"]

@@ -6,6 +6,9 @@ blank default screen while the file was read, and every key went to it and was l
 
 from __future__ import annotations
 
+import os
+import select
+
 import pytest
 
 from tests.app.conftest import burst, opened, settle, wait_until
@@ -104,3 +107,55 @@ async def test_the_editor_gives_the_focus_to_its_first_field_only(policy, monkey
         await settle(pilot)
         assert isinstance(app.focused, FieldInput)
         assert given == ["FieldInput"]
+
+
+def terminal_with_typed_ahead(typed: bytes) -> tuple[int, int]:
+    """A terminal (a pseudo-terminal's two ends: the terminal's, the app's) in the shell's
+    line mode, as the app finds it when it starts, with `typed` typed into it. Returned once
+    the terminal has taken in every key (it echoes them back)."""
+    import termios
+
+    terminal, app_end = os.openpty()
+    assert termios.tcgetattr(app_end)[3] & termios.ICANON  # line mode, as a shell leaves it
+    os.write(terminal, typed)
+    echoed = b""
+    while len(echoed.replace(b"\r\n", b"\n")) < len(typed):
+        assert select.select([terminal], [], [], 5)[0], f"the terminal echoed only {echoed!r}"
+        echoed += os.read(terminal, 1024)
+    return terminal, app_end
+
+
+def test_keys_waiting_in_the_terminal_are_read_as_typed():
+    """In line mode the terminal stores Enter as a line feed (Textual would read Ctrl+J, which
+    nothing takes); read ahead, it is Enter again. The terminal's settings are left as they
+    were (Textual's driver saves them, to restore them when the app ends)."""
+    import termios
+
+    from wizard.app.typeahead import keys_typed_ahead
+
+    terminal, app_end = terminal_with_typed_ahead(b"Acme\rpolicy \xc5\xa1")
+    try:
+        settings = termios.tcgetattr(app_end)
+        keys = keys_typed_ahead(app_end)
+        assert [key.key for key in keys] == [*"Acme", "enter", *"policy", "space", "š"]
+        assert termios.tcgetattr(app_end) == settings
+        assert keys_typed_ahead(app_end) == []  # read once
+    finally:
+        os.close(terminal)
+        os.close(app_end)
+
+
+async def test_enter_typed_before_the_app_set_the_terminal_up_starts_a_policy():
+    """Enter and a title typed while `policy-wizard` was still starting, in the shell's line
+    mode: Enter starts a new policy, the title goes into its first field."""
+    terminal, app_end = terminal_with_typed_ahead(b"\rAcme policy")
+    try:
+        app = PolicyWizardApp()
+        app.typed_ahead_from = app_end
+        async with app.run_test(size=(120, 36)) as pilot:
+            assert await wait_until(lambda: app.editor is not None and app.editor.data.get("title") == "Acme policy")
+            await settle(pilot)
+            assert app.editor.data.get("title") == "Acme policy"
+    finally:
+        os.close(terminal)
+        os.close(app_end)

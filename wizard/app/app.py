@@ -92,6 +92,19 @@ class PolicyWizardApp(App):
         self._holding: Any = None
         self._screen_changed: Any = None
         self._collector = QuietCollector()
+        # The terminal to read the keys typed before the app started from (see
+        # `wizard.app.typeahead`): standard input when `run_app` runs the app in a terminal.
+        self.typed_ahead_from: int | None = None
+
+    def on_load(self) -> None:
+        """Just before Textual's driver takes the terminal: the keys typed so far, posted
+        first, as typed (the terminal's line mode turned Enter into Ctrl+J)."""
+        if self.typed_ahead_from is not None:
+            from wizard.app.typeahead import keys_typed_ahead
+
+            for key in keys_typed_ahead(self.typed_ahead_from):
+                key.set_sender(self)
+                self.post_message(key)
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._note_screen_change, immediate=True)
@@ -550,6 +563,7 @@ def run_app(
     if ui_lang in LANGUAGES:
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
+    app.typed_ahead_from = _standard_input()
     app.run()
     from wizard.app.css_cache import save_parsed_stylesheets
     from wizard.app.style_sharing import save_style_matches
@@ -559,3 +573,13 @@ def run_app(
     save_parsed_stylesheets()  # the stylesheets Textual parsed, likewise
     save_style_matches()  # and how they styled each kind of widget
     return app.return_code or 0
+
+
+def _standard_input() -> int | None:
+    """The file number Textual's driver reads keys from (None: no standard input)."""
+    import sys
+
+    try:
+        return sys.__stdin__.fileno() if sys.__stdin__ is not None else None
+    except (OSError, ValueError):
+        return None

@@ -7,7 +7,7 @@ the storage are imported in the actions that need them, after the first frame.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -21,6 +21,11 @@ from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from textual.worker import Worker
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -89,8 +94,8 @@ class PolicyWizardApp(App):
         # Keys held until the screen in front can take them (see `_hold_keys`): since when,
         # the task that waits, and what it waits for when no screen of the app is shown yet.
         self._holding_since: float | None = None
-        self._holding: Any = None
-        self._screen_changed: Any = None
+        self._holding: Worker | None = None
+        self._screen_changed: asyncio.Event | None = None
         self._collector = QuietCollector()
         # The terminal to read the keys typed before the app started from (see
         # `wizard.app.typeahead`): standard input when `run_app` runs the app in a terminal.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,7 @@ from tests.app.conftest import burst, opened, settle, wait_until
 from wizard.app.app import PolicyWizardApp
 
 TITLE = "Customer Service Policy"  # the example's title
+DOCUMENTS = Path(__file__).parents[1] / "importer" / "documents"
 
 
 class TypedAtOnce(PolicyWizardApp):
@@ -65,11 +68,38 @@ async def test_enter_and_a_title_typed_before_the_welcome_screen_shows_start_a_p
 
 
 async def test_a_path_typed_before_the_welcome_screen_shows_opens_the_file(policy):
-    app = TypedAtOnce(keys=("ctrl+o", *str(policy), "enter"))
+    """Ctrl+O, the path, Enter and more typing: the file opens, and what was typed while it
+    was read goes into the editor's first field (it went into the welcome screen's path
+    field, which the editor then replaced)."""
+    app = TypedAtOnce(keys=("ctrl+o", *str(policy), "enter", *" v2"))
     async with app.run_test(size=(120, 36)) as pilot:
         editor = await opened(pilot)
+        await settle(pilot)
         assert editor.path == policy
-        assert editor.data["title"] == TITLE
+        assert editor.data["title"] == f"{TITLE} v2"
+
+
+async def test_typing_while_a_file_opens_from_the_welcome_screen_goes_into_the_editor(policy):
+    app = PolicyWizardApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        burst(app, "ctrl+o", *str(policy), "enter", *" v2", "enter", *"Acme")
+        editor = await opened(pilot)
+        await settle(pilot)
+        assert editor.data["title"] == f"{TITLE} v2"
+        assert editor.data["company"] == "Northwind Goods Ltd.Acme"  # Enter went on to the next field
+
+
+async def test_typing_while_a_document_is_imported_goes_into_the_editor(tmp_path):
+    source = tmp_path / "harbour.md"
+    shutil.copy(DOCUMENTS / "harbour-books-en.md", source)
+    app = PolicyWizardApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        burst(app, "ctrl+l", *str(source), "enter", *" 2027")
+        editor = await opened(pilot)
+        await settle(pilot)
+        assert editor.data["title"] == "Harbour Books – Customer Care Policy 2027"
 
 
 @pytest.mark.parametrize("width", [80, 120])

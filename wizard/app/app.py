@@ -96,6 +96,9 @@ class PolicyWizardApp(App):
         self._holding_since: float | None = None
         self._holding: Worker | None = None
         self._screen_changed: asyncio.Event | None = None
+        # A screen is on its way (a file being read for the editor): the keys typed meanwhile
+        # are held for it, not given to the screen it will replace (see `_expect_screen`).
+        self._screen_expected = False
         self._collector = QuietCollector()
         # The terminal to read the keys typed before the app started from (see
         # `wizard.app.typeahead`): standard input when `run_app` runs the app in a terminal.
@@ -219,7 +222,8 @@ class PolicyWizardApp(App):
         A second Enter while the first import runs is the same request, not a new one."""
         if any(worker.group == "import" and worker.is_running for worker in self.workers):
             return
-        self.run_worker(self._import_flow(source), group="import")
+        self._expect_screen()
+        self.run_worker(self._expecting_screen(self._import_flow(source)), group="import")
 
     async def _import_flow(self, source: Path) -> None:
         import asyncio
@@ -247,9 +251,15 @@ class PolicyWizardApp(App):
         self._open(Path(path), from_command_line)
 
     def _open(self, path: Path, from_command_line: bool) -> None:
+        self._expect_screen()
         self.run_worker(self._open_flow(path, from_command_line), exclusive=True, group="open")
 
     async def _open_flow(self, path: Path, from_command_line: bool) -> None:
+        """Read the file at `path` and show it in the editor (after the questions it raises)."""
+        self._expect_screen()  # (again when it follows a dialog: "open another file")
+        await self._expecting_screen(self._open_file(path, from_command_line))
+
+    async def _open_file(self, path: Path, from_command_line: bool) -> None:
         import asyncio
 
         from wizard.app import core
@@ -347,7 +357,8 @@ class PolicyWizardApp(App):
         self._show_editor(restored_editor(data, info, session))
 
     def action_open_file(self) -> None:
-        self.run_worker(self._ask_open(), exclusive=True, group="open")
+        self._expect_screen()
+        self.run_worker(self._expecting_screen(self._ask_open()), exclusive=True, group="open")
 
     async def _ask_open(self) -> None:
         from wizard.app.screens.dialogs import PathScreen
@@ -402,7 +413,7 @@ class PolicyWizardApp(App):
             screen = self.screen
         except ScreenStackError:  # closing
             return True
-        return len(self.screen_stack) > 1 and screen.is_mounted
+        return len(self.screen_stack) > 1 and screen.is_mounted and not self._screen_expected
 
     def _must_hold(self) -> bool:
         """Whether to hold the keys until the screen in front is ready for them: not when it
@@ -432,9 +443,9 @@ class PolicyWizardApp(App):
         deadline = (self._holding_since or loop.time()) + OPENING_SECONDS
         try:
             while not self._ready_for_keys() and (left := deadline - loop.time()) > 0:
-                if len(self.screen_stack) > 1:  # a screen of the app, mounting
+                if len(self.screen_stack) > 1 and not self.screen.is_mounted:  # a screen of the app, mounting
                     ready = self.screen._mounted_event.wait()
-                else:  # no screen of the app yet: until one is shown
+                else:  # no screen of the app yet, or one on its way: until it is shown
                     if self._screen_changed is None:
                         self._screen_changed = asyncio.Event()
                     self._screen_changed.clear()
@@ -446,7 +457,24 @@ class PolicyWizardApp(App):
         finally:
             self.call_later(self._hand_out_held)
 
-    def _note_screen_change(self, _screen) -> None:
+    def _expect_screen(self) -> None:
+        """A screen is on its way: a file or document is being read for the editor, in a
+        worker. Until a screen changes (the editor, or a question about the file) or the
+        reading ends (a problem told in a toast), keys are held for it: given to the screen
+        in front they went, say, into the welcome screen's path field, which the editor then
+        replaced, and an Enter among them opened the path again with the letters added."""
+        self._screen_expected = True
+
+    async def _expecting_screen(self, flow) -> None:
+        """Run `flow` (that shows a screen, see `_expect_screen`); when it ends, however it
+        ends, keys are no longer held for the screen it was to show."""
+        try:
+            await flow
+        finally:
+            self._note_screen_change()
+
+    def _note_screen_change(self, _screen=None) -> None:
+        self._screen_expected = False
         if self._screen_changed is not None:
             self._screen_changed.set()
 

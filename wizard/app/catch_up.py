@@ -22,8 +22,10 @@ meanwhile runs before the next key is handed out.
 
 Keys that arrive before the screen that should take them is ready are held, in order, until
 it is (`PolicyWizardApp._hold_keys`): at start-up Textual's blank default screen is in front
-until the app shows its first screen (`edit FILE` reads the file first), and a screen that
-is still mounting has no focus yet; either would drop the key.
+until the app shows its first screen (`edit FILE` reads the file first), a screen that is
+still mounting has no focus yet (either would drop the key), and while a file or document
+is read for the editor the screen in front is about to be replaced. Keys typed before the
+app even set the terminal up are read as typed, see `wizard.app.typeahead`.
 """
 
 from __future__ import annotations

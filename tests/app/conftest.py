@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.keys import _character_to_key, key_to_character
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key, key_to_character
 from textual.widgets import Input, TextArea
 
 
@@ -166,9 +167,14 @@ def workdir(tmp_path, monkeypatch) -> Path:
 
 def burst(app, *keys: str) -> None:
     """Keys as a terminal delivers a burst of them (a fast typist, tmux send-keys): all
-    posted to the app before any is handled. Keys are named as for `pilot.press`."""
+    posted to the app before any is handled. Keys are named as for `pilot.press`, and get
+    their character as Pilot gives it (`key_to_character` has none for "/", "slash")."""
     for key in keys:
         if len(key) == 1 and not key.isalnum():
             key = _character_to_key(key)
-        app.post_message(events.Key(key, key_to_character(key)))
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key_to_character(key)
+        app.post_message(events.Key(key, char))
 

@@ -111,7 +111,7 @@ def test_killed_app_offers_to_restore_the_edit(start, policy):
     terminal.kill()  # kill -9: no clean-up, no chance to save
     assert title_on_disk(policy) == "Customer Service Policy"  # the user's file is written only on save
 
-    again = open_editor(start, policy)
+    again = start("edit", str(policy))  # the draft's question shows with the editor
     screen = again.wait_for("Unsaved work was found", "Last changed:")
     assert "Policy Wizard kept your unsaved changes to" in " ".join(screen.split())
     assert "Last changed:" in screen
@@ -220,7 +220,7 @@ def test_a_colleagues_change_made_while_the_app_was_down_is_not_overwritten(star
     theirs = POLICY + "vision: Written by a colleague after the crash.\n"
     policy.write_text(theirs, encoding="utf-8")
 
-    again = open_editor(start, policy)
+    again = start("edit", str(policy))  # the draft's question shows with the editor
     again.wait_for("Unsaved work was found")
     again.press("enter")  # Restore
     again.wait_for("unsaved changes")
@@ -252,7 +252,7 @@ def test_two_windows_on_one_file_both_killed_lose_nothing(start, policy):
         "Typed In The First Window",
         "Typed In The Second Window",
     ]
-    again = open_editor(start, policy)
+    again = start("edit", str(policy))  # the draft's question shows with the editor
     again.wait_for("Unsaved work was found", "Draft 1 of 2")
     again.press("escape")  # decide later: the next draft is offered
     again.wait_for("Unsaved work was found", "Draft 2 of 2")

@@ -7,20 +7,25 @@ the storage are imported in the actions that need them, after the first frame.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import Reactive
 
 from wizard.app.memory import QuietCollector, spare_long_lived_objects
-from wizard.app.catch_up import catch_up_with_screen, catch_up_with_typing
+from wizard.app.catch_up import OPENING_SECONDS, catch_up_with_screen, catch_up_with_typing
 from wizard.app.ui import N_, _, language_name, ngettext, translate_bindings, translate_textual_keys
 from wizard.app.textual_fixes import install_textual_fixes
 from wizard.app.themes import DARK_ANSI, LIGHT_ANSI, readable_light_theme
 from wizard.i18n import set_ui_language, ui_language
 from wizard.settings import load_settings, save_settings  # noqa: F401 (the screens import them from here)
 from wizard.spec.model import LANGUAGES
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from textual.worker import Worker
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -86,9 +91,31 @@ class PolicyWizardApp(App):
             self.theme_choice = "dark"
         self._key_in_hand = False
         self._keys_waiting: list[events.Key] = []
+        # Keys held until the screen in front can take them (see `_hold_keys`): since when,
+        # the task that waits, and what it waits for when no screen of the app is shown yet.
+        self._holding_since: float | None = None
+        self._holding: Worker | None = None
+        self._screen_changed: asyncio.Event | None = None
+        # A screen is on its way (a file being read for the editor): the keys typed meanwhile
+        # are held for it, not given to the screen it will replace (see `_expect_screen`).
+        self._screen_expected = False
         self._collector = QuietCollector()
+        # The terminal to read the keys typed before the app started from (see
+        # `wizard.app.typeahead`): standard input when `run_app` runs the app in a terminal.
+        self.typed_ahead_from: int | None = None
+
+    def on_load(self) -> None:
+        """Just before Textual's driver takes the terminal: the keys typed so far, posted
+        first, as typed (the terminal's line mode turned Enter into Ctrl+J)."""
+        if self.typed_ahead_from is not None:
+            from wizard.app.typeahead import keys_typed_ahead
+
+            for key in keys_typed_ahead(self.typed_ahead_from):
+                key.set_sender(self)
+                self.post_message(key)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._note_screen_change, immediate=True)
         self.register_theme(readable_light_theme())
         self.theme = THEMES[self.theme_choice]
         self.title = _("Policy Wizard")
@@ -195,7 +222,8 @@ class PolicyWizardApp(App):
         A second Enter while the first import runs is the same request, not a new one."""
         if any(worker.group == "import" and worker.is_running for worker in self.workers):
             return
-        self.run_worker(self._import_flow(source), group="import")
+        self._expect_screen()
+        self.run_worker(self._expecting_screen(self._import_flow(source)), group="import")
 
     async def _import_flow(self, source: Path) -> None:
         import asyncio
@@ -223,9 +251,15 @@ class PolicyWizardApp(App):
         self._open(Path(path), from_command_line)
 
     def _open(self, path: Path, from_command_line: bool) -> None:
+        self._expect_screen()
         self.run_worker(self._open_flow(path, from_command_line), exclusive=True, group="open")
 
     async def _open_flow(self, path: Path, from_command_line: bool) -> None:
+        """Read the file at `path` and show it in the editor (after the questions it raises)."""
+        self._expect_screen()  # (again when it follows a dialog: "open another file")
+        await self._expecting_screen(self._open_file(path, from_command_line))
+
+    async def _open_file(self, path: Path, from_command_line: bool) -> None:
         import asyncio
 
         from wizard.app import core
@@ -323,7 +357,8 @@ class PolicyWizardApp(App):
         self._show_editor(restored_editor(data, info, session))
 
     def action_open_file(self) -> None:
-        self.run_worker(self._ask_open(), exclusive=True, group="open")
+        self._expect_screen()
+        self.run_worker(self._expecting_screen(self._ask_open()), exclusive=True, group="open")
 
     async def _ask_open(self) -> None:
         from wizard.app.screens.dialogs import PathScreen
@@ -348,6 +383,11 @@ class PolicyWizardApp(App):
 
     async def _hand_out(self, key: events.Key) -> None:
         self._key_in_hand = True
+        if self._must_hold():
+            self._keys_waiting.insert(0, key)
+            self._hold_keys()
+            return
+        self._holding_since = None
         if self.focused is None:
             # A screen that has just opened (the editor after "Start"): let it mount and
             # focus its first field before it gets the key, which it would otherwise drop.
@@ -360,6 +400,88 @@ class PolicyWizardApp(App):
         # A key no widget took comes back to the app for its bindings (Tab, F-keys): it is
         # queued by now, so the next key is handed out after it.
         self.call_later(self._next_key, 0, target)
+
+    def _ready_for_keys(self) -> bool:
+        """Whether the screen in front can take a key: a screen of the app (until the first
+        one is shown, Textual's blank default screen is in front, with nothing to take a
+        key: `edit FILE` shows it while the file is read) that is mounted (the editor
+        focuses its first field as it mounts; until then Textual would give the key to the
+        screen itself, which drops it)."""
+        from textual.app import ScreenStackError
+
+        try:
+            screen = self.screen
+        except ScreenStackError:  # closing
+            return True
+        return len(self.screen_stack) > 1 and screen.is_mounted and not self._screen_expected
+
+    def _must_hold(self) -> bool:
+        """Whether to hold the keys until the screen in front is ready for them: not when it
+        is, nor when it has not been ready for `OPENING_SECONDS` (something went wrong:
+        the keys are handed out rather than held for ever)."""
+        if self._ready_for_keys():
+            return False
+        import asyncio
+
+        now = asyncio.get_running_loop().time()
+        if self._holding_since is None:
+            self._holding_since = now
+        return now - self._holding_since < OPENING_SECONDS
+
+    def _hold_keys(self) -> None:
+        """Hand the held keys out, in order, once the screen in front is ready for them: a
+        worker waits for that (the app goes on handling its other messages meanwhile, and
+        the worker ends with the app), then the first key is handed out again through the
+        app's queue."""
+        if self._holding is None or self._holding.is_finished:
+            self._holding = self.run_worker(self._until_ready_for_keys(), group="held-keys", exit_on_error=False)
+
+    async def _until_ready_for_keys(self) -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        deadline = (self._holding_since or loop.time()) + OPENING_SECONDS
+        try:
+            while not self._ready_for_keys() and (left := deadline - loop.time()) > 0:
+                if len(self.screen_stack) > 1 and not self.screen.is_mounted:  # a screen of the app, mounting
+                    ready = self.screen._mounted_event.wait()
+                else:  # no screen of the app yet, or one on its way: until it is shown
+                    if self._screen_changed is None:
+                        self._screen_changed = asyncio.Event()
+                    self._screen_changed.clear()
+                    ready = self._screen_changed.wait()
+                try:
+                    await asyncio.wait_for(ready, left)
+                except asyncio.TimeoutError:
+                    break
+        finally:
+            self.call_later(self._hand_out_held)
+
+    def _expect_screen(self) -> None:
+        """A screen is on its way: a file or document is being read for the editor, in a
+        worker. Until a screen changes (the editor, or a question about the file) or the
+        reading ends (a problem told in a toast), keys are held for it: given to the screen
+        in front they went, say, into the welcome screen's path field, which the editor then
+        replaced, and an Enter among them opened the path again with the letters added."""
+        self._screen_expected = True
+
+    async def _expecting_screen(self, flow) -> None:
+        """Run `flow` (that shows a screen, see `_expect_screen`); when it ends, however it
+        ends, keys are no longer held for the screen it was to show."""
+        try:
+            await flow
+        finally:
+            self._note_screen_change()
+
+    def _note_screen_change(self, _screen=None) -> None:
+        self._screen_expected = False
+        if self._screen_changed is not None:
+            self._screen_changed.set()
+
+    async def _hand_out_held(self) -> None:
+        self._key_in_hand = False
+        if self._keys_waiting:
+            await self._hand_out(self._keys_waiting.pop(0))
 
     def _focus_open_drop_down(self) -> None:
         """A drop-down that has just opened gives the focus to its list later (`focus()` is
@@ -474,6 +596,7 @@ def run_app(
     if ui_lang in LANGUAGES:
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
+    app.typed_ahead_from = _standard_input()
     app.run()
     from wizard.app.css_cache import save_parsed_stylesheets
     from wizard.app.style_sharing import save_style_matches
@@ -483,3 +606,13 @@ def run_app(
     save_parsed_stylesheets()  # the stylesheets Textual parsed, likewise
     save_style_matches()  # and how they styled each kind of widget
     return app.return_code or 0
+
+
+def _standard_input() -> int | None:
+    """The file number Textual's driver reads keys from (None: no standard input)."""
+    import sys
+
+    try:
+        return sys.__stdin__.fileno() if sys.__stdin__ is not None else None
+    except (OSError, ValueError):
+        return None

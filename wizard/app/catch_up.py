@@ -19,6 +19,13 @@ in a drop-down posts to the drop-down, which tells the list that mounts a new ro
 app then waits until no widget of the screen in front (which may by now be another one)
 has a message waiting (`catch_up_with_screen`); what the app itself was asked to do
 meanwhile runs before the next key is handed out.
+
+Keys that arrive before the screen that should take them is ready are held, in order, until
+it is (`PolicyWizardApp._hold_keys`): at start-up Textual's blank default screen is in front
+until the app shows its first screen (`edit FILE` reads the file first), a screen that is
+still mounting has no focus yet (either would drop the key), and while a file or document
+is read for the editor the screen in front is about to be replaced. Keys typed before the
+app even set the terminal up are read as typed, see `wizard.app.typeahead`.
 """
 
 from __future__ import annotations
@@ -35,6 +42,9 @@ PATIENCE_SECONDS = 2.0
 # Before a question whose answer depends on what was typed (quit: save or not?), the app
 # waits for the keys already typed however busy the machine is, but not forever.
 BEFORE_ASKING_SECONDS = 30.0
+# Keys typed before the screen that takes them is ready (the app starting, the editor
+# opening) are held for it, but not for ever: a screen that has not opened by then never will.
+OPENING_SECONDS = 30.0
 HOPS = 12  # enough for the longest chain seen: Enter in the palette, up to the dialog its command opens
 
 

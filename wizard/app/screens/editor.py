@@ -123,7 +123,9 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
 
     # No focus until the first step's form is shown and focuses its first field: keys typed
     # meanwhile wait for it (see `wizard.app.catch_up`) instead of going to the step list.
-    AUTO_FOCUS = None
+    # ("", not None: None takes the app's "*", which focused the step list as the screen
+    # was composed, and then moved the focus again to the field.)
+    AUTO_FOCUS = ""
 
     # The dialogs' stylesheet comes with the editor: the first dialog (quit, save as...)
     # would otherwise re-parse every stylesheet and restyle the whole editor when it opens.

@@ -182,7 +182,9 @@ class WelcomeScreen(StyledOnce, Screen):
         self.app.start_new(preset=None if preset in (BLANK, Select.NULL) else str(preset), lang=lang)  # type: ignore[attr-defined]
 
     def action_focus_open(self) -> None:
-        self.query_one("#open-path", Input).focus()
+        # At once, not deferred like `focus()`: the path typed right after Ctrl+O goes here
+        # (deferred, its first key went to the Start button when typed at once).
+        self.set_focus(self.query_one("#open-path", Input))
 
     @on(Button.Pressed, "#open")
     @on(Input.Submitted, "#open-path")
@@ -195,7 +197,7 @@ class WelcomeScreen(StyledOnce, Screen):
         self.app.open_path(Path(text).expanduser())  # type: ignore[attr-defined]
 
     def action_focus_import(self) -> None:
-        self.query_one("#import-path", Input).focus()
+        self.set_focus(self.query_one("#import-path", Input))  # at once, as `action_focus_open`
 
     @on(Button.Pressed, "#import")
     @on(Input.Submitted, "#import-path")

@@ -140,15 +140,16 @@ class ListRow(FindingTarget, Vertical):
         if gutter != self._gutter:
             self._gutter = gutter
             for child in self.children:
-                self._inset(child)
+                if gutter != self.GUTTER:
+                    self._inset(child)
+                elif child.styles.inline.clear_rule("margin"):  # back to forms.tcss's margin
+                    child.refresh(layout=True)  # (setting a rule does this, clearing one does not)
         self.refresh()
 
     def _inset(self, widget: Widget) -> Widget:
-        """Give `widget` the row's gutter when it is not the usual one (forms.tcss has that)."""
-        if self._gutter == self.GUTTER:
-            if widget.styles.inline.clear_rule("margin"):
-                widget.refresh(layout=True)  # (setting a rule does this, clearing one does not)
-        else:
+        """Give a new `widget` the row's gutter where it is not the usual one (forms.tcss
+        gives that: nothing to do for a row numbered in up to three cells)."""
+        if self._gutter != self.GUTTER:
             widget.styles.margin = (0, self.LINKS_WIDTH, 0, self._gutter)
         return widget
 

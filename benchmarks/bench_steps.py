@@ -79,6 +79,7 @@ Timings = dict[str, list[Timing]]
 
 async def measure(data: dict, rounds: int) -> tuple[Timings, Timings, Timings, dict[str, int]]:
     from textual import events
+    from textual.errors import NoWidget
     from textual.command import CommandInput, CommandList, CommandPalette
 
     from wizard.app.app import PolicyWizardApp
@@ -116,12 +117,21 @@ async def measure(data: dict, rounds: int) -> tuple[Timings, Timings, Timings, d
             await pilot.pause(1.0)
 
             def shown(step: str) -> bool:
-                """The step's form is mounted and holds the focus (so typing goes into it)."""
+                """The step's form is mounted, laid out (so the frame drawn shows it) and holds
+                the focus (so typing goes into it). A form built ahead is mounted, and takes
+                the focus, before it is laid out: a frame drawn in between shows the previous
+                layout."""
                 form = editor.form
                 if editor.step != step or editor._switching.locked() or form is None or not form.is_mounted:
                     return False
                 focused = app.focused
-                return focused is not None and (focused is form or form in focused.ancestors)
+                if focused is None or not (focused is form or form in focused.ancestors):
+                    return False
+                try:
+                    editor.find_widget(form)
+                except NoWidget:
+                    return False
+                return True
 
             def complete() -> bool:
                 """Every row of every list mounted (none pending, none being mounted)."""
@@ -187,6 +197,7 @@ async def measure(data: dict, rounds: int) -> tuple[Timings, Timings, Timings, d
                     await editor.go_to(STEP_KEYS[0])
                     await idle()
                     start, cpu = time.perf_counter(), time.thread_time()
+                    app.last_user_action = time.monotonic()  # as the click that chooses it
                     editor.query_one(StepList).post_message(StepList.StepChosen(step))
                     jumps[step].append(await until_shown(step, start, cpu))
                     await idle()

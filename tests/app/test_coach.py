@@ -19,7 +19,8 @@ CASES = {
 
 def shown_text(app) -> str:
     # notes keep their plain text in `.text` (findings render as wrapped lines, not a string)
-    return "\n".join(getattr(widget, "text", None) or str(widget.render()) for widget in app.screen.query("Static"))
+    return "\n".join(getattr(widget, "text", None) or str(widget.render()) for widget in app.screen.query("Static")
+                     if widget.region.area)  # (not the forms built ahead, hidden)
 
 
 @pytest.mark.parametrize("lang", list(CASES))

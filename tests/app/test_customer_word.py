@@ -53,5 +53,5 @@ async def test_a_procedure_without_a_title_shows_the_documents_title_for_the_peo
         await settle(pilot)
         await go_to_step(pilot, "Procedures")
         await settle(pilot)
-        assert await wait_until(lambda: "Seeing guests off" in [box.placeholder for box in app.screen.query(Input)])
-        assert "Closing an interaction" not in [box.placeholder for box in app.screen.query(Input)]
+        assert await wait_until(lambda: "Seeing guests off" in [box.placeholder for box in app.editor.form.query(Input)])
+        assert "Closing an interaction" not in [box.placeholder for box in app.editor.form.query(Input)]

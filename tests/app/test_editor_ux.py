@@ -155,7 +155,7 @@ async def test_keys_typed_right_after_choosing_a_channel_go_to_its_new_row():
         await go_to(pilot, "standards")
         from textual.widgets import Select
 
-        adder = app.editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        adder = app.editor.form.query_one("#service-levels").query_one(".list-add-choice", Select)
         app.editor.set_focus(adder)
         await pilot.pause()
         burst(app, "enter", "down", "enter", "2", "4")  # open, go to the first channel, take it, type at once
@@ -304,7 +304,7 @@ async def test_the_channels_chosen_in_scope_are_offered_in_the_service_levels():
         await go_to(pilot, "standards")
         assert "Add the channels from scope" in screen_text(app)
         assert app.focused.id != "scope-channels"  # typing starts in the first field, as on every step
-        app.editor.query_one("#scope-channels").focus()
+        app.editor.form.query_one("#scope-channels").focus()
         await settle(pilot)
         burst(app, "enter", "4")  # typed at once: the focus is in the first new row, its first response time
         await settle(pilot)
@@ -362,7 +362,7 @@ async def test_at_80x24_with_the_preview_the_form_keeps_room_to_work(english_pol
         await settle(pilot)
         assert app.editor.query_one(Preview).display
         assert app.editor.query_one("#center").size.width >= 40  # 32 with the step names
-        levels = app.editor.query_one("#service-levels")
+        levels = app.editor.form.query_one("#service-levels")
         levels.scroll_visible(animate=False)
         await settle(pilot)
         assert all(unit.size.width >= 8 for unit in levels.query(UnitPicker))  # "◂ hours ▸" shows
@@ -437,7 +437,7 @@ async def test_a_drop_down_near_the_bottom_does_not_draw_over_the_footer():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to(pilot, "standards")
-        adder = app.editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        adder = app.editor.form.query_one("#service-levels").query_one(".list-add-choice", Select)
         adder.scroll_visible(animate=False, top=False)
         await settle(pilot)
         app.editor.set_focus(adder)

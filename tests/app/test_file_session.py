@@ -68,7 +68,7 @@ def hint(editor) -> str:
 
 
 async def type_title(pilot, editor, text: str) -> None:
-    field = editor.query(Input).first()
+    field = editor.form.query(Input).first()
     await pilot.click(field)
     await pilot.press("ctrl+a", "ctrl+k", *text)
     await settle(pilot)
@@ -271,7 +271,7 @@ async def test_save_the_rest_keeps_the_files_value_not_a_half_typed_one(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await opened(pilot)
-        months = editor.query_one(IntegerField)
+        months = editor.form.query_one(IntegerField)
         await type_into(pilot, months, "1x8")  # "1" was valid on the way
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -33,11 +33,11 @@ async def test_import_a_document_and_check_what_found_no_step(ui, workdir):
 
         await editor.go_to("review")
         await settle(pilot)
-        check = editor.query_one("#imported-0")
-        headings = [str(heading.content) for heading in editor.query(".review-heading")]
+        check = editor.form.query_one("#imported-0")
+        headings = [str(heading.content) for heading in editor.form.query(".review-heading")]
         assert {"en": "From the imported document: check these",
                 "hr": "Iz uvezenog dokumenta: provjerite ovo"}[ui] in headings
-        row = " ".join(widget_lines(editor.query_one(".review-imported .review-title")))
+        row = " ".join(widget_lines(editor.form.query_one(".review-imported .review-title")))
         assert "9. Our history" in " ".join(row.split())
         assert check.label.plain == {"en": "Check", "hr": "Provjeri"}[ui]
         await pilot.click(check)

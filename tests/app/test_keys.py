@@ -510,7 +510,7 @@ async def test_the_footer_shows_how_to_quit_on_every_screen(lang, width, height)
             await settle(pilot)
         await editor.go_to("standards")
         await settle(pilot)
-        adder = editor.query_one("#service-levels").query_one(".list-add-choice", Select)
+        adder = editor.form.query_one("#service-levels").query_one(".list-add-choice", Select)
         adder.scroll_visible(animate=False, top=False)
         editor.set_focus(adder)
         await pilot.press("enter")  # its list of channels

@@ -165,7 +165,7 @@ async def test_review_findings_hang_under_their_text(policy, ui):
         await settle(pilot)
         await app.editor.go_to("review")
         await settle(pilot)
-        review = app.editor.query_one(ReviewStep)
+        review = app.editor.form
         findings = list(review.query(".review-finding"))
         assert findings, "the example has findings to show"
         wrapped = 0

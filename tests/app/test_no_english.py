@@ -238,7 +238,7 @@ async def test_every_dialog_the_palette_the_keys_and_the_toasts_speak_only_the_u
         for key in ("f3", "f3", "f3", "f3", "f5", "f9", "ctrl+c"):
             await pilot.press(key)
         await walk.look(pilot, "toasts")
-        date = editor.query_one(DateInput).query_one(Input)
+        date = editor.form.query_one(DateInput).query_one(Input)
         date.focus()
         await pilot.press("end", "shift+home", *"2026-13-01", "ctrl+s")  # a field that cannot be saved
         await walk.look(pilot, "unsaved input")

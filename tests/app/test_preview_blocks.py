@@ -186,8 +186,10 @@ async def test_a_section_that_grows_moves_the_ones_below_as_a_layout_of_the_whol
         assert laid_out_alone and second.region.y > top
 
         def places() -> dict:
+            """Where each widget on screen is (not those of the forms built ahead, hidden)."""
             return {widget: (widget.region, widget.outer_size, widget.virtual_size)
-                    for widget in app.screen.walk_children()}
+                    for widget in app.screen.walk_children()
+                    if all(node.display for node in widget.ancestors_with_self if node is not app)}
 
         shown, before = [list(row) for row in terminal.rows], places()
         preview.scroll_end(animate=False)

@@ -92,10 +92,10 @@ async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_pat
     async with app.run_test(size=(80, 24)) as pilot:  # the smallest screen: fields scroll
         editor = await opened(pilot)
         await pilot.press("tab", "tab", "tab", "tab")  # title, company, owner, contact, date
-        assert app.focused.parent is editor.query_one(DateInput)
+        assert app.focused.parent is editor.form.query_one(DateInput)
         await pilot.press(*"2026-13-01", "tab", *"abc")
         await settle(pilot)
-        date, months = editor.query_one(DateInput), editor.query_one(IntegerField)
+        date, months = editor.form.query_one(DateInput), editor.form.query_one(IntegerField)
         assert date.error == "There is no month 13: months go from 01 to 12."
         assert months.error == "“abc” is not a whole number."
         assert "effective_date" not in editor.data and "review_every_months" not in editor.data
@@ -108,7 +108,7 @@ async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_pat
         assert editor.step == "purpose"
         await pilot.press("f7")  # Back
         await settle(pilot)
-        date, months = editor.query_one(DateInput), editor.query_one(IntegerField)
+        date, months = editor.form.query_one(DateInput), editor.form.query_one(IntegerField)
         assert shown(date) == "2026-13-01" and shown(months) == "abc"
         assert date.error == "There is no month 13: months go from 01 to 12."
         assert months.error == "“abc” is not a whole number."
@@ -126,7 +126,7 @@ async def test_invalid_date_and_number_stay_in_their_fields_across_steps(tmp_pat
         await pilot.click("#fix-1")
         await settle(pilot)
         assert editor.step == "basics"
-        assert app.focused is editor.query_one(IntegerField).query_one(Input)
+        assert app.focused is editor.form.query_one(IntegerField).query_one(Input)
         assert editor.form.region.contains_region(app.focused.region)  # scrolled into view
 
         # fixing the number takes it off the list
@@ -140,7 +140,7 @@ async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await opened(pilot)
-        await type_into(pilot, editor.query_one(DateInput), "2026-13-01")
+        await type_into(pilot, editor.form.query_one(DateInput), "2026-13-01")
         assert not editor.dirty and editor.needs_saving  # the data itself did not change
 
         await pilot.press("ctrl+s")
@@ -155,7 +155,7 @@ async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
-        assert app.focused is editor.query_one(DateInput).query_one(Input)
+        assert app.focused is editor.form.query_one(DateInput).query_one(Input)
         assert policy.read_text(encoding="utf-8") == POLICY
 
         # again, and "Save the rest"
@@ -168,7 +168,7 @@ async def test_ctrl_s_names_the_fields_then_saves_the_rest(policy):
         saved = core.load(policy).data  # still a valid policy file
         assert saved["effective_date"] == "2026-12-01"
         assert "2026-13-01" not in policy.read_text(encoding="utf-8")
-        assert shown(editor.query_one(DateInput)) == "2026-13-01"
+        assert shown(editor.form.query_one(DateInput)) == "2026-13-01"
         assert editor.title.startswith("● ")  # still something to fix
 
         # opening another policy now is allowed: the typed date waits in the draft
@@ -188,7 +188,7 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
         await pilot.press(*["f8"] * 6)
         await settle(pilot)
         assert editor.step == "standards"
-        phone = editor.query(DurationPicker)[2]  # e-mail: first response, resolution; phone: ...
+        phone = editor.form.query(DurationPicker)[2]  # e-mail: first response, resolution; phone: ...
         assert phone.label == "First response within" and shown(phone) == "2"
         await type_into(pilot, phone, "4x")
         await pilot.press("tab", "h")  # the unit: hours
@@ -205,7 +205,7 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
         await settle(pilot)
         await pilot.press("f8")
         await settle(pilot)
-        phone = editor.query(DurationPicker)[2]
+        phone = editor.form.query(DurationPicker)[2]
         assert shown(phone) == "4x" and phone.query_one(UnitPicker).unit == "hour"
         assert phone.error == "“4x” is not a number. Type digits, such as 24."
 
@@ -216,7 +216,7 @@ async def test_an_invalid_duration_keeps_its_number_and_unit(policy):
         assert "The file keeps the earlier value: 2 minutes" in dialog
         await pilot.press("enter")  # go back and fix
         await settle(pilot)
-        assert app.focused is editor.query(DurationPicker)[2].query_one(".duration-amount", Input)
+        assert app.focused is editor.form.query(DurationPicker)[2].query_one(".duration-amount", Input)
 
 
 async def test_moving_or_removing_a_row_moves_or_drops_its_input(policy):
@@ -225,7 +225,7 @@ async def test_moving_or_removing_a_row_moves_or_drops_its_input(policy):
         editor = await opened(pilot)
         await editor.go_to("standards")
         await settle(pilot)
-        await type_into(pilot, editor.query(DurationPicker)[2], "0")
+        await type_into(pilot, editor.form.query(DurationPicker)[2], "0")
         assert ("standards", "service_levels", 1, "first_response") in editor.unsaved
         await pilot.press("alt+up")  # the phone row goes first
         await settle(pilot)
@@ -252,7 +252,7 @@ async def test_renaming_an_item_renames_its_input_and_typing_elsewhere_keeps_it(
     edits only while the step holds some, and that must still follow every edit."""
     policy = tmp_path / "policy.yaml"
     async with editing(policy, ESCALATION, "escalation") as (pilot, editor):
-        await type_into(pilot, editor.query(DurationPicker)[1], "soon")
+        await type_into(pilot, editor.form.query(DurationPicker)[1], "soon")
         path = ("escalation", 1, "within")
         assert editor.unsaved[path].label == "Team leader › Taken up within"
         role = [field for field in editor.form.query(TextField) if field.path == ("role",)][1]
@@ -268,7 +268,7 @@ async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await opened(pilot)
-        await type_into(pilot, editor.query_one(DateInput), "2026-13-01")
+        await type_into(pilot, editor.form.query_one(DateInput), "2026-13-01")
         editor.autosaver.flush()
         [info] = DraftStore().for_target(policy)
         assert info is not None
@@ -284,7 +284,7 @@ async def test_the_draft_keeps_typed_input_and_recovery_puts_it_back(policy):
         await pilot.press("enter")  # Restore
         await settle(pilot)
         editor = app.editor
-        date = editor.query_one(DateInput)
+        date = editor.form.query_one(DateInput)
         assert shown(date) == "2026-13-01"
         assert date.error == "There is no month 13: months go from 01 to 12."
         assert editor.data["effective_date"] == "2026-12-01"
@@ -295,7 +295,7 @@ async def test_save_the_rest_and_quit_keeps_the_input_in_the_draft(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await opened(pilot)
-        await type_into(pilot, editor.query_one(IntegerField), "abc")
+        await type_into(pilot, editor.form.query_one(IntegerField), "abc")
         await pilot.press("ctrl+q")
         await settle(pilot)
         assert isinstance(app.screen, QuitScreen)
@@ -315,7 +315,7 @@ async def test_the_dialog_speaks_the_ui_language(policy):
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot)
-        await type_into(pilot, app.editor.query_one(DateInput), "2026-02-30")
+        await type_into(pilot, app.editor.form.query_one(DateInput), "2026-02-30")
         await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = texts(app.screen)
@@ -352,19 +352,19 @@ async def test_percent_and_procedure_targets_stay_and_the_step_says_so(tmp_path)
     policy = tmp_path / "policy.yaml"
     async with editing(policy, MORE, "standards") as (pilot, editor):
         app = pilot.app
-        await type_into(pilot, editor.query_one(PercentField), "lots")
+        await type_into(pilot, editor.form.query_one(PercentField), "lots")
         assert "1 field on this step cannot be saved yet: see its error below." in str(
             editor.query_one("#step-findings", Static).render()
         )
         await pilot.press("f8")  # on to the procedures
         await settle(pilot)
-        await type_into(pilot, editor.query(DurationPicker)[0], "soon")
+        await type_into(pilot, editor.form.query(DurationPicker)[0], "soon")
         await pilot.press("f7")
         await settle(pilot)
-        assert shown(editor.query_one(PercentField)) == "lots"
+        assert shown(editor.form.query_one(PercentField)) == "lots"
         await pilot.press("f8")
         await settle(pilot)
-        assert shown(editor.query(DurationPicker)[0]) == "soon"
+        assert shown(editor.form.query(DurationPicker)[0]) == "soon"
         assert editor.query_one(StepList).states["procedures"] == "invalid"
 
         await editor.go_to("review")
@@ -374,7 +374,7 @@ async def test_percent_and_procedure_targets_stay_and_the_step_says_so(tmp_path)
         assert "✗ Procedures › Handling complaints › Acknowledge within: “soon working days”" in review
         await pilot.click("#fix-1")
         await settle(pilot)
-        assert app.focused is editor.query(DurationPicker)[0].query_one(".duration-amount", Input)
+        assert app.focused is editor.form.query(DurationPicker)[0].query_one(".duration-amount", Input)
     saved = core.load(policy).data
     assert saved["standards"]["metrics"][0]["target"] == "90%"  # never saved: untouched
 
@@ -402,7 +402,7 @@ async def test_a_draft_from_another_ui_language_is_named_by_its_step_until_shown
         assert "• This is not valid yet: open the field to see why." in review
         await pilot.click("#fix-0")
         await settle(pilot)
-        phone = editor.query(DurationPicker)[2]
+        phone = editor.form.query(DurationPicker)[2]
         assert app.focused is phone.query_one(".duration-amount", Input)
         assert shown(phone) == "4x" and phone.query_one(UnitPicker).unit == "hour"
         assert editor.unsaved[path].label == "Phone › First response within"  # in English now
@@ -430,7 +430,7 @@ async def test_a_new_policy_never_saved_gets_its_input_back_from_the_welcome_scr
         assert "Basics › Effective date: “2026-1-5”" in texts(app.screen)
         await pilot.press("enter")  # Restore
         editor = await opened(pilot)
-        date = editor.query_one(DateInput)
+        date = editor.form.query_one(DateInput)
         assert shown(date) == "2026-1-5"
         assert date.error == "Keep typing: the date is written as YYYY-MM-DD, such as 2026-12-01."
         assert editor.data["title"] == "Kava Bar Policy"
@@ -462,13 +462,13 @@ async def test_input_in_a_row_that_comes_after_the_first_frame_stays(tmp_path):
     """A long list's later rows are mounted just after the step is shown: what the user
     typed into one of them that cannot be saved waits for its row instead of being lost."""
     async with editing(tmp_path / "policy.yaml", MANY_PROCEDURES, "procedures") as (pilot, editor):
-        last = editor.query(DurationPicker)[-1]  # the fifth procedure's, far below the fold
+        last = editor.form.query(DurationPicker)[-1]  # the fifth procedure's, far below the fold
         await type_into(pilot, last, "soon")
         await pilot.press("f7")
         await settle(pilot)
         await pilot.press("f8")
         await settle(pilot)
-        assert shown(editor.query(DurationPicker)[-1]) == "soon"
+        assert shown(editor.form.query(DurationPicker)[-1]) == "soon"
         assert editor.query_one(StepList).states["procedures"] == "invalid"
         await editor.go_to("review")
         await settle(pilot)

@@ -6,6 +6,7 @@ the storage are imported in the actions that need them, after the first frame.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from textual import events
@@ -100,6 +101,9 @@ class PolicyWizardApp(App):
         # are held for it, not given to the screen it will replace (see `_expect_screen`).
         self._screen_expected = False
         self._collector = QuietCollector()
+        # When the user last typed or clicked: work that can wait (see wizard.app.forms_ahead)
+        # waits for a pause.
+        self.last_user_action = 0.0
         # The terminal to read the keys typed before the app started from (see
         # `wizard.app.typeahead`): standard input when `run_app` runs the app in a terminal.
         self.typed_ahead_from: int | None = None
@@ -373,6 +377,7 @@ class PolicyWizardApp(App):
         """Hand out keys one at a time (see `wizard.app.catch_up`): a key that arrives while
         another is still being handled waits its turn."""
         if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.last_user_action = time.monotonic()
             self._collector.user_acted()  # memory is tidied once the user pauses
         if not isinstance(event, events.Key) or event.is_forwarded:
             await super().on_event(event)

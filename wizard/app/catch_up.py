@@ -109,8 +109,23 @@ def _waiting(app: App) -> list[MessagePump] | None:
         screen = app.screen
     except ScreenStackError:  # closing
         return None
-    return [pump for pump in screen.walk_children(with_self=True)
-            if not pump._message_queue.empty() and pump.is_attached]
+    return [pump for pump in _displayed(screen) if not pump._message_queue.empty() and pump.is_attached]
+
+
+def _displayed(screen: Screen) -> list[DOMNode]:
+    """The screen and its widgets, but not those inside a hidden one: the forms built ahead
+    (see wizard.app.forms_ahead) are hundreds of widgets that take no keys."""
+    found: list[DOMNode] = [screen]
+    stack = [iter(screen._nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.display:
+            found.append(node)
+            if node._nodes:
+                stack.append(iter(node._nodes))
+    return found
 
 
 def _line_to_screen(node: DOMNode | None) -> list[DOMNode]:

@@ -29,6 +29,7 @@ from wizard.app import core
 from wizard.app.autosave import Autosaver
 from wizard.app.catch_up import BEFORE_ASKING_SECONDS, catch_up_with_typing
 from wizard.app.steps.base import StepForm
+from wizard.app.forms_ahead import FormsAhead
 from wizard.app.frames import after_a_frame
 from wizard.app.screens._styled_once import StyledOnce
 from wizard.app.ui import (
@@ -62,6 +63,20 @@ WIDE_ENOUGH_FOR_STEP_NAMES = 80
 DROP_DOWN_HEIGHT, MIN_DROP_DOWN_HEIGHT = 12, 4  # Textual's, and the least that shows two choices
 # Below this width the footer drops its padding: with it, Croatian needs about 93 columns.
 WIDE_ENOUGH_FOR_ROOMY_FOOTER = 100
+
+
+class _Same:
+    """Equal to another only when both hold the very same object (and copied as is): the
+    last saved version is replaced, never changed, so its identity tells it apart."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+    def __deepcopy__(self, memo: dict) -> _Same:
+        return self
 
 
 def form_class(step: str) -> type[StepForm]:
@@ -214,6 +229,7 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         self._shown_draft_problem: OSError | None = None  # why no draft can be written, as told
         self._saved: dict | None = None  # the last saved version, read when first needed
         self.autosaver = Autosaver(self, self.session)
+        self.ahead = FormsAhead(self)
 
     # The file's state lives in the session; these are the editor's names for it.
 
@@ -390,6 +406,15 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
                        changes=self.changes_since_saved() if self.fingerprint is not None else None)
         return cls(self.data, self.edit_lang)
 
+    def reviewed(self) -> tuple:
+        """What the review step shows besides the spec's texts, for telling whether a review
+        built ahead is still up to date (see wizard.app.forms_ahead): the spec, the step
+        states, the findings, the input that cannot be saved, the imported parts, and the
+        version the changes are counted from (its identity: a save replaces it)."""
+        saved = self.saved_version() if self.fingerprint is not None else None
+        return (self.data, dict(self.states), tuple(self.findings), tuple(self.unsaved_list()),
+                tuple(map(repr, self.imported)), _Same(saved))
+
     def _untranslated_counts(self) -> dict[str, int]:
         """For each language the author translates into: how many texts still lack it."""
         counts = {}
@@ -416,8 +441,12 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         left = [child for child in host.children if child.display]  # (hidden ones are on their way out)
         for old in left:
             old.display = False
-        form = self.make_form(step)
-        await host.mount(form)
+        form = self.ahead.take(step)
+        if form is None:
+            form = self.make_form(step)
+            await host.mount(form)
+        else:
+            self._show_built_ahead(host, form)
         if left:
             self.run_worker(self._remove_left(host, left), group="forms-left")
         if self._closing_down():
@@ -436,6 +465,17 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         if focus:
             self._focus_form(form)
         self.refresh_bindings()
+        self.ahead.soon()
+
+    def _show_built_ahead(self, host: Widget, form: StepForm) -> None:
+        """Show a form built ahead (see wizard.app.forms_ahead) in the very next frame, as a
+        form just mounted would be. Textual keeps the host's arrangement (it shows the form
+        just left) until one of the forms asks for a layout at its next idle moment, after
+        the screen may have drawn a frame; the host's arrangement is made anew here."""
+        form.display = True
+        host._clear_arrangement_cache()
+        self.refresh(layout=True)
+        form.shown()
 
     async def _remove_left(self, host: Widget, left: list[Widget]) -> None:
         """Remove the form the user has left once the new one is drawn. It was hidden at

@@ -50,6 +50,10 @@ class StepForm(VerticalScroll):
         """Report an edit to the editor screen."""
         self.post_message(self.Changed(path, value))
 
+    def shown(self) -> None:
+        """The form, built ahead while hidden (see wizard.app.forms_ahead), is shown: what
+        waits until then starts."""
+
     def focus_path(self, path: tuple) -> None:
         """Move the focus to the field that shows `path` (used to jump to a finding)."""
 

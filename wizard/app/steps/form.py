@@ -71,6 +71,11 @@ class Form(StepForm):
         self.lines_to_fill = None  # lists added from now on come whole
         self.update_translation_summary()
 
+    def shown(self) -> None:
+        """The rows of long lists that wait for the form to be shown come after its first frame."""
+        for lists in self.query(ListEditor):
+            lists.mount_rows_left()
+
     # -- building fields ---------------------------------------------------------------
 
     def value(self, path: tuple) -> Any:

@@ -393,6 +393,11 @@ class ListEditor(FindingTarget, Vertical):
 
     def on_mount(self) -> None:
         self._renumber_rows()
+        self.mount_rows_left()
+
+    def mount_rows_left(self) -> None:
+        """Mount the rows left pending after the next frame, if the list is shown by then
+        (a form built ahead is hidden: its rows wait until it is shown)."""
         if self.pending:
             self.call_after_refresh(self._start_pending)
 

@@ -1,0 +1,145 @@
+"""Forms built ahead: while the user pauses, the editor builds the forms of the other steps,
+hidden, so that going to a step shows a form that is already there.
+
+Building a form (composing, mounting and styling its widgets) was about 40% of a step
+switch: 55-65 ms of the 140-170 ms the service standards took on the 30 KB policy, more on
+a step's first visit, when Textual first meets its kinds of widgets. A form built ahead
+is shown by laying it out and drawing it, which no form can do without.
+
+What is kept, and why it cannot go wrong:
+
+- One form per step, hidden in the form host, built from the spec as it was then. A form
+  is shown only if nothing it shows has changed since: the parts of the spec it reads are
+  compared with a copy taken before it was built (an edit, an undo, a reload, a restored
+  draft are all seen), and the language written in and the UI language must be the same.
+  Otherwise it is thrown away and the step is built as usual.
+- Only the eager part of a form: a long list's rows after the first screen are mounted
+  once the form is shown, as for a form built on demand (a hidden list mounts none).
+- The review shows the whole policy's findings, states and changes since the last save:
+  it is kept only while none of them, nor anything in the spec, has changed (after an
+  edit, it is built again once the checks have run and the user pauses).
+- Built one form at a time, nearest steps first, only once the user has not typed or
+  clicked for `QUIET_SECONDS` and the preview and the checks are done: a key typed while
+  a form is being built waits for that one form at most.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from typing import TYPE_CHECKING, Any
+
+from wizard.app.ui import STEP_DATA_KEYS, STEP_KEYS
+from wizard.i18n import ui_language
+
+if TYPE_CHECKING:
+    from wizard.app.screens.editor import EditorScreen
+    from wizard.app.steps.base import StepForm
+
+QUIET_SECONDS = 0.25
+# Work that must come first: the preview and the checks the user is waiting for.
+BUSY_GROUPS = ("preview", "checks", "forms-left", "list-rows")
+
+# The spec's keys that belong to a step of their own; a form reads no other step's keys
+# but those it names here (the service standards offer the channels chosen in scope).
+_SECTION_KEYS = {key for keys in STEP_DATA_KEYS.values() for key in keys}
+_READS_OTHER_STEPS = {"standards": ("purpose",)}
+
+
+def read_by(step: str, data: dict) -> dict:
+    """The parts of the spec the form of `step` shows or depends on: its own keys, the
+    policy-wide ones (the language, the customer's name...) and what `_READS_OTHER_STEPS`
+    lists; not the other steps' keys, so an edit there leaves this form as it is."""
+    own = set(STEP_DATA_KEYS.get(step, ())) | set(_READS_OTHER_STEPS.get(step, ()))
+    return {key: value for key, value in data.items() if key in own or key not in _SECTION_KEYS}
+
+
+class FormsAhead:
+    """The editor's forms built ahead, by step, and the quiet moments that build them."""
+
+    def __init__(self, editor: EditorScreen) -> None:
+        self.editor = editor
+        self._forms: dict[str, tuple[StepForm, tuple]] = {}
+        self._timer: Any = None
+
+    def _built_from(self, step: str) -> tuple:
+        """What the form of `step` shows, as it is now: the form is shown only while it is the
+        same (compared with ==, so what is kept must be a copy)."""
+        editor = self.editor
+        if step == "review":
+            return (ui_language(), editor.edit_lang, editor.reviewed())
+        return (ui_language(), editor.edit_lang, read_by(step, editor.data))
+
+    def take(self, step: str) -> StepForm | None:
+        """The form of `step` built ahead, if it still shows the spec as it is now (it is
+        then the caller's to show); None otherwise (a stale one is thrown away)."""
+        entry = self._forms.pop(step, None)
+        if entry is None:
+            return None
+        form, built_from = entry
+        if built_from != self._built_from(step) or not form.is_attached:
+            form.remove()
+            return None
+        return form
+
+    def built(self, step: str) -> StepForm | None:
+        """The form of `step` built ahead and still up to date, if there is one."""
+        entry = self._forms.get(step)
+        if entry is None or entry[1] != self._built_from(step):
+            return None
+        return entry[0]
+
+    def soon(self, delay: float = QUIET_SECONDS) -> None:
+        """Build what is missing at the next quiet moment; called after each switch and
+        edit (an edit may make a form stale)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.editor.set_timer(delay, self._when_quiet, name="forms ahead")
+
+    def _when_quiet(self) -> None:
+        self._timer = None
+        editor = self.editor
+        if not editor.is_attached or not editor.app.is_running:
+            return
+        waited = time.monotonic() - editor.app.last_user_action
+        if waited < QUIET_SECONDS:
+            self.soon(QUIET_SECONDS - waited)
+            return
+        busy = editor._switching.locked() or not editor.is_current or any(
+            worker.group in BUSY_GROUPS and not worker.is_finished for worker in editor.app.workers)
+        if busy:
+            self.soon()
+            return
+        step = self._next_to_build()
+        if step is not None:
+            editor.run_worker(self._build(step), group="forms-ahead", exclusive=True)
+
+    def _next_to_build(self) -> str | None:
+        """The nearest step to the one shown whose form is missing or stale."""
+        current = STEP_KEYS.index(self.editor.step)
+        by_distance = sorted(range(len(STEP_KEYS)), key=lambda index: (abs(index - current), index < current))
+        for index in by_distance:
+            step = STEP_KEYS[index]
+            if index == current:
+                continue
+            if self.built(step) is None:
+                return step
+        return None
+
+    async def _build(self, step: str) -> None:
+        editor = self.editor
+        async with editor._switching:  # not while a step is being shown
+            if step == editor.step or not editor.is_attached:
+                return
+            stale = self._forms.pop(step, None)
+            if stale is not None:
+                stale[0].remove()
+            # The copy is taken before the form reads the spec: an edit made while it is
+            # being built makes it stale, never the other way round.
+            built_from = copy.deepcopy(self._built_from(step))
+            form = editor.make_form(step)
+            form.display = False
+            with editor.app.batch_update():
+                await editor.query_one("#form-host").mount(form)
+            self._forms[step] = (form, built_from)
+        self.soon(0.05)  # the next one, after a frame's worth of time for the user's keys

@@ -14,6 +14,7 @@ from tests.app.test_editor_ux import go_to
 from tests.app.test_keys import screen_lines
 from tests.app.test_revisions import review_text
 from wizard.app.app import PolicyWizardApp
+from wizard.app.widgets.field import FieldInput
 from wizard.app.widgets.list_editor import ListEditor, ListRow
 
 SIZE = (120, 36)
@@ -128,3 +129,36 @@ async def test_a_long_list_built_ahead_gets_all_its_rows_once_shown(tmp_path, ex
         assert editor.form is form
         rows = list(form.query(ListRow))
         assert str(rows[-1].render()).split()[0] == "40."
+
+
+async def test_a_form_built_ahead_before_the_theme_changed_shows_the_new_theme(policy):
+    app = PolicyWizardApp("edit", policy, theme="dark")
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await opened(pilot)
+        form = await built_ahead(pilot, editor, "mission")
+        dark = editor.form.query_one(FieldInput).styles.background
+        app.set_theme("light")
+        await settle(pilot)
+        light = editor.form.query_one(FieldInput).styles.background
+        assert light != dark
+        await go_to(pilot, "mission")
+        assert editor.form is form
+        assert form.query_one("FieldTextArea").styles.background == light
+
+
+async def test_a_restyle_that_passed_a_hidden_form_by_reaches_it_once_shown(policy):
+    """Restyling the editor (a class set on it, the return from a dialog) passes the forms
+    built ahead by while they are hidden; the one shown is restyled then."""
+    from textual.color import Color
+    from textual.widgets import Label
+
+    app = PolicyWizardApp("edit", policy, theme="dark")
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await opened(pilot)
+        form = await built_ahead(pilot, editor, "mission")
+        app.stylesheet.add_source("EditorScreen.-marked StepForm Label { scrollbar-background: #ff0000; }", read_from=("test", ""))
+        app.stylesheet.parse()
+        editor.add_class("-marked")
+        await go_to(pilot, "mission")
+        assert editor.form is form
+        assert form.query_one(Label).styles.scrollbar_background == Color.parse("#ff0000")

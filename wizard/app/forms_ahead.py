@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import copy
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from wizard.app.ui import STEP_DATA_KEYS, STEP_KEYS
 from wizard.i18n import ui_language
@@ -52,6 +52,21 @@ def read_by(step: str, data: dict) -> dict:
     lists; not the other steps' keys, so an edit there leaves this form as it is."""
     own = set(STEP_DATA_KEYS.get(step, ())) | set(_READS_OTHER_STEPS.get(step, ()))
     return {key: value for key, value in data.items() if key in own or key not in _SECTION_KEYS}
+
+
+def restyled_now(node: Any) -> Iterator[Any]:
+    """`node` and its descendants, but not a form built ahead while it is hidden: restyling
+    its hundreds of widgets waits until it is shown (`FormsAhead.take` restyles it then if
+    a restyle passed it by). Only such forms are passed over: a widget hidden by its styles
+    (a closed drop-down list) must be restyled to be shown."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if getattr(current, "restyle_waits", False):
+            current.restyle_missed = True
+            continue
+        yield current
+        stack.extend(reversed(current._nodes))
 
 
 class FormsAhead:
@@ -80,6 +95,10 @@ class FormsAhead:
         if built_from != self._built_from(step) or not form.is_attached:
             form.remove()
             return None
+        form.restyle_waits = False
+        if form.restyle_missed:
+            form.restyle_missed = False
+            form.update_node_styles(animate=False)
         return form
 
     def built(self, step: str) -> StepForm | None:
@@ -139,6 +158,7 @@ class FormsAhead:
             built_from = copy.deepcopy(self._built_from(step))
             form = editor.make_form(step)
             form.display = False
+            form.restyle_waits = True
             with editor.app.batch_update():
                 await editor.query_one("#form-host").mount(form)
             self._forms[step] = (form, built_from)

@@ -19,6 +19,10 @@ class StepForm(VerticalScroll):
     """Base of every step's form: `wizard/app/steps/<step_key>.py` defines one subclass."""
 
     step_key: ClassVar[str] = ""
+    # A form built ahead is not restyled while it is hidden (see wizard.app.forms_ahead):
+    # whether that is so now, and whether a restyle passed it by meanwhile.
+    restyle_waits: bool = False
+    restyle_missed: bool = False
 
     @dataclass
     class Changed(Message):

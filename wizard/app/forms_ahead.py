@@ -109,8 +109,9 @@ class FormsAhead:
         return entry[0]
 
     def soon(self, delay: float = QUIET_SECONDS) -> None:
-        """Build what is missing at the next quiet moment; called after each switch and
-        edit (an edit may make a form stale)."""
+        """Build what is missing or stale at the next quiet moment; called after each switch
+        and each form built. (An edit is not a call: a form it made stale is seen as such
+        when asked for, and built again after that switch.)"""
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.editor.set_timer(delay, self._when_quiet, name="forms ahead")

@@ -126,6 +126,7 @@ async def test_a_long_list_built_ahead_gets_all_its_rows_once_shown(tmp_path, ex
         assert waiting.pending  # a hidden list mounts no more than its first rows
         await editor.go_to("definitions")
         assert await wait_for(pilot, lambda: not waiting.pending and len(waiting.rows) == 40)
+        await settle(pilot)  # (the last batch is numbered once mounted)
         assert editor.form is form
         rows = list(form.query(ListRow))
         assert str(rows[-1].render()).split()[0] == "40."

@@ -438,7 +438,7 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
     async def _swap_form(self, step: str, focus: bool) -> None:
         self.step = step
         host = self.query_one("#form-host")
-        left = [child for child in host.children if child.display]  # (hidden ones are on their way out)
+        left = [child for child in host.children if child.display]  # (hidden ones are on their way out, or built ahead)
         for old in left:
             old.display = False
         form = self.ahead.take(step)

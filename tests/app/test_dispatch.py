@@ -1,11 +1,15 @@
 """A message's handlers are looked up once per class of widget and of message
 (wizard.app.dispatch): every message a user's session hands out reaches the same handlers,
 in the same order, as Textual's own lookup finds, and a handler that stops the default
-action still keeps the handlers of the classes below it from running."""
+action still keeps the handlers of the classes below it from running. A callback's
+parameters are counted once per function, not per partial, and as Textual counts them."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+import textual._callback
 from textual.app import App, ComposeResult
 from textual.message_pump import MessagePump
 from textual.widgets import Input
@@ -79,3 +83,46 @@ async def test_every_message_of_a_session_reaches_the_handlers_textual_finds(tmp
     assert differing == []
     assert len(compared) > 1000
     assert any(getattr(function, "_textual_on", None) for found in compared for _, function in found)  # @on handlers too
+
+
+class Greeter:
+    def greet(self, name, punctuation):
+        return name + punctuation
+
+
+def test_a_partial_is_counted_from_the_function_it_wraps_less_what_it_gives():
+    install_textual_fixes()
+    greet = Greeter().greet
+    assert dispatch.count_parameters(partial(greet)) == 2
+    assert dispatch.count_parameters(partial(greet, "Ana")) == 1
+    assert dispatch.count_parameters(partial(greet, punctuation="!")) == 1
+    assert dispatch.count_parameters(partial(partial(greet, "Ana"), "!")) == 0
+    assert "_param_count" in Greeter.greet.__dict__  # kept on the function, not on each partial
+
+
+async def test_every_callback_of_a_session_is_given_the_arguments_textual_counts(tmp_path, monkeypatch):
+    install_textual_fixes()
+    assert textual._callback.count_parameters is dispatch.count_parameters
+    counted, differing = [], []
+
+    def compared_count(func):
+        ours = dispatch.count_parameters(func)
+        textuals = dispatch.TEXTUAL_COUNT_PARAMETERS(func)  # a partial's kept on the partial: counted afresh
+        counted.append(type(func))
+        if ours != textuals:
+            differing.append((func, ours, textuals))
+        return ours
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(dump_spec(load_preset("call-centre", "en")), "utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        monkeypatch.setattr(textual._callback, "count_parameters", compared_count)
+        await settle(pilot)
+        await pilot.press(*"Acme ", "tab", "tab")
+        for _step in STEP_KEYS[1:4]:
+            await pilot.press("f8")
+            await settle(pilot)
+            await pilot.press("tab", "x", "backspace")
+    assert differing == []
+    assert counted.count(partial) > 100

@@ -7,11 +7,20 @@ standards hands out some 1,700 messages (8 ms). What it finds depends only on th
 classes, so that walk is kept; what depends on the message itself is still decided for
 each one, in Textual's order: whether an `@on` handler's selectors match the message's
 widgets, and whether a handler before has stopped the default action (`prevent_default`).
+
+The same for callbacks (`call_later`, `call_after_refresh`, timers): Textual wraps each in
+a new `functools.partial` and counts its parameters with `inspect.signature` (about 20 µs),
+keeping the count on the partial, which is never seen again. While typing that was some
+50 counts a key (each key's catch-up waits on a few `call_later`s, see
+`wizard.app.catch_up`); counted here for the function inside, the count is kept on it.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Iterable
+
+import textual._callback
 
 from textual._on import OnNoWidget
 from textual.css.match import match
@@ -20,6 +29,7 @@ from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 TEXTUAL_GET_DISPATCH_METHODS = MessagePump._get_dispatch_methods
+TEXTUAL_COUNT_PARAMETERS = textual._callback.count_parameters
 
 Plan = tuple[tuple[type, tuple[tuple[Callable, dict], ...], Callable | None], ...]
 """Per class of the widget's hierarchy: its `@on` handlers for the message, in the order
@@ -81,6 +91,15 @@ def all_selectors_match(message: Message, selectors: dict) -> bool:
     return True
 
 
+def count_parameters(func: Callable) -> int:
+    """Textual's `count_parameters`, a partial's counted from the function it wraps (whose
+    count Textual keeps on it) less the arguments the partial gives."""
+    if type(func) is partial:
+        return TEXTUAL_COUNT_PARAMETERS(func.func) - len(func.args) - len(func.keywords)
+    return TEXTUAL_COUNT_PARAMETERS(func)
+
+
 def find_handlers_once_per_class() -> None:
     """Install the kept lookups (see the module's docstring)."""
     MessagePump._get_dispatch_methods = get_dispatch_methods
+    textual._callback.count_parameters = count_parameters

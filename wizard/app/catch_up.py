@@ -38,6 +38,8 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
+from wizard.app.forms_ahead import outside_hidden_forms
+
 PATIENCE_SECONDS = 2.0
 # Before a question whose answer depends on what was typed (quit: save or not?), the app
 # waits for the keys already typed however busy the machine is, but not forever.
@@ -104,28 +106,14 @@ def _waiting(app: App) -> list[MessagePump] | None:
     """The widgets of the screen in front that have a message waiting (None: no screen).
     Not the app: this runs in its handler; what it has queued runs before the next key.
     The queue is looked at first: `is_attached` climbs to the app, and asked of each of the
-    hundreds of widgets of a long list it cost 1-1.5 ms, five times a key."""
+    hundreds of widgets of a long list it cost 1-1.5 ms, five times a key. Not the forms
+    built ahead either (see wizard.app.forms_ahead): hidden, their hundreds of widgets take
+    no keys."""
     try:
         screen = app.screen
     except ScreenStackError:  # closing
         return None
-    return [pump for pump in _displayed(screen) if not pump._message_queue.empty() and pump.is_attached]
-
-
-def _displayed(screen: Screen) -> list[DOMNode]:
-    """The screen and its widgets, but not those inside a hidden one: the forms built ahead
-    (see wizard.app.forms_ahead) are hundreds of widgets that take no keys."""
-    found: list[DOMNode] = [screen]
-    stack = [iter(screen._nodes)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-        elif node.display:
-            found.append(node)
-            if node._nodes:
-                stack.append(iter(node._nodes))
-    return found
+    return [pump for pump in outside_hidden_forms(screen) if not pump._message_queue.empty() and pump.is_attached]
 
 
 def _line_to_screen(node: DOMNode | None) -> list[DOMNode]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import copy
 import time
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from wizard.app.ui import STEP_DATA_KEYS, STEP_KEYS
 from wizard.i18n import ui_language
@@ -59,11 +59,24 @@ def restyled_now(node: Any) -> Iterator[Any]:
     its hundreds of widgets waits until it is shown (`FormsAhead.take` restyles it then if
     a restyle passed it by). Only such forms are passed over: a widget hidden by its styles
     (a closed drop-down list) must be restyled to be shown."""
+    return outside_hidden_forms(node, passed_by=_note_restyle_missed)
+
+
+def _note_restyle_missed(form: Any) -> None:
+    form.restyle_missed = True
+
+
+def outside_hidden_forms(node: Any, passed_by: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """`node` and its descendants in the DOM's order, but not the forms built ahead while
+    they are hidden, nor what is in them (each such form is given to `passed_by`). A plain
+    attribute is asked of each widget, not `display`: that climbs through its styles, and
+    the key handling walks the screen's widgets this way a few times a key."""
     stack = [node]
     while stack:
         current = stack.pop()
         if getattr(current, "restyle_waits", False):
-            current.restyle_missed = True
+            if passed_by is not None:
+                passed_by(current)
             continue
         yield current
         stack.extend(reversed(current._nodes))

@@ -77,7 +77,7 @@ Timing = tuple[float, float, float]  # wall to the frame, processor to the frame
 Timings = dict[str, list[Timing]]
 
 
-async def measure(data: dict, rounds: int) -> tuple[Timings, Timings, Timings, dict[str, int]]:
+async def measure(data: dict, rounds: int, on_demand: bool = False) -> tuple[Timings, Timings, Timings, dict[str, int]]:
     from textual import events
     from textual.errors import NoWidget
     from textual.command import CommandInput, CommandList, CommandPalette
@@ -95,6 +95,10 @@ async def measure(data: dict, rounds: int) -> tuple[Timings, Timings, Timings, d
         path = Path(folder) / "policy.yaml"
         path.write_text(dump_spec(data), encoding="utf-8")
         app = PolicyWizardApp("edit", path)
+        if on_demand:  # no form built ahead: every switch builds its form, as one made at once
+            from wizard.app.forms_ahead import FormsAhead
+
+            FormsAhead.soon = lambda self, delay=0.0: None
         # Each frame written: (wall, processor) time, and whether it showed the step awaited
         # with its form mounted and focused. Checked as the frame is written: a poll from
         # another task can miss the first frame and take a later one (after the rows that
@@ -219,6 +223,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the steps (default 3)")
     parser.add_argument("--policy", choices=sorted(POLICIES), action="append",
                         help="which policy (default: example, preset and big)")
+    parser.add_argument("--on-demand", action="store_true",
+                        help="build no form ahead: the switches made before the editor has paused")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
@@ -228,9 +234,10 @@ def main() -> None:
         os.environ.pop("LC_ALL", None)
         worst_wall = worst_cpu = 0.0
         worst_where = ""
+        over: list[str] = []
         for key in args.policy or ["example", "preset", "big"]:
             name, data = POLICIES[key]()
-            nexts, jumps, palette, widgets = asyncio.run(measure(data, args.rounds))
+            nexts, jumps, palette, widgets = asyncio.run(measure(data, args.rounds, args.on_demand))
             print(f"\n{name}: ms until the step's form is drawn with the focus, median of {args.rounds}")
             print(f"  {'':12s} {'':7s} {'F8 from the previous step':>27s}   {'sidebar, from basics':>27s}"
                   f"   {'palette, from basics':>27s}")
@@ -247,10 +254,13 @@ def main() -> None:
                         slowest_round = [t[0] for t in timings].index(worst_wall) + 1
                         worst_where = f"{way} to {step}, round {slowest_round}, {name.split(',')[0]}"
                     worst_cpu = max(worst_cpu, max(t[1] for t in timings))
+                    over += [f"{way} to {step} {t[0] * 1000:.0f} (round {number})"
+                             for number, t in enumerate(timings, 1) if t[0] > 0.150]
                     cells.append(f"{wall:7.0f} {cpu:7.0f} {full:9.0f}")
                 print(f"  {step:12s} {widgets.get(step, 0):7d} " + "   ".join(cells))
         print(f"\nslowest step switch: {worst_wall * 1000:.0f} ms wall ({worst_where}), "
               f"{worst_cpu * 1000:.0f} ms processor   (goal: about 150 ms or less)")
+        print(f"over 150 ms wall: {len(over)}" + (": " + ", ".join(over) if over else ""))
 
 
 if __name__ == "__main__":

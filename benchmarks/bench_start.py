@@ -46,16 +46,16 @@ COLUMNS, LINES = 160, 50
 
 # Every child writes "first <time>" the moment its first usable frame is written to the
 # terminal (App._display, once `ready(app)` holds), then "rest <rss> <peak>" once `at_rest`
-# holds (checked every 50 ms, at most 20 s), and leaves.
+# holds (checked every 50 ms, at most 20 s), and leaves. Textual is not imported by the
+# probe: each app imports it as it does when started (the wizard after it has set itself up
+# for its start), and `App._display` is replaced once it is.
 PROBE = """
-import os, sys, time
+import importlib.abc, importlib.util, os, sys, time
 
 if os.environ.get("BENCH_PROFILE"):
     import cProfile
     PROFILER = cProfile.Profile(time.thread_time)  # the main thread's processor time: not the machine's load
     PROFILER.enable()
-
-from textual.app import App
 
 REPORT = open(os.environ["BENCH_REPORT"], "w")
 
@@ -67,7 +67,30 @@ def memory():
     fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
     return " ".join(fields[name].split()[0] for name in ("VmRSS", "VmHWM"))
 
+class WhenImported(importlib.abc.MetaPathFinder):
+    \"\"\"Calls `then(module)` once the module `name` has been imported (by the app).\"\"\"
+
+    def __init__(self, name, then):
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path, target=None):
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run_module, then = spec.loader.exec_module, self.then
+
+        def exec_module(module):
+            run_module(module)
+            then(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
 def probe(ready, at_rest=lambda app: True, afterwards=None):
+    sys.meta_path.insert(0, WhenImported("textual.app", lambda module: replace_display(module.App, ready, at_rest, afterwards)))
+
+def replace_display(App, ready, at_rest, afterwards):
     display = App._display
 
     def timed(app, screen, renderable):
@@ -100,6 +123,9 @@ def probe(ready, at_rest=lambda app: True, afterwards=None):
 """
 
 BARE = PROBE + """
+probe(lambda app: bool(app.screen.query("HeaderTitle")) and bool(app.screen.query("FooterKey")))
+
+from textual.app import App
 from textual.widgets import Footer, Header, Static
 
 class Bare(App):
@@ -108,7 +134,6 @@ class Bare(App):
         yield Static("Hello")
         yield Footer()
 
-probe(lambda app: bool(app.screen.query("HeaderTitle")) and bool(app.screen.query("FooterKey")))
 Bare().run()
 """
 

@@ -550,9 +550,7 @@ def _run_new(args: argparse.Namespace) -> int:
                                                           "it with 'policy-wizard edit %(path)s'"))
         print(_("Created %(path)s") % {"path": _shown_path(args.file)})
         return EXIT_OK
-    from wizard.app.app import run_app
-
-    return run_app(mode="new", path=args.file, preset=args.preset, lang=lang, ui_lang=i18n.ui_language())
+    return _launch(mode="new", path=args.file, preset=args.preset, lang=lang)
 
 
 def _run_edit(args: argparse.Namespace) -> int:
@@ -562,15 +560,23 @@ def _run_edit(args: argparse.Namespace) -> int:
                            "'policy-wizard new %(path)s')") % {"path": _shown_path(args.file)})
     if args.file.is_dir():
         raise UsageError(_("%(path)s: is a folder, not a policy file") % {"path": _shown_path(args.file)})
-    from wizard.app.app import run_app
-
-    return run_app(mode="edit", path=args.file, ui_lang=i18n.ui_language())
+    return _launch(mode="edit", path=args.file)
 
 
 def _run_app_welcome(args: argparse.Namespace) -> int:
+    return _launch()
+
+
+def _launch(**options) -> int:
+    """Start the app in the UI language chosen. Python's collector waits until the app's
+    first screen is drawn (see wizard.app.memory): so it is held back before the app's
+    modules, Textual's among them, are imported."""
+    from wizard.app.memory import hold_collections_until_first_screen
+
+    hold_collections_until_first_screen()
     from wizard.app.app import run_app
 
-    return run_app(ui_lang=i18n.ui_language())
+    return run_app(ui_lang=i18n.ui_language(), **options)
 
 
 # --- helpers ------------------------------------------------------------------

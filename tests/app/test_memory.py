@@ -16,7 +16,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.app.conftest import opened, settle
 from wizard.app.app import PolicyWizardApp
-from wizard.app.memory import QUIET_SECONDS
+from wizard.app.memory import QUIET_SECONDS, hold_collections_until_first_screen
 
 
 def still_alive(app, refs: list[weakref.ref]) -> list:
@@ -94,3 +94,18 @@ async def test_what_a_switch_made_is_out_of_pythons_own_collections_until_the_ne
         assert editor.step == "procedures"
         assert not any(tracked is editor.form for tracked in gc.get_objects())
         assert still_alive(app, [form]) == []
+
+
+async def test_the_collections_held_at_start_resume_once_the_first_screen_is_drawn(policy):
+    """The command line holds Python's collector back while the app starts (its modules and
+    first screen live until the end): it must run again once the first screen is drawn, in
+    the editor as on the welcome screen, or no reference cycle would ever be freed."""
+    for app in (PolicyWizardApp("edit", policy), PolicyWizardApp()):
+        hold_collections_until_first_screen()
+        try:
+            async with app.run_test(size=(120, 36)) as pilot:
+                await settle(pilot)
+                assert app.screen.query("Button"), "the first screen is drawn"
+                assert gc.isenabled()
+        finally:
+            gc.enable()

@@ -6,6 +6,7 @@ the storage are imported in the actions that need them, after the first frame.
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,7 @@ class PolicyWizardApp(App):
         # A screen is on its way (a file being read for the editor): the keys typed meanwhile
         # are held for it, not given to the screen it will replace (see `_expect_screen`).
         self._screen_expected = False
+        self._first_screen_shown = False
         self._collector = QuietCollector()
         # When the user last typed or clicked: work that can wait (see wizard.app.forms_ahead)
         # waits for a pause.
@@ -151,7 +153,6 @@ class PolicyWizardApp(App):
             self.start_new(preset=self.preset, lang=self.doc_lang, path=self.start_path, data=self.start_data)
         else:
             self.show_welcome()
-        self.call_after_refresh(spare_long_lived_objects)  # the modules and the first screen
 
     def update_styles(self, node, animate: bool = True) -> None:
         """Restyle only what is mounted. Textual restyles a widget whenever a class of it
@@ -510,6 +511,9 @@ class PolicyWizardApp(App):
         self._screen_expected = False
         if self._screen_changed is not None:
             self._screen_changed.set()
+        if not self._first_screen_shown:  # the modules and the first screen, once it is drawn
+            self._first_screen_shown = True
+            self.call_after_refresh(spare_long_lived_objects)
 
     async def _hand_out_held(self) -> None:
         self._key_in_hand = False
@@ -630,7 +634,10 @@ def run_app(
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.typed_ahead_from = _standard_input()
-    app.run()
+    try:
+        app.run()
+    finally:
+        gc.enable()  # held back until the first screen (wizard.app.memory): it may never have come
     from wizard.app.css_cache import save_parsed_stylesheets
     from wizard.app.style_sharing import save_style_matches
     from wizard.render.formatting import save_memo

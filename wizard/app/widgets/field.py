@@ -17,7 +17,6 @@ again; `FieldInvalid` with an empty text says the field holds no such input any 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable
 
 from rich.console import Group
@@ -38,23 +37,21 @@ from wizard.i18n import Translator
 _ = Translator("app").gettext
 
 
-@dataclass
 class FieldChanged(Message):
     """The user changed a field: `value` replaces what is at `path` (empty removes it)."""
 
-    field: Widget
-    path: tuple
-    value: Any
+    def __init__(self, field: Widget, path: tuple, value: Any) -> None:
+        super().__init__()
+        self.field, self.path, self.value = field, path, value
 
 
-@dataclass
 class FieldInvalid(Message):
     """The field holds typed `text` that cannot be saved (`message` says why); an empty
     `text` says it holds none any more."""
 
-    field: Widget
-    text: str
-    message: str
+    def __init__(self, field: Widget, text: str, message: str) -> None:
+        super().__init__()
+        self.field, self.text, self.message = field, text, message
 
 
 def alt_key_is_a_command(event: events.Key) -> None:

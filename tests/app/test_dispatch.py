@@ -89,15 +89,24 @@ class Greeter:
     def greet(self, name, punctuation):
         return name + punctuation
 
+    def shout(*words):
+        return "!".join(words)
 
-def test_a_partial_is_counted_from_the_function_it_wraps_less_what_it_gives():
+
+def test_a_partial_is_counted_as_textual_counts_it_and_the_count_kept():
     install_textual_fixes()
-    greet = Greeter().greet
-    assert dispatch.count_parameters(partial(greet)) == 2
-    assert dispatch.count_parameters(partial(greet, "Ana")) == 1
-    assert dispatch.count_parameters(partial(greet, punctuation="!")) == 1
-    assert dispatch.count_parameters(partial(partial(greet, "Ana"), "!")) == 0
-    assert "_param_count" in Greeter.greet.__dict__  # kept on the function, not on each partial
+    greeter = Greeter()
+    partials = [
+        partial(greeter.greet), partial(greeter.greet, "Ana"), partial(greeter.greet, punctuation="!"),
+        partial(Greeter.greet, greeter), partial(greeter.shout, "a"), partial(Greeter.shout),
+        partial(partial(greeter.greet, "Ana"), "!"), partial([].append, "x"), partial(print, "x"),
+    ]
+    for func in partials:
+        expected = dispatch.TEXTUAL_COUNT_PARAMETERS(partial(func.func, *func.args, **func.keywords))
+        assert dispatch.count_parameters(func) == expected, func
+        assert dispatch.count_parameters(func) == expected, func  # the kept count
+    assert Greeter.greet.__dict__["_wizard_bound_parameters"] == 2
+    assert Greeter.greet.__dict__["_wizard_parameters"] == 3
 
 
 async def test_every_callback_of_a_session_is_given_the_arguments_textual_counts(tmp_path, monkeypatch):

@@ -12,12 +12,15 @@ The same for callbacks (`call_later`, `call_after_refresh`, timers): Textual wra
 a new `functools.partial` and counts its parameters with `inspect.signature` (about 20 µs),
 keeping the count on the partial, which is never seen again. While typing that was some
 50 counts a key (each key's catch-up waits on a few `call_later`s, see
-`wizard.app.catch_up`); counted here for the function inside, the count is kept on it.
+`wizard.app.catch_up`); counted here for the function inside, the count is kept on it
+(a built-in's method, which Textual's own count cannot take, is counted as Textual does).
 """
 
 from __future__ import annotations
 
 from functools import partial
+from inspect import signature
+from types import FunctionType, MethodType
 from typing import Any, Callable, Iterable
 
 import textual._callback
@@ -92,11 +95,30 @@ def all_selectors_match(message: Message, selectors: dict) -> bool:
 
 
 def count_parameters(func: Callable) -> int:
-    """Textual's `count_parameters`, a partial's counted from the function it wraps (whose
-    count Textual keeps on it) less the arguments the partial gives."""
+    """Textual's `count_parameters`; for a partial of a Python function or method, counted
+    as Textual counts it (the wrapped callable's signature, less the arguments the partial
+    gives) with the signature's count kept on the function."""
     if type(func) is partial:
-        return TEXTUAL_COUNT_PARAMETERS(func.func) - len(func.args) - len(func.keywords)
+        counted = _kept_count(func.func)
+        if counted is not None:
+            return counted - len(func.args) - len(func.keywords)
     return TEXTUAL_COUNT_PARAMETERS(func)
+
+
+def _kept_count(target: Callable) -> int | None:
+    """`len(signature(target).parameters)`, kept on the Python function behind `target` (a
+    function, or a method bound to an object: kept apart, the bound one counts no `self`);
+    None for any other callable (a built-in's method, a class, another partial...)."""
+    if type(target) is MethodType and type(target.__func__) is FunctionType:
+        function, name = target.__func__, "_wizard_bound_parameters"
+    elif type(target) is FunctionType:
+        function, name = target, "_wizard_parameters"
+    else:
+        return None
+    count = function.__dict__.get(name)
+    if count is None:
+        count = function.__dict__[name] = len(signature(target).parameters)
+    return count
 
 
 def find_handlers_once_per_class() -> None:

@@ -24,7 +24,6 @@ from types import FunctionType, MethodType
 from typing import Any, Callable, Iterable
 
 import textual._callback
-
 from textual._on import OnNoWidget
 from textual.css.match import match
 from textual.message import Message

@@ -3,7 +3,7 @@
 A full collection walks every object the program tracks. Once the editor holds a 30 KB
 policy that is 150,000 to 250,000 objects and 100-300 ms, and Python started one on most
 switches to a long form (mounting a form of 400 widgets creates about 90,000 objects, and a
-full collection comes after every ten younger ones). Two changes, both about when the work
+full collection comes after every ten younger ones). What follows is about when the work
 is done, not whether:
 
 - No collection at all while the app starts (`hold_collections_until_first_screen`): the

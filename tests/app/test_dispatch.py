@@ -44,6 +44,26 @@ class KeysApp(App):
         yield Stopper()
 
 
+async def a_session(tmp_path, once_started) -> None:
+    """A user's session in the editor on the call-centre preset, `once_started()` called as it
+    opens: typing in the basics, then at each step (by F8) a Tab and a key typed and erased,
+    then the palette's "values"."""
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(dump_spec(load_preset("call-centre", "en")), "utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        once_started()
+        await settle(pilot)
+        await pilot.press(*"Acme ", "tab", "tab")
+        for _step in STEP_KEYS[1:]:
+            await pilot.press("f8")
+            await settle(pilot)
+            await pilot.press("tab", "x", "backspace")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"values", "enter")
+        await settle(pilot)
+
+
 async def test_a_stopped_default_keeps_the_handlers_below_from_running():
     install_textual_fixes()
     Stopper.seen = []
@@ -66,20 +86,8 @@ async def test_every_message_of_a_session_reaches_the_handlers_textual_finds(tmp
         compared.append(ours)
         return dispatch.get_dispatch_methods(pump, name, message)
 
-    policy = tmp_path / "policy.yaml"
-    policy.write_text(dump_spec(load_preset("call-centre", "en")), "utf-8")
-    app = PolicyWizardApp("edit", policy)
-    async with app.run_test(size=(120, 40)) as pilot:
-        monkeypatch.setattr(MessagePump, "_get_dispatch_methods", compared_lookup)  # (the app installs its own at start)
-        await settle(pilot)
-        await pilot.press(*"Acme ", "tab", "tab")
-        for step in STEP_KEYS[1:]:
-            await pilot.press("f8")
-            await settle(pilot)
-            await pilot.press("tab", "x", "backspace")
-        await pilot.press("ctrl+p")
-        await pilot.press(*"values", "enter")
-        await settle(pilot)
+    # (the app installs its own at start)
+    await a_session(tmp_path, lambda: monkeypatch.setattr(MessagePump, "_get_dispatch_methods", compared_lookup))
     assert differing == []
     assert len(compared) > 1000
     assert any(getattr(function, "_textual_on", None) for found in compared for _, function in found)  # @on handlers too
@@ -122,16 +130,6 @@ async def test_every_callback_of_a_session_is_given_the_arguments_textual_counts
             differing.append((func, ours, textuals))
         return ours
 
-    policy = tmp_path / "policy.yaml"
-    policy.write_text(dump_spec(load_preset("call-centre", "en")), "utf-8")
-    app = PolicyWizardApp("edit", policy)
-    async with app.run_test(size=(120, 40)) as pilot:
-        monkeypatch.setattr(textual._callback, "count_parameters", compared_count)
-        await settle(pilot)
-        await pilot.press(*"Acme ", "tab", "tab")
-        for _step in STEP_KEYS[1:4]:
-            await pilot.press("f8")
-            await settle(pilot)
-            await pilot.press("tab", "x", "backspace")
+    await a_session(tmp_path, lambda: monkeypatch.setattr(textual._callback, "count_parameters", compared_count))
     assert differing == []
     assert counted.count(partial) > 100

@@ -74,7 +74,7 @@ def outside_hidden_forms(node: Any, passed_by: Callable[[Any], None] | None = No
     stack = [node]
     while stack:
         current = stack.pop()
-        if getattr(current, "restyle_waits", False):
+        if getattr(current, "hidden_ahead", False):
             if passed_by is not None:
                 passed_by(current)
             continue
@@ -108,7 +108,7 @@ class FormsAhead:
         if built_from != self._built_from(step) or not form.is_attached:
             form.remove()
             return None
-        form.restyle_waits = False
+        form.hidden_ahead = False
         if form.restyle_missed:
             form.restyle_missed = False
             form.update_node_styles(animate=False)
@@ -172,7 +172,7 @@ class FormsAhead:
             built_from = copy.deepcopy(self._built_from(step))
             form = editor.make_form(step)
             form.display = False
-            form.restyle_waits = True
+            form.hidden_ahead = True
             with editor.app.batch_update():
                 await editor.query_one("#form-host").mount(form)
             self._forms[step] = (form, built_from)

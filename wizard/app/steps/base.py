@@ -19,9 +19,9 @@ class StepForm(VerticalScroll):
     """Base of every step's form: `wizard/app/steps/<step_key>.py` defines one subclass."""
 
     step_key: ClassVar[str] = ""
-    # A form built ahead is not restyled while it is hidden (see wizard.app.forms_ahead):
-    # whether that is so now, and whether a restyle passed it by meanwhile.
-    restyle_waits: bool = False
+    # A form built ahead and still hidden (see wizard.app.forms_ahead): restyles and the key
+    # handling's walks of the screen pass it over; and whether a restyle passed it by meanwhile.
+    hidden_ahead: bool = False
     restyle_missed: bool = False
 
     @dataclass

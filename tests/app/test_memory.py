@@ -109,3 +109,40 @@ async def test_the_collections_held_at_start_resume_once_the_first_screen_is_dra
                 assert gc.isenabled()
         finally:
             gc.enable()
+
+
+async def test_no_collection_runs_while_a_switch_builds_and_draws_its_form(policy):
+    """What a switch makes is the new form, alive while it is shown: Python's collector
+    walking it meanwhile frees nothing and delays the form. It waits until the form is
+    drawn, then runs as before."""
+    app = PolicyWizardApp("edit", policy)
+    collections: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        await settle(pilot)
+        assert gc.isenabled()
+        gc.callbacks.append(note)
+        try:
+            await editor.go_to("standards")
+            assert (collections, gc.isenabled()) == ([], False)
+            await settle(pilot)
+            assert gc.isenabled()
+            assert editor.form.query(Input), "the standards are on screen"
+        finally:
+            gc.callbacks.remove(note)
+
+
+async def test_a_hold_on_the_collector_ends_with_the_app(policy):
+    """A switch cut short by the app's end (its worker cancelled before it ran) never ends
+    its hold itself: the app's end does, or tests and embedders would go on without one."""
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        gc.disable()  # a hold whose own end never comes
+    assert gc.isenabled()

@@ -154,6 +154,11 @@ class PolicyWizardApp(App):
         else:
             self.show_welcome()
 
+    def on_unmount(self) -> None:
+        """A hold on Python's collector ends with the app (see wizard.app.memory): the start's,
+        if the first screen never came, or a switch's, if the app ended before its frame."""
+        gc.enable()
+
     def update_styles(self, node, animate: bool = True) -> None:
         """Restyle only what is mounted. Textual restyles a widget whenever a class of it
         changes, also while it is being built (an Input's `compact` sets a class in its
@@ -634,10 +639,7 @@ def run_app(
         set_ui_language(ui_lang)
     app = PolicyWizardApp(mode, path, data=data, preset=preset, lang=lang)
     app.typed_ahead_from = _standard_input()
-    try:
-        app.run()
-    finally:
-        gc.enable()  # held back until the first screen (wizard.app.memory): it may never have come
+    app.run()
     from wizard.app.css_cache import save_parsed_stylesheets
     from wizard.app.style_sharing import save_style_matches
     from wizard.render.formatting import save_memo

@@ -48,7 +48,7 @@ from wizard.app.widgets.footer import KeysFooter
 from wizard.app.widgets.guidance import GuidancePanel, GuideBox
 from wizard.app.widgets.header import WizardHeader
 from wizard.app.widgets.nav_hint import NavHint
-from wizard.app.memory import spare_long_lived_objects, spare_what_a_switch_made
+from wizard.app.memory import hold_collections_for_a_switch, spare_long_lived_objects, spare_what_a_switch_made
 from wizard.app.widgets.preview import PREVIEW_LAID_OUT_ALONE, Preview, call_later
 from wizard.app.unsaved import UnsavedInput, to_draft
 from wizard.app.widgets.sidebar import COMPLETE, EMPTY, FINDINGS, INVALID, NONE, StepList
@@ -441,14 +441,14 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         left = [child for child in host.children if child.display]  # (hidden ones are on their way out, or built ahead)
         for old in left:
             old.display = False
+        if left:  # (started first: it ends the hold on the collector, whatever happens next)
+            self.run_worker(self._remove_left(host, left, hold_collections_for_a_switch()), group="forms-left")
         form = self.ahead.take(step)
         if form is None:
             form = self.make_form(step)
             await host.mount(form)
         else:
             self._show_built_ahead(host, form)
-        if left:
-            self.run_worker(self._remove_left(host, left), group="forms-left")
         if self._closing_down():
             return
         if step != "review":
@@ -477,15 +477,17 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         self.refresh(layout=True)
         form.shown()
 
-    async def _remove_left(self, host: Widget, left: list[Widget]) -> None:
+    async def _remove_left(self, host: Widget, left: list[Widget], collections_held: bool) -> None:
         """Remove the form the user has left once the new one is drawn. It was hidden at
         once (out of the layout and of the focus chain): taking its hundreds of widgets
         apart first added 40 ms to the switch from the extra sections of the 30 KB policy
         and 85 ms from those of the 60 KB one. What the switch made is then set aside from
-        Python's own full collections (see wizard.app.memory)."""
-        await after_a_frame(host)
-        await host.remove_children(left)
-        spare_what_a_switch_made()
+        Python's own full collections, which were held until now (see wizard.app.memory)."""
+        try:
+            await after_a_frame(host)
+            await host.remove_children(left)
+        finally:
+            spare_what_a_switch_made(resume=collections_held)
 
     def _focus_form(self, form: Widget) -> None:
         # At once, not deferred like `focus()`: keys typed right after the switch go here.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 
-from tests.app.conftest import focused_text_field, opened, run_command, settle, type_at_end
+from tests.app.conftest import burst, focused_text_field, opened, run_command, settle, type_at_end
 from wizard.app.app import PolicyWizardApp, load_settings
 from wizard.app.screens.dialogs import FileProblemsScreen, QuitScreen
 from wizard.app.widgets.preview import Preview, SectionView
 from wizard.app.widgets.sidebar import StepList
+from wizard.app.ui import STEP_KEYS
 from wizard.i18n import ui_language
 
 
@@ -56,6 +57,24 @@ async def test_the_form_left_leaves_the_screen_at_once_and_the_editor_soon_after
         assert not left.is_attached
         shown = [form for form in app.editor.query_one("#form-host").children if form.display]
         assert [type(form).__name__ for form in shown] == ["MissionForm"]  # (others are built ahead, hidden)
+
+
+async def test_the_step_list_and_the_preview_show_the_step_the_form_shows(policy):
+    """They follow the form a frame later: after F8 pressed three times in a row, the step
+    list marks the last step reached and the preview has its section at the top."""
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        await settle(pilot)
+        burst(app, "f8", "f8", "f8")
+        await settle(pilot)
+        assert editor.step == "mission"
+        steps = editor.query_one(StepList)
+        assert (steps.current, steps.highlighted) == ("mission", STEP_KEYS.index("mission"))
+        preview = editor.query_one(Preview)
+        current = preview.query_one(".-current", SectionView)
+        assert current.key == "mission"
+        assert 0 <= current.region.y - preview.content_region.y <= 1  # (the preview's first line is blank)
 
 
 async def test_next_and_back_keep_every_answer():

@@ -453,12 +453,11 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
             return
         if step != "review":
             form.restore_unsaved({path: entry for path, entry in self.unsaved.items() if step_for_path(path) == step})
-        self.query_one(StepList).set_current(step)
         self.query_one(Preview).set_class(step == "review", "-reviewing")  # it gets the wider column
         self.query_one(GuidancePanel).show_step(step)
         self._update_heading()
         self._show_step_findings()
-        self.query_one(Preview).follow(STEP_SECTION.get(step, "title"))
+        self.run_worker(self._mark_the_step_beside_the_form(), group="beside-form")
         index = STEP_KEYS.index(step)
         self.query_one("#back", Button).disabled = index == 0
         self.query_one("#next", Button).display = index < len(STEP_KEYS) - 1
@@ -476,6 +475,17 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         host._clear_arrangement_cache()
         self.refresh(layout=True)
         form.shown()
+
+    async def _mark_the_step_beside_the_form(self) -> None:
+        """The step list's mark of the step shown and the preview's scroll to its section
+        come one frame after the form, which is what the user waits for: drawn with it,
+        they were about 8 ms of a switch to the service standards (the step list draws
+        all its lines again, the preview the section it scrolls to)."""
+        await after_a_frame(self)
+        if self._closing_down():
+            return
+        self.query_one(StepList).set_current(self.step)
+        self.query_one(Preview).follow(STEP_SECTION.get(self.step, "title"))
 
     async def _remove_left(self, host: Widget, left: list[Widget], collections_held: bool) -> None:
         """Remove the form the user has left once the new one is drawn. It was hidden at

@@ -13,6 +13,10 @@ form is first drawn, are all there too.
 The third way in is the command palette: ctrl+p, the step's "Go to" command typed and
 highlighted, then the time from Enter (the palette closes, the command runs) to the form.
 
+Before the switches, the time from the editor's first form to each form built ahead is
+noted: a switch before its form is built builds it on demand (`--on-demand` measures only
+such switches).
+
 Policies: the largest example in tests/examples, the call-centre preset, the ~30 KB
 policy of bench_app.py (44 definitions, 39 extra sections) with eight escalation levels
 ("big"), and the same grown to ~60 KB ("bigger"). Goal: no step over ~150 ms.
@@ -77,7 +81,7 @@ Timing = tuple[float, float, float]  # wall to the frame, processor to the frame
 Timings = dict[str, list[Timing]]
 
 
-async def measure(data: dict, rounds: int, on_demand: bool = False) -> tuple[Timings, Timings, Timings, dict[str, int]]:
+async def measure(data: dict, rounds: int, on_demand: bool = False) -> tuple[Timings, Timings, Timings, dict[str, int], dict[str, float]]:
     from textual import events
     from textual.errors import NoWidget
     from textual.command import CommandInput, CommandList, CommandPalette
@@ -91,6 +95,7 @@ async def measure(data: dict, rounds: int, on_demand: bool = False) -> tuple[Tim
     jumps: dict[str, list[Timing]] = {step: [] for step in STEP_KEYS}
     palette: dict[str, list[Timing]] = {step: [] for step in STEP_KEYS}
     widgets: dict[str, int] = {}
+    ready: dict[str, float] = {}  # seconds from the editor's first form to each form built ahead
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "policy.yaml"
         path.write_text(dump_spec(data), encoding="utf-8")
@@ -113,11 +118,17 @@ async def measure(data: dict, rounds: int, on_demand: bool = False) -> tuple[Tim
                 frames.append((time.perf_counter(), time.thread_time(), bool(awaited) and shown(awaited[-1])))
 
             app._display = timed_display
-            for _ in range(400):
-                await pilot.pause(0.05)
+            for _ in range(2000):
+                await asyncio.sleep(0.01)
                 if app.editor is not None and app.editor.is_mounted and app.editor.form is not None:
                     break
             editor = app.editor
+            opened = time.perf_counter()
+            if not on_demand:  # when each form has been built ahead: a switch before builds it
+                while len(ready) < len(STEP_KEYS) - 1 and time.perf_counter() - opened < 10:
+                    for step in editor.ahead._forms:
+                        ready.setdefault(step, time.perf_counter() - opened)
+                    await asyncio.sleep(0.01)
             await pilot.pause(1.0)
 
             def shown(step: str) -> bool:
@@ -215,7 +226,7 @@ async def measure(data: dict, rounds: int, on_demand: bool = False) -> tuple[Tim
                     await idle()
             await editor.go_to(STEP_KEYS[0])
             widgets[STEP_KEYS[0]] = len(editor.form.query("*"))
-    return nexts, jumps, palette, widgets
+    return nexts, jumps, palette, widgets, ready
 
 
 def main() -> None:
@@ -237,8 +248,12 @@ def main() -> None:
         over: list[str] = []
         for key in args.policy or ["example", "preset", "big"]:
             name, data = POLICIES[key]()
-            nexts, jumps, palette, widgets = asyncio.run(measure(data, args.rounds, args.on_demand))
+            nexts, jumps, palette, widgets, ready = asyncio.run(measure(data, args.rounds, args.on_demand))
             print(f"\n{name}: ms until the step's form is drawn with the focus, median of {args.rounds}")
+            if ready:
+                print(f"  (once the policy is open, every form is built ahead by {max(ready.values()) * 1000:.0f} ms, "
+                      f"the standards by {ready.get('standards', float('nan')) * 1000:.0f} ms: a switch before that "
+                      "builds its form on demand, see --on-demand)")
             print(f"  {'':12s} {'':7s} {'F8 from the previous step':>27s}   {'sidebar, from basics':>27s}"
                   f"   {'palette, from basics':>27s}")
             print(f"  {'step':12s} {'widgets':>7s} " + f"{'wall':>7s} {'cpu':>7s} {'all rows':>9s}   " * 3)

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from wizard.app.steps.base import StepForm
 
 QUIET_SECONDS = 0.25
+# Between two forms, and between two looks at the work that comes first: a frame's time,
+# for the keys and the frame that came meanwhile. Keys also stop the building for
+# QUIET_SECONDS, so a shorter wait only builds the forms sooner.
+BETWEEN_BUILDS = 0.02
 # Work that must come first: the preview and the checks the user is waiting for.
 BUSY_GROUPS = ("preview", "checks", "forms-left", "list-rows")
 
@@ -138,10 +142,11 @@ class FormsAhead:
         if waited < QUIET_SECONDS:
             self.soon(QUIET_SECONDS - waited)
             return
-        busy = editor._switching.locked() or not editor.is_current or any(
-            worker.group in BUSY_GROUPS and not worker.is_finished for worker in editor.app.workers)
-        if busy:
+        if editor._switching.locked() or not editor.is_current:  # a switch, a dialog
             self.soon()
+            return
+        if any(worker.group in BUSY_GROUPS and not worker.is_finished for worker in editor.app.workers):
+            self.soon(BETWEEN_BUILDS)  # (the first forms come as soon as the preview and checks are done)
             return
         step = self._next_to_build()
         if step is not None:
@@ -176,4 +181,4 @@ class FormsAhead:
             with editor.app.batch_update():
                 await editor.query_one("#form-host").mount(form)
             self._forms[step] = (form, built_from)
-        self.soon(0.05)  # the next one, after a frame's worth of time for the user's keys
+        self.soon(BETWEEN_BUILDS)

@@ -150,3 +150,34 @@ async def test_a_hold_on_the_collector_ends_with_the_app(policy):
         gc.disable()  # a hold whose own end never comes
     assert gc.isenabled()
 
+
+async def test_a_pause_in_typing_does_not_walk_everything_again(policy):
+    """The quiet collection walks every object (150-500 ms once the forms are built): it is
+    needed once a widget was taken apart, not after typing alone, where a key typed
+    during it would wait for nothing."""
+    app = PolicyWizardApp("edit", policy)
+    full: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await opened(pilot)
+        await editor.go_to("mission")
+        await settle(pilot)
+        gc.callbacks.append(note)
+        try:
+            app._collector._collect()  # the pause after the switch: the step left is freed
+            assert len(full) == 1
+            await pilot.press(*" We listen.")
+            await settle(pilot)
+            app._collector._collect()  # a pause in typing
+            assert len(full) == 1
+            assert "We listen." in str(editor.data["mission"])
+            await pilot.press("f8")  # a step left behind again
+            await settle(pilot)
+            app._collector._collect()
+            assert len(full) == 2
+        finally:
+            gc.callbacks.remove(note)

@@ -103,7 +103,7 @@ class PolicyWizardApp(App):
         # are held for it, not given to the screen it will replace (see `_expect_screen`).
         self._screen_expected = False
         self._first_screen_shown = False
-        self._collector = QuietCollector()
+        self._collector = QuietCollector(lambda: self._registry)
         # When the user last typed or clicked: work that can wait (see wizard.app.forms_ahead)
         # waits for a pause.
         self.last_user_action = 0.0

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gc
 import weakref
+from contextlib import contextmanager
+from typing import Iterator
 
 from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
@@ -17,6 +19,22 @@ from textual.widgets._footer import FooterKey
 from tests.app.conftest import opened, settle
 from wizard.app.app import PolicyWizardApp
 from wizard.app.memory import QUIET_SECONDS, hold_collections_until_first_screen
+
+
+@contextmanager
+def collections_started() -> Iterator[list[int]]:
+    """The generation of each collection Python starts meanwhile, in order."""
+    started: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        yield started
+    finally:
+        gc.callbacks.remove(note)
 
 
 def still_alive(app, refs: list[weakref.ref]) -> list:
@@ -119,25 +137,16 @@ async def test_no_collection_runs_while_a_switch_builds_and_draws_its_form(polic
     walking it meanwhile frees nothing and delays the form. It waits until the form is
     drawn, then runs as before."""
     app = PolicyWizardApp("edit", policy)
-    collections: list[int] = []
-
-    def note(phase: str, info: dict) -> None:
-        if phase == "start":
-            collections.append(info["generation"])
-
     async with app.run_test(size=(120, 36)) as pilot:
         editor = await opened(pilot)
         await settle(pilot)
         assert gc.isenabled()
-        gc.callbacks.append(note)
-        try:
+        with collections_started() as collections:
             await editor.go_to("standards")
             assert (collections, gc.isenabled()) == ([], False)
             await settle(pilot)
             assert gc.isenabled()
             assert editor.form.query(Input), "the standards are on screen"
-        finally:
-            gc.callbacks.remove(note)
 
 
 async def test_a_hold_on_the_collector_ends_with_the_app(policy):
@@ -156,28 +165,19 @@ async def test_a_pause_in_typing_does_not_walk_everything_again(policy):
     needed once a widget was taken apart, not after typing alone, where a key typed
     during it would wait for nothing."""
     app = PolicyWizardApp("edit", policy)
-    full: list[int] = []
-
-    def note(phase: str, info: dict) -> None:
-        if phase == "start" and info["generation"] == 2:
-            full.append(1)
-
     async with app.run_test(size=(120, 36)) as pilot:
         editor = await opened(pilot)
         await editor.go_to("mission")
         await settle(pilot)
-        gc.callbacks.append(note)
-        try:
+        with collections_started() as collections:
             app._collector._collect()  # the pause after the switch: the step left is freed
-            assert len(full) == 1
+            assert collections.count(2) == 1
             await pilot.press(*" We listen.")
             await settle(pilot)
             app._collector._collect()  # a pause in typing
-            assert len(full) == 1
+            assert collections.count(2) == 1
             assert "We listen." in str(editor.data["mission"])
             await pilot.press("f8")  # a step left behind again
             await settle(pilot)
             app._collector._collect()
-            assert len(full) == 2
-        finally:
-            gc.callbacks.remove(note)
+            assert collections.count(2) == 2

@@ -29,8 +29,8 @@ is done, not whether:
   covers one switch's objects at most. The garbage frozen with it (the cycles of steps
   left) waits for the quiet collection, which unfreezes first.
 - No collection while a switch builds and draws its form (`hold_collections_for_a_switch`),
-  for the same reason as at the start: until it is drawn and frozen with the rest. The
-  quiet collection (`gc.collect`) runs even if a hold was never ended.
+  for the same reason as at the start: until it is drawn and frozen with the rest. A hold
+  whose end never came (the app ended first) is ended by the app's end.
 """
 
 from __future__ import annotations

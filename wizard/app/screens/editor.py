@@ -442,7 +442,8 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         for old in left:
             old.display = False
         if left:  # (started first: it ends the hold on the collector, whatever happens next)
-            self.run_worker(self._remove_left(host, left, hold_collections_for_a_switch()), group="forms-left")
+            held = hold_collections_for_a_switch()
+            self.run_worker(self._remove_left(host, left, held), group="forms-left")
         form = self.ahead.take(step)
         if form is None:
             form = self.make_form(step)

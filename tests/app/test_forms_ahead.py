@@ -163,3 +163,58 @@ async def test_a_restyle_that_passed_a_hidden_form_by_reaches_it_once_shown(poli
         await go_to(pilot, "mission")
         assert editor.form is form
         assert form.query_one(Label).styles.scrollbar_background == Color.parse("#ff0000")
+
+
+async def test_the_form_of_a_step_left_is_shown_again_from_the_top(tmp_path, examples):
+    """The form the user leaves is kept for the way back, and shown again as a new one would
+    be: from its first field, with the focus there."""
+    policy = tmp_path / "policy.yaml"
+    shutil.copy(next(path for path in examples if path.name.startswith("northwind")), policy)
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    data["definitions"] = [{"term": {"en": f"Term {number}"}, "meaning": {"en": f"Meaning {number}"}}
+                           for number in range(1, 41)]
+    policy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await opened(pilot)
+        await go_to(pilot, "definitions")
+        left = editor.form
+        await pilot.press(*["tab"] * 30)  # down the list
+        await settle(pilot)
+        assert left.scroll_y > 0 and "Term 1 " not in screen_text(app) + " "
+        await pilot.press("f8")
+        await settle(pilot)
+        assert editor.step == "mission" and editor.ahead.built("definitions") is left
+        await pilot.press("f7")
+        await settle(pilot)
+        assert editor.form is left and left.scroll_y == 0
+        assert app.focused is left.query(FieldInput).first()
+        assert "Term 1 " in screen_text(app) + " "
+
+
+async def test_a_step_left_with_input_that_cannot_be_saved_is_built_anew(policy):
+    """Such input may be dropped while the user is elsewhere (a reload, a save), and a form
+    kept would go on showing it: the step is built anew from the spec, and the input that is
+    still waiting comes back into it."""
+    from textual.widgets import Input
+
+    from wizard.app.widgets.number_field import IntegerField
+
+    app = PolicyWizardApp("edit", policy)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await opened(pilot)
+        left = editor.form
+        months = left.query_one(IntegerField).query_one(Input)
+        months.scroll_visible(animate=False)
+        await settle(pilot)
+        await pilot.click(months)
+        await pilot.press("end", "shift+home", *"abc")
+        await settle(pilot)
+        assert editor.unsaved
+        await pilot.press("f8")
+        await settle(pilot)
+        assert editor.ahead.built("basics") is not left
+        await pilot.press("f7")
+        await settle(pilot)
+        assert editor.form is not left
+        assert editor.form.query_one(IntegerField).query_one(Input).value == "abc"

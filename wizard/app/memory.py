@@ -15,19 +15,21 @@ is done, not whether:
   frozen that is dropped later is not freed if it is part of a reference cycle: that is the
   first form and the preview's first render, once, a few MB at most.
 - Python starts a full collection by itself ten times less often, and the app runs one
-  when the user has paused (no key or click for `QUIET_SECONDS`), the moment a step left
-  behind is freed; only if a widget was taken apart since the last one (or a minute has
-  passed), not at every pause in typing. The younger generations are collected as before.
-- That quiet collection walks everything (what was frozen too, so a step frozen while it
-  was shown is freed once left), then freezes what survived: a full collection Python
+  when the user has paused (no key or click for `QUIET_SECONDS`), the moment a form
+  taken apart is freed; only if a widget was taken apart since the last one (or a minute
+  has passed), not at every pause in typing, nor after most switches: the form of a step
+  left is kept for the way back (wizard.app.forms_ahead), and taken apart only once it no
+  longer shows the spec as it is. The younger generations are collected as before.
+- That quiet collection walks everything (what was frozen too, so a form frozen while it
+  was shown is freed once taken apart), then freezes what survived: a full collection Python
   starts by itself later walks only what was made since the user last paused, not the
   whole session (a full walk was 300-500 ms once the user had been through every step).
 - A user who goes through step after step without such a pause (F8 held, or the benchmark,
   which pauses 0.5 s) made Python's own full collection walk everything made since the
   start: 650-900 ms in one switch, on the 30 KB and 60 KB policies. So what exists once a
-  switch has removed the old form is frozen too (`spare_what_a_switch_made`): that walk
-  covers one switch's objects at most. The garbage frozen with it (the cycles of steps
-  left) waits for the quiet collection, which unfreezes first.
+  switch has set the old form aside is frozen too (`spare_what_a_switch_made`): that walk
+  covers one switch's objects at most. The garbage frozen with it (the cycles of forms
+  taken apart) waits for the quiet collection, which unfreezes first.
 - No collection while a switch builds and draws its form (`hold_collections_for_a_switch`),
   for the same reason as at the start: until it is drawn and frozen with the rest. A hold
   whose end never came (the app ended first) is ended by the app's end.

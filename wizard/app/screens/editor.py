@@ -443,7 +443,8 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
             old.display = False
         if left:  # (started first: it ends the hold on the collector, whatever happens next)
             held = hold_collections_for_a_switch()
-            self.run_worker(self._remove_left(host, left, held), group="forms-left")
+            shows = [self.ahead.as_left(form) for form in left]
+            self.run_worker(self._set_left_aside(host, list(zip(left, shows)), held), group="forms-left")
         form = self.ahead.take(step)
         if form is None:
             form = self.make_form(step)
@@ -488,15 +489,20 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         self.query_one(StepList).set_current(self.step)
         self.query_one(Preview).follow(STEP_SECTION.get(self.step, "title"))
 
-    async def _remove_left(self, host: Widget, left: list[Widget], collections_held: bool) -> None:
-        """Remove the form the user has left once the new one is drawn. It was hidden at
-        once (out of the layout and of the focus chain): taking its hundreds of widgets
-        apart first added 40 ms to the switch from the extra sections of the 30 KB policy
-        and 85 ms from those of the 60 KB one. What the switch made is then set aside from
-        Python's own full collections, which were held until now (see wizard.app.memory)."""
+    async def _set_left_aside(self, host: Widget, left: list[tuple[Widget, tuple | None]], collections_held: bool) -> None:
+        """Once the new form is drawn, keep each form the user has left (with what it showed
+        then, see `FormsAhead.as_left`), hidden, for the way back, or remove it when it
+        cannot be kept. It was hidden at once (out of the layout and of the focus chain):
+        taking its hundreds of widgets apart first added 40 ms to the switch from the extra
+        sections of the 30 KB policy and 85 ms from those of the 60 KB one. What the switch
+        made is then set aside from Python's own full collections, which were held until
+        now (see wizard.app.memory)."""
         try:
             await after_a_frame(host)
-            await host.remove_children(left)
+            gone = [form for form, shows in left
+                    if shows is None or self._closing_down() or not self.ahead.keep(form, shows)]
+            if gone:
+                await host.remove_children(gone)
         finally:
             spare_what_a_switch_made(resume=collections_held)
 

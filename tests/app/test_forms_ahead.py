@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 
 from tests.app.conftest import opened, settle, type_at_end, wait_for
@@ -22,6 +23,18 @@ SIZE = (120, 36)
 
 def screen_text(app) -> str:
     return "\n".join(screen_lines(app))
+
+
+@pytest.fixture
+def forty_terms(tmp_path, examples):
+    """An example policy with 40 definitions: a list longer than the screen."""
+    policy = tmp_path / "policy.yaml"
+    shutil.copy(next(path for path in examples if path.name.startswith("northwind")), policy)
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    data["definitions"] = [{"term": {"en": f"Term {number}"}, "meaning": {"en": f"Meaning {number}"}}
+                           for number in range(1, 41)]
+    policy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return policy
 
 
 async def built_ahead(pilot, editor, step: str):
@@ -111,13 +124,8 @@ async def test_the_review_built_ahead_lists_an_edit_made_since(policy):
         assert "Zq" in review_text(app)
 
 
-async def test_a_long_list_built_ahead_gets_all_its_rows_once_shown(tmp_path, examples):
-    policy = tmp_path / "policy.yaml"
-    shutil.copy(next(path for path in examples if path.name.startswith("northwind")), policy)
-    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
-    data["definitions"] = [{"term": {"en": f"Term {number}"}, "meaning": {"en": f"Meaning {number}"}}
-                           for number in range(1, 41)]
-    policy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+async def test_a_long_list_built_ahead_gets_all_its_rows_once_shown(forty_terms):
+    policy = forty_terms
     app = PolicyWizardApp("edit", policy)
     async with app.run_test(size=SIZE) as pilot:
         editor = await opened(pilot)
@@ -165,16 +173,10 @@ async def test_a_restyle_that_passed_a_hidden_form_by_reaches_it_once_shown(poli
         assert form.query_one(Label).styles.scrollbar_background == Color.parse("#ff0000")
 
 
-async def test_the_form_of_a_step_left_is_shown_again_from_the_top(tmp_path, examples):
+async def test_the_form_of_a_step_left_is_shown_again_from_the_top(forty_terms):
     """The form the user leaves is kept for the way back, and shown again as a new one would
     be: from its first field, with the focus there."""
-    policy = tmp_path / "policy.yaml"
-    shutil.copy(next(path for path in examples if path.name.startswith("northwind")), policy)
-    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
-    data["definitions"] = [{"term": {"en": f"Term {number}"}, "meaning": {"en": f"Meaning {number}"}}
-                           for number in range(1, 41)]
-    policy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    app = PolicyWizardApp("edit", policy)
+    app = PolicyWizardApp("edit", forty_terms)
     async with app.run_test(size=SIZE) as pilot:
         editor = await opened(pilot)
         await go_to(pilot, "definitions")

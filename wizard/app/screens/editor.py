@@ -29,7 +29,7 @@ from wizard.app import core
 from wizard.app.autosave import Autosaver
 from wizard.app.catch_up import BEFORE_ASKING_SECONDS, catch_up_with_typing
 from wizard.app.steps.base import StepForm
-from wizard.app.forms_ahead import FormsAhead
+from wizard.app.forms_ahead import FormsAhead, where_hidden_widgets_were
 from wizard.app.frames import after_a_frame
 from wizard.app.screens._styled_once import StyledOnce
 from wizard.app.ui import (
@@ -89,6 +89,22 @@ def form_class(step: str) -> type[StepForm]:
     from wizard.app.steps import STEP_FORMS
 
     return STEP_FORMS[step]
+
+
+def first_field(form: Widget) -> Widget | None:
+    """The first widget of `form` that takes the focus, in the form's order from the top (a
+    form is laid out in the order of its widgets). Not Textual's focus chain: it sorts each
+    container's widgets by where they are on the screen, and finding that out for a form
+    just shown arranged every widget of it, 50-125 ms for a list of 94 definitions kept with
+    all its rows, where only the first field is needed."""
+    stack = list(reversed(form.displayed_children))
+    while stack:
+        node = stack.pop()
+        if node.focusable:
+            return node
+        if node.is_container and node.allow_focus_children() and not node.disabled:
+            stack.extend(reversed(node.displayed_children))
+    return None
 
 
 def step_states(data: dict, findings: list, unsaved: Any = ()) -> dict[str, str]:
@@ -473,7 +489,8 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
         form just mounted would be. Textual keeps the host's arrangement (it shows the form
         just left) until one of the forms asks for a layout at its next idle moment, after
         the screen may have drawn a frame; the host's arrangement is made anew here."""
-        form.display = True
+        with where_hidden_widgets_were(self):
+            form.display = True
         host._clear_arrangement_cache()
         self.refresh(layout=True)
         form.shown()
@@ -509,13 +526,7 @@ class EditorScreen(*PREVIEW_LAID_OUT_ALONE, StyledOnce, Screen):
     def _focus_form(self, form: Widget) -> None:
         # At once, not deferred like `focus()`: keys typed right after the switch go here.
         # No scrolling: the first field is at the top, and the form is not laid out yet.
-        # (Not a button that acts on the form, such as "Add the channels from scope": the
-        # form is not laid out yet, and the focus chain may list it before the first field.)
-        for widget in self.focus_chain:
-            if widget is not form and form in widget.ancestors and not widget.has_class("form-action"):
-                self.set_focus(widget, scroll_visible=False)
-                return
-        self.set_focus(form, scroll_visible=False)
+        self.set_focus(first_field(form) or form, scroll_visible=False)
 
     def _update_heading(self) -> None:
         index = STEP_KEYS.index(self.step)

@@ -72,6 +72,16 @@ def bigger() -> tuple[str, dict]:
     return big(60_000)
 
 
+def use_fresh_folders(folder: Path) -> None:
+    """The app's settings, state, drafts and caches in `folder` (empty: as on a first run),
+    and its messages in English."""
+    for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
+                           ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+        os.environ[variable] = str(folder / name)
+    os.environ["LANG"] = "C.UTF-8"
+    os.environ.pop("LC_ALL", None)
+
+
 POLICIES = {"example": largest_example, "preset": call_centre, "big": big, "bigger": bigger}
 
 
@@ -238,11 +248,7 @@ def main() -> None:
                         help="build no form ahead: the switches made before the editor has paused")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
-                               ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
-            os.environ[variable] = str(Path(folder) / name)
-        os.environ["LANG"] = "C.UTF-8"
-        os.environ.pop("LC_ALL", None)
+        use_fresh_folders(Path(folder))
         worst_wall = worst_cpu = 0.0
         worst_where = ""
         over: list[str] = []
